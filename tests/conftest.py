@@ -1,0 +1,62 @@
+"""Shared fixtures: a temporary store, a fixed today, the app, stable snapshots."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from tracker.data.db import open_db
+from tracker.data.store import Store
+from tracker.domain.clock import FakeClock
+
+os.environ.pop("NO_COLOR", None)
+
+TODAY = pendulum.date(2026, 11, 25)  # a Wednesday
+EVENING = pendulum.datetime(2026, 11, 25, 20, 0, 0, tz="UTC")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user data directory or blinks a cursor."""
+    monkeypatch.setenv("RECOVTUI_DB", str(tmp_path / "default" / "recovtui.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "recovtui.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    store = Store(open_db(db_path))
+    store.set_setting("timezone", "UTC")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(EVENING)
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    from tracker.data.demo import fill_demo
+
+    fill_demo(store, TODAY)
+    return store
+
+
+def make_app(store: Store, clock: FakeClock, start_mode: str = "today"):  # type: ignore[no-untyped-def]
+    from tracker.app import RecovApp
+
+    return RecovApp(store, clock, start_mode=start_mode)

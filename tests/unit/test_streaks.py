@@ -1,0 +1,382 @@
+"""Rule weeks, rest streaks, days since rest and rest days taken (DESIGN §3, §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.domain.dates import WEEKDAYS, Week
+from tracker.domain.streaks import (
+    RestStreak,
+    RuleWeek,
+    days_since_rest,
+    rest_days_taken,
+    rest_streak,
+    rule_weeks,
+)
+
+DAY = timedelta(days=1)
+
+
+def span(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def weeks_with_rest(first_start: date, patterns: Sequence[Collection[int]]) -> set[date]:
+    """Activity days of consecutive weeks: every day but the listed indices (0-6)."""
+    active: set[date] = set()
+    for number, rest in enumerate(patterns):
+        start = first_start + timedelta(weeks=number)
+        active |= {start + timedelta(days=i) for i in range(7) if i not in rest}
+    return active
+
+
+def after(patterns: Sequence[object], first_start: date) -> date:
+    """The day after the last of ``len(patterns)`` weeks from ``first_start``."""
+    return first_start + timedelta(weeks=len(patterns))
+
+
+MON_2026_11_02 = date(2026, 11, 2)
+KEEP1: frozenset[int] = frozenset({0})
+KEEP2: frozenset[int] = frozenset({0, 3})
+NONE: frozenset[int] = frozenset()
+THREE: frozenset[int] = frozenset({0, 2, 4})
+
+
+class TestRuleWeeks:
+    def test_counts_rest_days_and_keeps_rule(self) -> None:
+        patterns = [KEEP1, KEEP2, NONE, KEEP1, THREE, KEEP1]
+        active = weeks_with_rest(MON_2026_11_02, patterns)
+        weeks = rule_weeks(active, set(), "monday", after(patterns, MON_2026_11_02))
+        assert [w.rest_days for w in weeks] == [1, 2, 0, 1, 3, 1]
+        assert [w.keeps_rule for w in weeks] == [True, True, False, True, False, True]
+        assert [w.week.start for w in weeks] == [
+            MON_2026_11_02 + timedelta(weeks=i) for i in range(6)
+        ]
+
+    def test_zero_and_three_rest_days_break_the_rule(self) -> None:
+        week = Week(MON_2026_11_02)
+        assert not RuleWeek(week, 0, False).keeps_rule
+        assert RuleWeek(week, 1, False).keeps_rule
+        assert RuleWeek(week, 2, False).keeps_rule
+        assert not RuleWeek(week, 3, False).keeps_rule
+
+    def test_only_completed_weeks(self) -> None:
+        active = weeks_with_rest(MON_2026_11_02, [KEEP1, KEEP1])
+        # Sunday 2026-11-15 is the last day of week 2: not completed on that day.
+        assert len(rule_weeks(active, set(), "monday", date(2026, 11, 15))) == 1
+        assert len(rule_weeks(active, set(), "monday", date(2026, 11, 16))) == 2
+
+    def test_starts_with_the_week_of_the_first_activity(self) -> None:
+        active = {date(2026, 11, 12), date(2026, 11, 13)}  # Thursday, Friday
+        weeks = rule_weeks(active, set(), "monday", date(2026, 11, 17))
+        assert [w.week.start for w in weeks] == [date(2026, 11, 9)]
+        # Days before the first activity have no activity: they are rest days.
+        assert weeks[0].rest_days == 5
+
+    def test_no_activity_no_weeks(self) -> None:
+        assert rule_weeks(set(), set(), "monday", date(2026, 11, 17)) == []
+
+    def test_excused_flagged(self) -> None:
+        active = weeks_with_rest(MON_2026_11_02, [KEEP1, NONE, KEEP1])
+        weeks = rule_weeks(active, {date(2026, 11, 9)}, "monday", date(2026, 11, 23))
+        assert [w.excused for w in weeks] == [False, True, False]
+
+
+class TestRestStreak:
+    def streak(
+        self, patterns: Sequence[Collection[int]], excused: Collection[int] = ()
+    ) -> RestStreak:
+        active = weeks_with_rest(MON_2026_11_02, patterns)
+        starts = {MON_2026_11_02 + timedelta(weeks=i) for i in excused}
+        today = after(patterns, MON_2026_11_02)
+        return rest_streak(rule_weeks(active, starts, "monday", today))
+
+    def test_current_and_best(self) -> None:
+        assert self.streak([KEEP1, KEEP2, KEEP1, NONE, KEEP1, THREE, KEEP1, KEEP2]) == RestStreak(
+            2, 3
+        )
+
+    def test_broken_by_the_most_recent_week(self) -> None:
+        assert self.streak([KEEP1, KEEP1, THREE]) == RestStreak(0, 2)
+        assert self.streak([KEEP1, KEEP1, NONE]) == RestStreak(0, 2)
+
+    def test_excused_week_inside_a_streak_neither_counts_nor_breaks(self) -> None:
+        patterns = [KEEP1, KEEP1, NONE, KEEP2, KEEP1]
+        assert self.streak(patterns) == RestStreak(2, 2)
+        assert self.streak(patterns, excused=[2]) == RestStreak(4, 4)
+        # An excused week that kept the rule does not count either.
+        assert self.streak([KEEP1, KEEP1, KEEP1], excused=[1]) == RestStreak(2, 2)
+
+    def test_excused_most_recent_weeks_are_skipped(self) -> None:
+        assert self.streak([KEEP1, KEEP1, NONE, THREE], excused=[2, 3]) == RestStreak(2, 2)
+
+    def test_break_behind_an_excused_week(self) -> None:
+        assert self.streak([KEEP1, KEEP1, NONE, KEEP1], excused=[3]) == RestStreak(0, 2)
+
+    def test_all_excused(self) -> None:
+        assert self.streak([KEEP1, KEEP1], excused=[0, 1]) == RestStreak(0, 0)
+
+    def test_empty(self) -> None:
+        assert rest_streak([]) == RestStreak(0, 0)
+
+
+class TestWeekStart:
+    """The same history read with Monday and Sunday weeks."""
+
+    active = set(span(date(2026, 11, 2), date(2026, 11, 28))) - {
+        date(2026, 11, 8),  # Sun
+        date(2026, 11, 9),  # Mon
+        date(2026, 11, 22),  # Sun
+    }
+    today = date(2026, 11, 30)  # Monday
+
+    def test_monday(self) -> None:
+        weeks = rule_weeks(self.active, set(), "monday", self.today)
+        assert [(w.week.start, w.rest_days) for w in weeks] == [
+            (date(2026, 11, 2), 1),
+            (date(2026, 11, 9), 1),
+            (date(2026, 11, 16), 1),
+            (date(2026, 11, 23), 1),  # Sunday 29th has no activity
+        ]
+        assert rest_streak(weeks) == RestStreak(4, 4)
+
+    def test_sunday(self) -> None:
+        weeks = rule_weeks(self.active, set(), "sunday", self.today)
+        assert [(w.week.start, w.rest_days) for w in weeks] == [
+            (date(2026, 11, 1), 1),  # before the first activity: a rest day
+            (date(2026, 11, 8), 2),
+            (date(2026, 11, 15), 0),
+            (date(2026, 11, 22), 1),
+        ]
+        assert rest_streak(weeks) == RestStreak(1, 2)
+
+
+class TestIsoWeek53:
+    """2026 has an ISO week 53 (Mon 2026-12-28 .. Sun 2027-01-03)."""
+
+    first = date(2026, 12, 7)
+    today = date(2027, 1, 18)
+
+    def test_streak_runs_across_new_year(self) -> None:
+        active = weeks_with_rest(self.first, [KEEP1] * 6)
+        weeks = rule_weeks(active, set(), "monday", self.today)
+        assert date(2026, 12, 28).isocalendar()[:2] == (2026, 53)
+        assert [w.week.start for w in weeks][3:] == [
+            date(2026, 12, 28),
+            date(2027, 1, 4),
+            date(2027, 1, 11),
+        ]
+        assert rest_streak(weeks) == RestStreak(6, 6)
+
+    def test_week_53_breaking(self) -> None:
+        active = weeks_with_rest(self.first, [KEEP1, KEEP1, KEEP1, NONE, KEEP1, KEEP1])
+        assert rest_streak(rule_weeks(active, set(), "monday", self.today)) == RestStreak(2, 3)
+
+    def test_week_53_excused(self) -> None:
+        active = weeks_with_rest(self.first, [KEEP1, KEEP1, KEEP1, NONE, KEEP1, KEEP1])
+        weeks = rule_weeks(active, {date(2026, 12, 28)}, "monday", self.today)
+        assert rest_streak(weeks) == RestStreak(5, 5)
+
+    def test_sunday_weeks_across_new_year(self) -> None:
+        # Sunday weeks: rest on each Sunday from 2026-12-06 to 2027-01-10.
+        sundays = {date(2026, 12, 6) + timedelta(weeks=i) for i in range(6)}
+        active = set(span(date(2026, 12, 6), date(2027, 1, 16))) - sundays
+        weeks = rule_weeks(active, set(), "sunday", date(2027, 1, 17))
+        assert weeks[-3].week.start == date(2026, 12, 27)
+        assert weeks[-3].week.end == date(2027, 1, 2)
+        assert rest_streak(weeks) == RestStreak(6, 6)
+
+
+class TestLeapDay:
+    def test_rule_week_with_29_february(self) -> None:
+        active = set(span(date(2028, 2, 28), date(2028, 3, 5))) - {date(2028, 2, 29)}
+        weeks = rule_weeks(active, set(), "monday", date(2028, 3, 6))
+        assert weeks == [RuleWeek(Week(date(2028, 2, 28)), 1, False)]
+
+    def test_days_since_rest_over_29_february(self) -> None:
+        active = set(span(date(2028, 2, 20), date(2028, 3, 2))) - {date(2028, 2, 29)}
+        assert days_since_rest(active, date(2028, 3, 1), True) == 1
+        assert days_since_rest(active, date(2028, 3, 2), True) == 2
+        active.add(date(2028, 2, 29))
+        assert days_since_rest(active, date(2028, 3, 2), True) == 12
+
+    def test_rest_days_taken_in_leap_week(self) -> None:
+        active = {date(2028, 2, 28), date(2028, 3, 1)}
+        week = Week(date(2028, 2, 28))
+        assert rest_days_taken(active, week, date(2028, 3, 2), False) == 1
+        assert rest_days_taken(active, week, date(2028, 3, 2), True) == 2
+
+
+class TestDaysSinceRest:
+    today = date(2026, 11, 24)
+
+    def test_today_with_activity(self) -> None:
+        active = set(span(date(2026, 11, 1), self.today)) - {date(2026, 11, 21)}
+        assert days_since_rest(active, self.today, False) == 3
+        assert days_since_rest(active, self.today, True) == 3
+
+    def test_today_without_activity_counts_only_once_checked_in(self) -> None:
+        active = set(span(date(2026, 11, 1), self.today - DAY)) - {date(2026, 11, 21)}
+        assert days_since_rest(active, self.today, True) == 0
+        assert days_since_rest(active, self.today, False) == 3
+
+    def test_yesterday_rest(self) -> None:
+        active = set(span(date(2026, 11, 1), self.today - 2 * DAY))
+        assert days_since_rest(active, self.today, False) == 1
+        assert days_since_rest(active, self.today, True) == 0
+
+    def test_before_the_first_activity_is_rest(self) -> None:
+        active = set(span(self.today - 9 * DAY, self.today))
+        assert days_since_rest(active, self.today, False) == 10
+        assert days_since_rest(set(), self.today, False) == 1
+        assert days_since_rest(set(), self.today, True) == 0
+
+    def test_future_activity_does_not_matter(self) -> None:
+        active = {self.today + DAY, self.today + 2 * DAY, self.today}
+        assert days_since_rest(active, self.today, False) == 1
+
+    def test_long_run_of_activity(self) -> None:
+        active = set(span(date(2016, 1, 1), self.today))
+        assert days_since_rest(active, self.today, True) == (self.today - date(2015, 12, 31)).days
+
+
+class TestRestDaysTaken:
+    week = Week(date(2026, 11, 23))  # Mon .. Sun
+    today = date(2026, 11, 26)  # Thursday
+
+    def test_past_days_and_today(self) -> None:
+        active = {date(2026, 11, 24)}  # Tue; Mon and Wed without activity
+        assert rest_days_taken(active, self.week, self.today, False) == 2
+        assert rest_days_taken(active, self.week, self.today, True) == 3
+
+    def test_today_with_activity(self) -> None:
+        active = {date(2026, 11, 24), self.today}
+        assert rest_days_taken(active, self.week, self.today, True) == 2
+
+    def test_future_days_do_not_count(self) -> None:
+        assert rest_days_taken(set(), self.week, date(2026, 11, 23), False) == 0
+        assert rest_days_taken(set(), self.week.shifted(1), self.today, True) == 0
+
+    def test_past_week(self) -> None:
+        assert rest_days_taken({date(2026, 11, 16)}, self.week.shifted(-1), self.today, False) == 6
+
+
+# ---------------------------------------------------------------------------
+# Properties against reference implementations written straight from DESIGN.
+
+
+def ref_week_start(day: date, week_start: str) -> date:
+    while WEEKDAYS[day.weekday()] != week_start:
+        day -= DAY
+    return day
+
+
+def ref_is_rest(day: date, active: set[date], today: date, checked_in: bool) -> bool:
+    if day > today or day in active:
+        return False
+    return day < today or checked_in
+
+
+def ref_rule_weeks(
+    active: set[date], excused: set[date], week_start: str, today: date
+) -> list[tuple[date, int, bool]]:
+    if not active:
+        return []
+    start = ref_week_start(min(active), week_start)
+    result = []
+    while start + 6 * DAY < today:
+        rest = 0
+        for i in range(7):
+            if start + i * DAY not in active:
+                rest += 1
+        result.append((start, rest, start in excused))
+        start += 7 * DAY
+    return result
+
+
+def ref_current(weeks: list[tuple[date, int, bool]]) -> int:
+    count = 0
+    for _start, rest, excused in reversed(weeks):
+        if excused:
+            continue
+        if rest in (1, 2):
+            count += 1
+        else:
+            break
+    return count
+
+
+def ref_best(weeks: list[tuple[date, int, bool]]) -> int:
+    best = 0
+    for first in range(len(weeks)):
+        count = 0
+        for _start, rest, excused in weeks[first:]:
+            if excused:
+                continue
+            if rest not in (1, 2):
+                break
+            count += 1
+        best = max(best, count)
+    return best
+
+
+def ref_days_since_rest(active: set[date], today: date, checked_in: bool) -> int:
+    k = 0
+    while not ref_is_rest(today - k * DAY, active, today, checked_in):
+        k += 1
+    return k
+
+
+BASE = date(2026, 10, 1)
+offsets = st.sets(st.integers(0, 150), max_size=140)
+todays = st.dates(min_value=date(2026, 9, 1), max_value=date(2027, 4, 1))
+week_starts = st.sampled_from(WEEKDAYS)
+
+
+@settings(max_examples=300)
+@given(offsets, st.sets(st.integers(0, 25), max_size=8), week_starts, todays)
+def test_streak_matches_reference(
+    active_offsets: set[int], excused_weeks: set[int], week_start: str, today: date
+) -> None:
+    active = {BASE + i * DAY for i in active_offsets}
+    first_start = ref_week_start(BASE, week_start)
+    excused = {first_start + timedelta(weeks=i) for i in excused_weeks}
+    weeks = rule_weeks(active, excused, week_start, today)
+    expected = ref_rule_weeks(active, excused, week_start, today)
+    assert [(w.week.start, w.rest_days, w.excused) for w in weeks] == expected
+    assert rest_streak(weeks) == RestStreak(ref_current(expected), ref_best(expected))
+
+
+@settings(max_examples=300)
+@given(offsets, todays, st.booleans())
+def test_days_since_rest_matches_reference(
+    active_offsets: set[int], today: date, checked_in: bool
+) -> None:
+    active = {BASE + i * DAY for i in active_offsets}
+    assert days_since_rest(active, today, checked_in) == ref_days_since_rest(
+        active, today, checked_in
+    )
+
+
+@settings(max_examples=300)
+@given(offsets, todays, st.integers(-3, 3), week_starts, st.booleans())
+def test_rest_days_taken_matches_reference(
+    active_offsets: set[int], today: date, shift: int, week_start: str, checked_in: bool
+) -> None:
+    active = {BASE + i * DAY for i in active_offsets}
+    week = Week(ref_week_start(today, week_start) + timedelta(weeks=shift))
+    expected = sum(
+        1 for i in range(7) if ref_is_rest(week.start + i * DAY, active, today, checked_in)
+    )
+    assert rest_days_taken(active, week, today, checked_in) == expected
+
+
+@pytest.mark.parametrize("container", [set, frozenset, list, tuple])
+def test_accepts_any_collection(container: type) -> None:
+    active = container([date(2026, 11, 23), date(2026, 11, 24)])
+    assert days_since_rest(active, date(2026, 11, 24), False) == 2

@@ -1,0 +1,121 @@
+"""The command line (DESIGN §8).
+
+Only argparse is imported up front: each command imports what it needs, so that
+``status`` stays fast enough for a shell prompt and only the TUI loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from tracker import __version__
+from tracker.cli.errors import EXIT_FAILURE, EXIT_USAGE, Failure, UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="the database file (default: $RECOVTUI_DB or the user data dir)",
+    )
+    parser.add_argument(
+        "--today", metavar="DATE", default=default, help="pretend today is DATE (YYYY-MM-DD)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="recovtui",
+        description="Recover as hard as you train: a terminal app for runners.",
+        epilog="Dates: today, yesterday, YYYY-MM-DD or a weekday. Distances: 10, 10km, "
+        "6.2mi, 800m. Durations: 50m, 50:00, 1:05:30, 90s, 1h5m.",
+    )
+    parser.add_argument("--version", action="version", version=f"recovtui {__version__}")
+    _global_options(parser, suppress=False)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a fresh database filled with six months of history",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        _global_options(sub, suppress=True)
+        return sub
+
+    timer = command("timer", "open straight on a running timer")
+    timer.add_argument("preset", help="ice-bath, foam-roller, feet-up or a custom preset's name")
+    timer.add_argument("--duration", metavar="D", help="run for D instead (e.g. 3s, 12m)")
+
+    log = command("log", "log a run or another activity")
+    log.add_argument("date", nargs="?", default="today", metavar="DATE")
+    log.add_argument(
+        "--kind", required=True, metavar="K", help="easy, workout, long, race or cross"
+    )
+    log.add_argument("--distance", required=True, metavar="D")
+    log.add_argument("--duration", metavar="D")
+    log.add_argument("--rpe", metavar="N", help="effort 1–10")
+    log.add_argument("--note", metavar="T", default="")
+
+    plan = command("plan", "print a week's plan, or change a day (plan set DATE KIND)")
+    plan.add_argument(
+        "--week", metavar="DATE", default="today", help="any day of the week to print"
+    )
+    plan.add_argument("words", nargs="*", metavar="set DATE KIND", help=argparse.SUPPRESS)
+
+    status = command("status", "one line for a shell prompt")
+    status.add_argument("--json", action="store_true")
+
+    stats = command("stats", "streaks, load and warnings")
+    stats.add_argument("--json", action="store_true")
+
+    export = command("export", "export everything (json), runs (csv) or the plan (ics)")
+    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    export.add_argument("--output", metavar="FILE")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    imp = command("import", "import recovtui JSON, Strava/Garmin CSV, GPX or FIT files")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+
+    backup = command("backup", "copy the database safely")
+    backup.add_argument("--output", metavar="FILE")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "status":
+        from tracker.cli.status import run_status
+
+        return run_status(args)
+    from tracker.cli import commands
+
+    return commands.dispatch(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except UsageError as exc:
+        print(f"recovtui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Failure as exc:
+        print(f"recovtui: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command implementations. Each module is imported only when its command runs."""

@@ -1,0 +1,41 @@
+"""What every command needs: the database path, the store, the clock."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tracker.cli.errors import Failure, UsageError
+from tracker.data.db import DatabaseProblem, open_db
+from tracker.data.paths import default_db_path
+from tracker.data.store import Store
+from tracker.domain.clock import SystemClock
+from tracker.domain.dates import ParseError, parse_iso_date
+
+
+@dataclass
+class Context:
+    db_path: Path
+    pretend_today: date | None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Context:
+        today = None
+        if getattr(args, "today", None):
+            try:
+                today = parse_iso_date(args.today)
+            except ParseError as exc:
+                raise UsageError(f"--today: {exc}") from None
+        db = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+        return cls(db, today)
+
+    def open_store(self) -> Store:
+        try:
+            return Store(open_db(self.db_path))
+        except DatabaseProblem as exc:
+            raise Failure(str(exc)) from None
+
+    def clock(self, store: Store) -> SystemClock:
+        return SystemClock(store.settings().timezone, self.pretend_today)

@@ -1,0 +1,1 @@
+"""Storage: sqlite-utils only. Returns domain objects; imports no Textual."""

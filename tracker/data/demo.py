@@ -1,0 +1,164 @@
+"""The demo history: months of realistic training, recovery and nutrition.
+
+Deterministic for a given ``today`` so screenshots are stable. Plans obey the
+rest-day rule (they are made through WeekPlan); reality sometimes does not.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pendulum
+
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.dates import Week
+from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.domain.plan import RuleViolation, WeekPlan
+from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+
+PACE_S_PER_KM = {
+    DayKind.EASY: (330, 360),
+    DayKind.WORKOUT: (270, 295),
+    DayKind.LONG: (335, 355),
+    DayKind.RACE: (250, 265),
+    DayKind.CROSS: (150, 180),
+}
+RPE = {
+    DayKind.EASY: (3, 4),
+    DayKind.WORKOUT: (7, 8),
+    DayKind.LONG: (5, 7),
+    DayKind.RACE: (9, 10),
+    DayKind.CROSS: (3, 5),
+}
+NOTES = {
+    DayKind.WORKOUT: ("6 × 800 m", "tempo 3 × 10 min", "hill repeats", "5 × 1 km"),
+    DayKind.LONG: ("river loop", "trail long run", "progression finish", "with the club"),
+    DayKind.EASY: ("", "", "", "shakeout", "treadmill"),
+    DayKind.RACE: ("parkrun", "10k race", "half marathon"),
+    DayKind.CROSS: ("bike", "swim"),
+}
+
+
+def _target(kind: DayKind, week_index: int, rng: random.Random) -> int | None:
+    build = min(week_index, 20) / 20
+    if kind is DayKind.EASY:
+        return rng.choice((6000, 7000, 8000, 8000, 10000))
+    if kind is DayKind.WORKOUT:
+        return rng.choice((9000, 10000, 11000, 12000))
+    if kind is DayKind.LONG:
+        return round((16000 + build * 12000 + rng.choice((-2000, 0, 0, 2000))) / 1000) * 1000
+    if kind is DayKind.RACE:
+        return rng.choice((5000, 10000, 10000, 21100))
+    if kind is DayKind.CROSS:
+        return 20000
+    return None
+
+
+def _plan_week(store: Store, week: Week, week_index: int, rng: random.Random) -> WeekPlan:
+    plan = store.week_plan(week.start)
+    roll = rng.random()
+    try:
+        if roll < 0.2:
+            plan = plan.with_rest_moved(week.days[0], week.days[4])
+        elif roll < 0.35:
+            plan = plan.with_kind(week.days[3], DayKind.REST)
+        elif roll < 0.45:
+            plan = plan.with_kind(week.days[1], DayKind.CROSS)
+        if week_index % 7 == 6:
+            plan = plan.with_kind(week.days[5], DayKind.RACE)
+    except RuleViolation:
+        pass
+    days = []
+    for day in plan.days:
+        note = rng.choice(NOTES.get(day.kind, ("",))) or None
+        days.append((day.date, day.kind, _target(day.kind, week_index, rng), note))
+    for on, kind, target, note in days:
+        plan = plan.with_day(on, kind, target, note)
+    store.replace_plan(plan.days)
+    return plan
+
+
+def _activity_for(day: date, kind: DayKind, target: int | None, rng: random.Random) -> Activity:
+    distance = int((target or 8000) * rng.uniform(0.92, 1.08))
+    low, high = PACE_S_PER_KM[kind]
+    duration = int(distance / 1000 * rng.randint(low, high))
+    note = ""
+    if kind in (DayKind.WORKOUT, DayKind.LONG, DayKind.RACE):
+        note = rng.choice(NOTES[kind])
+    return Activity(
+        date=day,
+        kind=ActivityKind(kind.value),
+        distance_m=distance,
+        duration_s=duration,
+        rpe=rng.randint(*RPE[kind]),
+        note=note,
+    )
+
+
+def _recovery(store: Store, day: date, kind: DayKind, tz: str, rng: random.Random) -> None:
+    evening = pendulum.datetime(day.year, day.month, day.day, 19, rng.randint(0, 59), tz=tz)
+    wanted: list[tuple[RecoveryKind, int, float | None]] = []
+    if kind in (DayKind.LONG, DayKind.RACE) and rng.random() < 0.7:
+        wanted.append((RecoveryKind.ICE_BATH, 600, round(rng.uniform(10, 14), 1)))
+    if kind is not DayKind.REST and rng.random() < 0.45:
+        wanted.append((RecoveryKind.FOAM_ROLLER, 900, None))
+    if kind in (DayKind.WORKOUT, DayKind.LONG) and rng.random() < 0.4:
+        wanted.append((RecoveryKind.FEET_UP, 900, None))
+    if kind is DayKind.REST and rng.random() < 0.15:
+        wanted.append((RecoveryKind.MASSAGE, 3600, None))
+    if kind is DayKind.REST and rng.random() < 0.04:
+        wanted.append((RecoveryKind.ACUPUNCTURE, 2700, None))
+    for recovery, planned, temperature in wanted:
+        store.start_session(
+            RecoverySession(
+                date=day,
+                kind=recovery.value,
+                started_at=evening,
+                status=SessionStatus.COMPLETED,
+                planned_s=planned if recovery.timed else None,
+                elapsed_s=planned + rng.randint(0, 40),
+                temperature_c=temperature,
+                preset=recovery.label if recovery.timed else None,
+            )
+        )
+        evening = evening.add(seconds=planned + 120)
+
+
+def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None:
+    """Fill an empty store with ``weeks`` of history ending today, plus next week's plan."""
+    rng = random.Random(seed)
+    tz = store.settings().timezone or "UTC"
+    this_week = store.week(today)
+    first = this_week.shifted(-weeks)
+    items = store.nutrition_items()
+    excused_index = max(1, weeks - 10)
+    missed = {today - timedelta(days=2), today - timedelta(days=3)}
+    activities: list[Activity] = []
+    with store.db.atomic():
+        for index in range(weeks + 2):
+            week = first.shifted(index)
+            plan = _plan_week(store, week, index, rng)
+            excused = index == excused_index
+            if excused:
+                store.excuse_week(week.start, "flu")
+            for day in plan.days:
+                if day.date >= today:
+                    continue
+                kind = day.kind
+                if excused and day.date.weekday() not in (5,):
+                    kind = DayKind.REST
+                elif kind is DayKind.REST and rng.random() < 0.08:
+                    kind = DayKind.EASY
+                elif kind is DayKind.EASY and rng.random() < 0.07:
+                    kind = DayKind.REST
+                if kind is not DayKind.REST:
+                    activities.append(_activity_for(day.date, kind, day.target_m or 8000, rng))
+                _recovery(store, day.date, kind, tz, rng)
+                for item in items:
+                    if rng.random() < (0.55 if excused else 0.72):
+                        store.set_nutrition_check(day.date, item.id, True)
+                if day.date not in missed:
+                    store.check_in(day.date)
+        store.import_activities(activities)

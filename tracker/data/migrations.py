@@ -1,0 +1,107 @@
+"""Every schema change, in order. Add new steps at the end; never edit old ones."""
+
+from __future__ import annotations
+
+import json
+from typing import cast
+
+from sqlite_utils import Database, Migrations
+from sqlite_utils.db import Table
+
+from tracker.domain.nutrition import DEFAULT_ITEMS
+
+MIGRATION_SET = "recovtui"
+migrations = Migrations(MIGRATION_SET)
+
+
+def _t(db: Database, name: str) -> Table:
+    return cast(Table, db[name])
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    _t(db, "settings").create({"key": str, "value": str}, pk="key", strict=True)
+    _t(db, "plan_days").create(
+        {"date": str, "kind": str, "target_m": int, "note": str},
+        pk="date",
+        not_null={"kind"},
+        strict=True,
+    )
+    _t(db, "activities").create(
+        {
+            "id": int,
+            "date": str,
+            "kind": str,
+            "distance_m": int,
+            "duration_s": int,
+            "rpe": int,
+            "note": str,
+            "source": str,
+            "source_id": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"date", "kind", "distance_m", "source", "note"},
+        defaults={"note": "", "source": "manual"},
+        strict=True,
+    )
+    _t(db, "activities").create_index(["date"])
+    _t(db, "activities").create_index(["source_id"], unique=True)
+    _t(db, "recovery_sessions").create(
+        {
+            "id": int,
+            "date": str,
+            "kind": str,
+            "preset": str,
+            "started_at": str,
+            "updated_at": str,
+            "planned_s": int,
+            "elapsed_s": int,
+            "status": str,
+            "temperature_c": float,
+            "note": str,
+        },
+        pk="id",
+        not_null={"date", "kind", "started_at", "status"},
+        strict=True,
+    )
+    _t(db, "recovery_sessions").create_index(["date"])
+    _t(db, "recovery_sessions").create_index(["status"])
+    _t(db, "timer_presets").create(
+        {"name": str, "position": int, "data": str}, pk="name", not_null={"data"}, strict=True
+    )
+    _t(db, "nutrition_items").create(
+        {"id": int, "name": str, "position": int, "archived": int},
+        pk="id",
+        not_null={"name", "position", "archived"},
+        defaults={"archived": 0},
+        strict=True,
+    )
+    _t(db, "nutrition_items").create_index(["name"], unique=True)
+    _t(db, "nutrition_checks").create(
+        {"date": str, "item_id": int},
+        pk=("date", "item_id"),
+        foreign_keys=[("item_id", "nutrition_items", "id")],
+        strict=True,
+    )
+    _t(db, "excused_weeks").create(
+        {"week_start": str, "reason": str}, pk="week_start", not_null={"reason"}, strict=True
+    )
+    _t(db, "checkins").create({"date": str, "at": str}, pk="date", strict=True)
+
+
+@migrations(name="0002_defaults")
+def defaults(db: Database) -> None:
+    from tracker.domain.timer import DEFAULT_PRESETS, preset_to_dict
+
+    _t(db, "nutrition_items").insert_all(
+        {"name": name, "position": index, "archived": 0}
+        for index, name in enumerate(DEFAULT_ITEMS, start=1)
+    )
+    _t(db, "timer_presets").insert_all(
+        {"name": preset.name, "position": index, "data": json.dumps(preset_to_dict(preset))}
+        for index, preset in enumerate(DEFAULT_PRESETS, start=1)
+    )
+
+
+KNOWN = ("0001_initial", "0002_defaults")

@@ -1,0 +1,72 @@
+"""Where "now" comes from. Injected everywhere so tests can drive time."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Protocol
+
+import pendulum
+
+
+class Clock(Protocol):
+    def now(self) -> pendulum.DateTime:
+        """The current moment, in the runner's time zone."""
+        ...
+
+    def today(self) -> pendulum.Date:
+        """The runner's local calendar date, re-evaluated on every call."""
+        ...
+
+    def monotonic(self) -> float:
+        """Seconds from a clock that never goes backwards (for timers)."""
+        ...
+
+
+class SystemClock:
+    """The real clock, in ``timezone`` (the machine's zone when None).
+
+    ``pretend_today`` pins the calendar date (the ``--today`` option) while the
+    time of day and the monotonic clock stay real.
+    """
+
+    def __init__(self, timezone: str | None = None, pretend_today: date | None = None) -> None:
+        self.timezone = timezone
+        self.pretend_today = pretend_today
+
+    def now(self) -> pendulum.DateTime:
+        real = pendulum.now(self.timezone)
+        if self.pretend_today is None:
+            return real
+        day = self.pretend_today
+        return real.set(year=day.year, month=day.month, day=day.day)
+
+    def today(self) -> pendulum.Date:
+        return self.now().date()
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, start: pendulum.DateTime) -> None:
+        self._now = start
+        self._mono = 1000.0
+
+    def now(self) -> pendulum.DateTime:
+        return self._now
+
+    def today(self) -> pendulum.Date:
+        return self._now.date()
+
+    def monotonic(self) -> float:
+        return self._mono
+
+    def advance(self, seconds: float) -> None:
+        self._now = self._now.add(microseconds=round(seconds * 1_000_000))
+        self._mono += seconds
+
+    def set(self, moment: pendulum.DateTime) -> None:
+        self._now = moment

@@ -1,0 +1,62 @@
+"""The kinds of day a runner plans and the kinds of activity they log."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DayKind(StrEnum):
+    """What a planned day is for."""
+
+    REST = "rest"
+    EASY = "easy"
+    WORKOUT = "workout"
+    LONG = "long"
+    RACE = "race"
+    CROSS = "cross"
+
+    @property
+    def is_hard(self) -> bool:
+        return self in HARD_KINDS
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+HARD_KINDS = frozenset({DayKind.WORKOUT, DayKind.LONG, DayKind.RACE})
+
+
+class ActivityKind(StrEnum):
+    """What was actually done."""
+
+    EASY = "easy"
+    WORKOUT = "workout"
+    LONG = "long"
+    RACE = "race"
+    CROSS = "cross"
+
+    @property
+    def is_run(self) -> bool:
+        """Cross-training is an activity but not running distance."""
+        return self is not ActivityKind.CROSS
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+def parse_day_kind(text: str) -> DayKind:
+    try:
+        return DayKind(text.strip().lower())
+    except ValueError:
+        choices = ", ".join(k.value for k in DayKind)
+        raise ValueError(f"unknown kind {text!r} (choose from {choices})") from None
+
+
+def parse_activity_kind(text: str) -> ActivityKind:
+    try:
+        return ActivityKind(text.strip().lower())
+    except ValueError:
+        choices = ", ".join(k.value for k in ActivityKind)
+        raise ValueError(f"unknown kind {text!r} (choose from {choices})") from None

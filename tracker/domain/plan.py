@@ -1,0 +1,190 @@
+"""The weekly plan and the rest-day rule (DESIGN §2).
+
+This is the one place the rule lives: the TUI, the CLI and the importer all
+change plans through :class:`WeekPlan`, which refuses any change that would leave
+a week with no rest day or with more than two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import pairwise
+
+from tracker.domain.dates import Week
+from tracker.domain.kinds import DayKind
+
+MIN_REST_DAYS = 1
+MAX_REST_DAYS = 2
+
+TOO_FEW_REST = "A week needs at least one rest day — move it instead (m)"
+TOO_MANY_REST = "At most two rest days a week — make another day a run first"
+
+DEFAULT_TEMPLATE: tuple[DayKind, ...] = (
+    DayKind.REST,
+    DayKind.EASY,
+    DayKind.WORKOUT,
+    DayKind.EASY,
+    DayKind.EASY,
+    DayKind.LONG,
+    DayKind.EASY,
+)
+
+
+class RuleViolation(ValueError):
+    """A change refused because the week would break the rest-day rule."""
+
+
+def rule_problem(rest_days: int) -> str | None:
+    """The rule's message for a week with ``rest_days`` planned, None when it keeps it."""
+    if rest_days < MIN_REST_DAYS:
+        return TOO_FEW_REST
+    if rest_days > MAX_REST_DAYS:
+        return TOO_MANY_REST
+    return None
+
+
+def check_rest_days(kinds: Iterable[DayKind]) -> None:
+    """Raise :class:`RuleViolation` unless ``kinds`` hold one or two rest days."""
+    problem = rule_problem(sum(1 for kind in kinds if kind is DayKind.REST))
+    if problem:
+        raise RuleViolation(problem)
+
+
+def check_template(kinds: Sequence[DayKind]) -> tuple[DayKind, ...]:
+    """A week template is seven kinds, from the week's first day, obeying the rule."""
+    if len(kinds) != 7:
+        raise RuleViolation(f"A week template needs 7 days, not {len(kinds)}")
+    check_rest_days(kinds)
+    return tuple(kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDay:
+    date: date
+    kind: DayKind
+    target_m: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPlan:
+    """Seven planned days.
+
+    Every change made through this class keeps the rest-day rule. A stored week
+    can still hold a broken plan (its days were planned under another
+    ``week_start``); it is shown as it is, and a change is refused only when it
+    would leave the week further from the rule than it was.
+    """
+
+    week: Week
+    days: tuple[PlanDay, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.days) != 7 or [d.date for d in self.days] != list(self.week.days):
+            raise ValueError("a week plan holds exactly the seven days of its week")
+
+    @classmethod
+    def from_template(cls, week: Week, template: Sequence[DayKind]) -> WeekPlan:
+        return cls(
+            week, tuple(PlanDay(day, kind) for day, kind in zip(week.days, template, strict=True))
+        )
+
+    @property
+    def kinds(self) -> tuple[DayKind, ...]:
+        return tuple(day.kind for day in self.days)
+
+    @property
+    def rest_days(self) -> int:
+        return sum(1 for kind in self.kinds if kind is DayKind.REST)
+
+    @property
+    def rule_problem(self) -> str | None:
+        return rule_problem(self.rest_days)
+
+    @property
+    def planned_m(self) -> int:
+        return sum(day.target_m or 0 for day in self.days)
+
+    def day(self, on: date) -> PlanDay:
+        if on not in self.week:
+            raise ValueError(f"{on} is not in the week of {self.week.start}")
+        return self.days[self.week.index_of(on)]
+
+    def _replaced(self, new: PlanDay) -> WeekPlan:
+        days = list(self.days)
+        days[self.week.index_of(new.date)] = new
+        return WeekPlan(self.week, tuple(days))
+
+    def _with_day(self, new: PlanDay) -> WeekPlan:
+        changed = self._replaced(new)
+        before, after = self.rest_days, changed.rest_days
+        if after < MIN_REST_DAYS and after < before:
+            raise RuleViolation(TOO_FEW_REST)
+        if after > MAX_REST_DAYS and after > before:
+            raise RuleViolation(TOO_MANY_REST)
+        return changed
+
+    def with_kind(self, on: date, kind: DayKind) -> WeekPlan:
+        """The plan with ``on`` set to ``kind``; raises :class:`RuleViolation`."""
+        return self._with_day(replace(self.day(on), kind=kind))
+
+    def with_day(self, on: date, kind: DayKind, target_m: int | None, note: str | None) -> WeekPlan:
+        if target_m is not None and target_m < 0:
+            raise ValueError("a target distance cannot be negative")
+        return self._with_day(PlanDay(on, kind, target_m, note or None))
+
+    def with_rest_moved(self, source: date, target: date) -> WeekPlan:
+        """Swap the kinds of two days of this week; always keeps the rule."""
+        first, second = self.day(source), self.day(target)
+        swapped = self._replaced(replace(first, kind=second.kind))
+        return swapped._replaced(replace(second, kind=first.kind))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWarning:
+    """A soft warning: shown, never blocking."""
+
+    code: str
+    date: date
+    message: str
+
+
+def plan_warnings(days: Sequence[PlanDay]) -> list[PlanWarning]:
+    """Back-to-back hard days and a long run not followed by an easy or rest day.
+
+    ``days`` are consecutive; pass a day beyond the week to check across its end.
+    """
+    warnings: list[PlanWarning] = []
+    for today, tomorrow in pairwise(days):
+        if tomorrow.date - today.date != timedelta(days=1):
+            continue
+        if today.kind.is_hard and tomorrow.kind.is_hard:
+            warnings.append(
+                PlanWarning(
+                    "hard_back_to_back",
+                    tomorrow.date,
+                    f"Two hard days back to back: {today.kind.label} "
+                    f"{today.date:%a} then {tomorrow.kind.label} {tomorrow.date:%a}",
+                )
+            )
+        if today.kind is DayKind.LONG and tomorrow.kind not in (DayKind.EASY, DayKind.REST):
+            warnings.append(
+                PlanWarning(
+                    "no_recovery_after_long",
+                    tomorrow.date,
+                    f"No easy or rest day after the long run on {today.date:%a}",
+                )
+            )
+    return warnings
+
+
+def days_since_rest_warning(days_since_rest: int | None, today: date) -> PlanWarning | None:
+    if days_since_rest is not None and days_since_rest > 6:
+        return PlanWarning(
+            "no_recent_rest",
+            today,
+            f"{days_since_rest} days since your last rest day — take one soon",
+        )
+    return None

@@ -1,0 +1,84 @@
+"""The runner's settings and their validation (DESIGN §7 Settings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import pendulum
+
+from tracker.domain.dates import WEEKDAYS, ParseError, weekday_index
+from tracker.domain.kinds import DayKind
+from tracker.domain.plan import DEFAULT_TEMPLATE, check_template
+
+UNITS = ("km", "mi")
+TEMPERATURE_UNITS = ("C", "F")
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    units: str = "km"
+    temperature: str = "C"
+    week_start: str = "monday"
+    timezone: str | None = None
+    theme: str = DEFAULT_THEME
+    template: tuple[DayKind, ...] = field(default=DEFAULT_TEMPLATE)
+    on_finish_command: str | None = None
+
+    def to_storage(self) -> dict[str, Any]:
+        """JSON-friendly values, one per key."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["template"] = [kind.value for kind in self.template]
+        return values
+
+
+SETTING_NAMES = tuple(f.name for f in fields(Settings))
+
+
+def validate_setting(name: str, value: Any) -> Any:
+    """The value as stored, or :class:`ValueError` saying what is wrong."""
+    if name == "units":
+        if value not in UNITS:
+            raise ValueError("units must be km or mi")
+    elif name == "temperature":
+        if value not in TEMPERATURE_UNITS:
+            raise ValueError("temperature must be C or F")
+    elif name == "week_start":
+        try:
+            value = WEEKDAYS[weekday_index(str(value))]
+        except ParseError as exc:
+            raise ValueError(str(exc)) from None
+    elif name == "timezone":
+        if value in (None, ""):
+            return None
+        try:
+            pendulum.timezone(str(value))
+        except Exception:
+            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Berlin)") from None
+    elif name == "template":
+        try:
+            kinds = [DayKind(v) for v in value]
+        except (TypeError, ValueError):
+            raise ValueError("a week template is seven day kinds") from None
+        return check_template(kinds)
+    elif name == "theme":
+        if not isinstance(value, str) or not value:
+            raise ValueError("theme must be a theme name")
+    elif name == "on_finish_command":
+        return value or None
+    else:
+        raise ValueError(f"unknown setting {name!r}")
+    return value
+
+
+def settings_from_storage(values: dict[str, Any]) -> Settings:
+    """Settings from stored values; anything unreadable falls back to its default."""
+    settings = Settings()
+    for name in SETTING_NAMES:
+        if name in values:
+            try:
+                settings = replace(settings, **{name: validate_setting(name, values[name])})
+            except ValueError:
+                continue
+    return settings

@@ -1,0 +1,125 @@
+"""Rule weeks, rest streaks and days since rest (DESIGN §3, §4).
+
+An *actual rest day* is a day with no activity of any kind (cross-training
+included). A past day qualifies by itself; today only once it is checked in
+with no activity. Days before the first activity hold no activity, so they are
+rest days too.
+
+Every function takes the days that hold an activity (any collection; it is made
+a set once). Rule weeks are counted in one pass over those days, the rest are
+set lookups, so ten years of history cost a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.domain.dates import Week, week_of
+from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _as_set(days: Collection[date]) -> Collection[date]:
+    """``days`` with O(1) membership (sets and dict views pass through)."""
+    if isinstance(days, set | frozenset):
+        return days
+    return frozenset(days)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleWeek:
+    """A completed week and how many actual rest days it held."""
+
+    week: Week
+    rest_days: int
+    excused: bool
+
+    @property
+    def keeps_rule(self) -> bool:
+        return MIN_REST_DAYS <= self.rest_days <= MAX_REST_DAYS
+
+
+def rule_weeks(
+    activity_dates: Collection[date],
+    excused_starts: Collection[date],
+    week_start: str,
+    today: date,
+) -> list[RuleWeek]:
+    """Completed weeks (last day before ``today``) from the first activity's week on.
+
+    Oldest first. Excused weeks are included and flagged; :func:`rest_streak`
+    skips them. No activity at all means no weeks.
+    """
+    if not activity_dates:
+        return []
+    excused = _as_set(excused_starts)
+    first = week_of(min(activity_dates), week_start)
+    count = max(0, (today - first.start).days // 7)
+    active_days = [0] * count
+    origin = first.start.toordinal()
+    for day in _as_set(activity_dates):
+        index = (day.toordinal() - origin) // 7
+        if index < count:
+            active_days[index] += 1
+    weeks: list[RuleWeek] = []
+    for index, active in enumerate(active_days):
+        week = first.shifted(index)
+        weeks.append(RuleWeek(week, 7 - active, week.start in excused))
+    return weeks
+
+
+@dataclass(frozen=True, slots=True)
+class RestStreak:
+    current_weeks: int
+    best_weeks: int
+
+
+def rest_streak(weeks: Sequence[RuleWeek]) -> RestStreak:
+    """Current and best runs of rule-keeping weeks; excused weeks are skipped.
+
+    ``weeks`` are consecutive completed weeks, oldest first (as from
+    :func:`rule_weeks`). An excused week neither counts nor breaks a run.
+    """
+    best = run = 0
+    for rule_week in weeks:
+        if rule_week.excused:
+            continue
+        run = run + 1 if rule_week.keeps_rule else 0
+        best = max(best, run)
+    return RestStreak(current_weeks=run, best_weeks=best)
+
+
+def is_rest_day(
+    day: date, activity_dates: Collection[date], today: date, today_checked_in: bool
+) -> bool:
+    """Whether ``day`` (on or before ``today``) is an actual rest day."""
+    if day in activity_dates:
+        return False
+    return day < today or (day == today and today_checked_in)
+
+
+def days_since_rest(activity_dates: Collection[date], today: date, today_checked_in: bool) -> int:
+    """``today - r`` in days, ``r`` the most recent actual rest day on or before today.
+
+    0 on a rest day (today checked in with no activity), 1 the day after one.
+    Always defined: before the first activity every day is a rest day.
+    """
+    dates = _as_set(activity_dates)
+    day = today if is_rest_day(today, dates, today, today_checked_in) else today - _ONE_DAY
+    while day in dates:
+        day -= _ONE_DAY
+    return (today - day).days
+
+
+def rest_days_taken(
+    activity_dates: Collection[date], week: Week, today: date, today_checked_in: bool
+) -> int:
+    """Actual rest days of ``week`` so far: its past days with no activity, plus
+    today when it is in the week and checked in with no activity."""
+    dates = _as_set(activity_dates)
+    return sum(
+        1 for day in week.days if day <= today and is_rest_day(day, dates, today, today_checked_in)
+    )

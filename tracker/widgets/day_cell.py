@@ -1,0 +1,104 @@
+"""One day of the Week calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rich.text import Text
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tracker.domain.activity import Activity
+from tracker.domain.dates import format_distance
+from tracker.domain.kinds import DayKind
+from tracker.domain.plan import PlanDay
+
+RECOVERY_MARKS = {
+    "ice_bath": "❄",
+    "foam_roller": "≈",
+    "feet_up": "▲",
+    "massage": "✚",
+    "acupuncture": "✦",
+}
+
+
+@dataclass(frozen=True)
+class DayView:
+    """Everything one cell shows."""
+
+    plan: PlanDay
+    activities: tuple[Activity, ...] = ()
+    recovery: frozenset[str] = frozenset()
+    nutrition: tuple[int, int] = (0, 0)
+    is_today: bool = False
+    is_past: bool = False
+    units: str = "km"
+    marks: tuple[str, ...] = field(default=())
+
+    @property
+    def done_m(self) -> int:
+        return sum(a.distance_m for a in self.activities)
+
+
+def _km(metres: int, units: str) -> str:
+    return format_distance(metres, units).split()[0]
+
+
+class DayCell(Widget):
+    """A day: weekday and date, plan kind, planned and actual distance, marks."""
+
+    view: reactive[DayView | None] = reactive(None, layout=False)
+    selected: reactive[bool] = reactive(False)
+    moving: reactive[bool] = reactive(False)
+
+    class Clicked(Message):
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def watch_view(self, view: DayView | None) -> None:
+        for kind in DayKind:
+            self.set_class(view is not None and view.plan.kind is kind, f"-kind-{kind.value}")
+        self.set_class(view is not None and view.is_today, "-today")
+
+    def watch_selected(self, selected: bool) -> None:
+        self.set_class(selected, "-selected")
+
+    def watch_moving(self, moving: bool) -> None:
+        self.set_class(moving, "-moving")
+
+    def on_click(self) -> None:
+        if self.view is not None:
+            self.post_message(self.Clicked(self.view.plan.date))
+
+    def render(self) -> Text:
+        view = self.view
+        if view is None:
+            return Text("")
+        plan, units = view.plan, view.units
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{plan.date:%a} {plan.date.day}", style="bold")
+        if view.is_today:
+            text.append(" •", style="bold")
+        text.append("\n")
+        text.append(plan.kind.value.upper(), style="bold")
+        text.append("\n")
+        text.append(f"plan {_km(plan.target_m, units)}" if plan.target_m else "plan –")
+        text.append("\n")
+        if view.activities:
+            text.append(f"done {_km(view.done_m, units)}")
+        elif view.is_past or view.is_today:
+            text.append("done –", style="dim")
+        text.append("\n")
+        marks = " ".join(RECOVERY_MARKS[k] for k in RECOVERY_MARKS if k in view.recovery)
+        text.append(marks or " ")
+        text.append("\n")
+        done, total = view.nutrition
+        if total and (done or view.is_past or view.is_today):
+            text.append(f"food {done}/{total}")
+        return text
+
+
+LEGEND = "❄ ice bath  ≈ foam roller  ▲ feet up  ✚ massage  ✦ acupuncture  food: nutrition ticked"
