@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date, timedelta
 from typing import Any
 
@@ -205,7 +204,8 @@ class TestBuildStats:
         # Nov 26 is no longer in the future: its 90 km count now.
         assert [s["date"] for s in document["spikes"]] == ["2026-11-22", "2026-11-26"]
 
-    def test_ten_years_is_fast(self) -> None:
+    def test_ten_years_of_history(self) -> None:
+        """Ten years compute (timing lives in bench/, never in tests)."""
         start = date(2016, 11, 24)
         history = [
             Activity(start + i * DAY, LONG if i % 7 == 5 else EASY, 5000 + (i * 37) % 20000)
@@ -214,13 +214,8 @@ class TestBuildStats:
         ]
         history += [Activity(start + i * DAY, CROSS, 0) for i in range(3653) if i % 7 in (3, 5)]
         assert len(history) >= 4000
-        best = float("inf")
-        for _ in range(3):
-            began = time.perf_counter()
-            document: Any = build_stats(history, set(), "monday", TODAY, False, 1)
-            best = min(best, time.perf_counter() - began)
+        document: Any = build_stats(history, set(), "monday", TODAY, False, 1)
         assert document["rest_streak"]["best_weeks"] > 100
-        assert best < 0.05, f"build_stats took {best * 1000:.1f} ms"
 
 
 class TestLoadWarnings:
