@@ -43,7 +43,9 @@ class RecovApp(App[None]):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"switch_mode('{mode}')", title, tooltip=f"Go to {title}", id=mode)
+            Binding(
+                key, f"switch_mode('{mode}')", title, tooltip=f"Go to {title}", id=mode, show=False
+            )
             for key, mode, title in SCREENS_BY_KEY
         ),
         Binding("question_mark", "toggle_help", "Keys", tooltip="Show or hide all keys"),

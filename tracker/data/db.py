@@ -51,7 +51,9 @@ def _configure(db: Database) -> None:
 
 
 def _connect(path: Path) -> Database:
-    db = Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+    db = Database(
+        sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000), execute_plugins=False
+    )
     _configure(db)
     return db
 

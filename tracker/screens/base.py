@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 import pendulum
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -40,10 +41,23 @@ class RecovScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(self._nav(), id="nav")
         yield Static(TOO_SMALL, id="too-small")
         with Vertical(id="body"):
             yield from self.compose_body()
         yield Footer()
+
+    def _nav(self) -> Text:
+        from tracker.app import SCREENS_BY_KEY
+
+        text = Text(no_wrap=True, overflow="ellipsis")
+        current = type(self).__name__.removesuffix("Screen").lower()
+        for key, mode, title in SCREENS_BY_KEY:
+            style = "bold reverse" if mode == current else ""
+            text.append(f" {key} {title} ", style=style)
+            text.append(" ")
+        text.append("  ? keys  ^p commands  q quit", style="dim")
+        return text
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -158,13 +158,13 @@ class WeekScreen(RecovScreen):
         text = Text()
         text.append(f"{week.start:%a %-d %b} – {week.end:%a %-d %b %Y}", style="bold")
         if week.start <= self.today <= week.end:
-            text.append("  this week", style="italic")
+            text.append("   this week", style="italic")
         text.append("\n")
         rest = plan.rest_days
         problem = plan.rule_problem
         text.append(f"Rest days {rest} (rule {MIN_REST_DAYS}–{MAX_REST_DAYS}) ")
         text.append(
-            "✗ " + problem if problem else "✓", style="bold red" if problem else "bold green"
+            "✗ " + problem if problem else "✓ ", style="bold red" if problem else "bold green"
         )
         text.append(f"  ·  Planned {format_distance(plan.planned_m, units)}")
         text.append(f"  ·  Done {format_distance(done_m, units)}")

@@ -1,0 +1,1 @@
+"""Performance measurements (``make bench``); never run by the test suite."""

@@ -1,0 +1,51 @@
+"""The two apps a startup is measured on: recovtui and a minimal Textual app.
+
+Run as ``python -m bench.apps recovtui DB`` or ``python -m bench.apps minimal``:
+each starts headless, waits for its first screen to be populated and painted,
+and exits. The parent times the whole process and reads its peak memory.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Footer, Header, Static
+
+
+class MinimalApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Hello, runner")
+        yield Footer()
+
+
+async def _first_paint(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    pilot.app.exit()
+
+
+def main() -> None:
+    which = sys.argv[1]
+    if which == "minimal":
+        MinimalApp().run(headless=True, size=(100, 32), auto_pilot=_first_paint)
+        return
+    import pendulum
+
+    from tracker.app import RecovApp
+    from tracker.data.db import open_db
+    from tracker.data.store import Store
+    from tracker.domain.clock import SystemClock
+
+    store = Store(open_db(Path(sys.argv[2])))
+    clock = SystemClock("UTC", pendulum.date(2026, 11, 25))
+    mode = sys.argv[3] if len(sys.argv) > 3 else "today"
+    RecovApp(store, clock, start_mode=mode).run(
+        headless=True, size=(100, 32), auto_pilot=_first_paint
+    )
+
+
+if __name__ == "__main__":
+    main()
