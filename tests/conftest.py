@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import settings
 
 from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.domain.clock import FakeClock
 
 os.environ.pop("NO_COLOR", None)
+
+# Shared, noisy machines: hypothesis checks behaviour here, never speed.
+settings.register_profile("recovtui", deadline=None, print_blob=True)
+settings.load_profile("recovtui")
 
 TODAY = pendulum.date(2026, 11, 25)  # a Wednesday
 EVENING = pendulum.datetime(2026, 11, 25, 20, 0, 0, tz="UTC")

@@ -9,10 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, Week
+from tracker.domain.kinds import ActivityKind
 from tracker.domain.streaks import (
+    DayMark,
     RestStreak,
     RuleWeek,
+    day_marks,
     days_since_rest,
     rest_days_taken,
     rest_streak,
@@ -380,3 +384,75 @@ def test_rest_days_taken_matches_reference(
 def test_accepts_any_collection(container: type) -> None:
     active = container([date(2026, 11, 23), date(2026, 11, 24)])
     assert days_since_rest(active, date(2026, 11, 24), False) == 2
+
+
+class TestDayMarks:
+    """What each day was, for the Stats heatmap."""
+
+    start = date(2026, 11, 16)  # Monday
+    today = date(2026, 11, 25)  # Wednesday
+
+    def marks(self, activities: list[Activity], checked_in: bool = False) -> dict[date, DayMark]:
+        return day_marks(
+            activities, {date(2026, 11, 9)}, "monday", self.start, self.today, checked_in
+        )
+
+    def test_each_kind(self) -> None:
+        activities = [
+            Activity(date(2026, 11, 17), ActivityKind.EASY, 8000),
+            Activity(date(2026, 11, 18), ActivityKind.WORKOUT, 9000),
+            Activity(date(2026, 11, 19), ActivityKind.RACE, 5000),
+            Activity(date(2026, 11, 20), ActivityKind.CROSS, 20000),
+            Activity(date(2026, 11, 21), ActivityKind.LONG, 24000),
+            Activity(date(2026, 11, 21), ActivityKind.WORKOUT, 5000),  # long outranks hard
+            Activity(date(2026, 11, 22), ActivityKind.EASY, 5000),
+            Activity(date(2026, 11, 22), ActivityKind.RACE, 5000),  # hard outranks easy
+            Activity(date(2026, 11, 27), ActivityKind.LONG, 30000),  # after today
+        ]
+        assert self.marks(activities) == {
+            date(2026, 11, 16): DayMark.REST,
+            date(2026, 11, 17): DayMark.EASY,
+            date(2026, 11, 18): DayMark.HARD,
+            date(2026, 11, 19): DayMark.HARD,
+            date(2026, 11, 20): DayMark.EASY,
+            date(2026, 11, 21): DayMark.LONG,
+            date(2026, 11, 22): DayMark.HARD,
+            date(2026, 11, 23): DayMark.REST,
+            date(2026, 11, 24): DayMark.REST,
+        }
+
+    def test_today_once_checked_in_or_logged(self) -> None:
+        assert self.today not in self.marks([])
+        assert self.marks([], checked_in=True)[self.today] is DayMark.REST
+        run = [Activity(self.today, ActivityKind.EASY, 5000)]
+        assert self.marks(run)[self.today] is DayMark.EASY
+
+    def test_excused_weeks(self) -> None:
+        marks = day_marks(
+            [Activity(date(2026, 11, 11), ActivityKind.LONG, 20000)],
+            {date(2026, 11, 9)},
+            "monday",
+            date(2026, 11, 8),
+            date(2026, 11, 16),
+            False,
+        )
+        assert marks[date(2026, 11, 8)] is DayMark.REST
+        assert {marks[date(2026, 11, 9) + i * DAY] for i in range(7)} == {DayMark.EXCUSED}
+        assert date(2026, 11, 16) not in marks  # today, not checked in
+
+    def test_sunday_weeks_and_pendulum_dates(self) -> None:
+        import pendulum
+
+        marks = day_marks(
+            [Activity(pendulum.date(2026, 11, 10), ActivityKind.EASY, 1)],
+            {pendulum.date(2026, 11, 8)},  # a Sunday-start week: Nov 8-14
+            "sunday",
+            pendulum.date(2026, 11, 7),
+            pendulum.date(2026, 11, 16),
+            False,
+        )
+        assert marks[date(2026, 11, 7)] is DayMark.REST
+        assert marks[date(2026, 11, 8)] is DayMark.EXCUSED
+        assert marks[date(2026, 11, 14)] is DayMark.EXCUSED
+        assert marks[date(2026, 11, 15)] is DayMark.REST  # the next Sunday week
+        assert all(type(day) is date for day in marks)

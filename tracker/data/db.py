@@ -51,9 +51,7 @@ def _configure(db: Database) -> None:
 
 
 def _connect(path: Path) -> Database:
-    db = Database(
-        sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000), execute_plugins=False
-    )
+    db = Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000), execute_plugins=False)
     _configure(db)
     return db
 
@@ -71,8 +69,31 @@ def _inspect(path: Path) -> None:
         raise DatabaseProblem(path, "is an empty file, not a recovtui database")
     if header != SQLITE_HEADER:
         raise DatabaseProblem(path, "is not a SQLite database")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    writable = path.stat().st_mode & 0o222  # root may write anywhere; the mode says what is meant
+    if not writable or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise DatabaseProblem(path, "is read-only; recovtui needs to write to it")
+    created = [side for side in _sidecars(path) if not side.exists()]
+    try:
+        _check_contents(path)
+    except DatabaseProblem:
+        _remove_empty(created)
+        raise
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _remove_empty(created: list[Path]) -> None:
+    """Remove the -wal/-shm files a read-only check of a WAL database made (they hold nothing)."""
+    with contextlib.suppress(OSError):
+        if any(side.name.endswith("-wal") and side.stat().st_size for side in created):
+            return
+        for side in created:
+            side.unlink(missing_ok=True)
+
+
+def _check_contents(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -80,7 +101,8 @@ def _inspect(path: Path) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
         if not result or result[0] != "ok":
-            raise DatabaseProblem(path, f"is damaged ({result[0] if result else 'no answer'})")
+            answer = " ".join(str(result[0]).split()) if result else "no answer"
+            raise DatabaseProblem(path, f"is damaged ({answer})")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if not tables:
             return

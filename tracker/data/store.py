@@ -6,10 +6,13 @@ row run inside ``db.atomic()``.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -49,6 +52,8 @@ class Store:
         self.db = db
         self._settings: Settings | None = None
         self._listeners: list[Any] = []
+        self._claims: dict[int, int] = {}
+        self._close_listeners: list[tuple[Any, Any]] = []
 
     def _table(self, name: str) -> Table:
         table = self.db[name]
@@ -56,11 +61,23 @@ class Store:
         return table
 
     def close(self) -> None:
+        for session_id in list(self._claims):
+            self.release_session(session_id)
+        for before, _after in self._close_listeners:
+            before()
         self.db.close()
+        for _before, after in self._close_listeners:
+            after()
 
     def on_change(self, callback: Any) -> None:
         """Call ``callback()`` after every write (keeps caches like the status summary fresh)."""
         self._listeners.append(callback)
+
+    def on_close(self, before: Any, after: Any) -> None:
+        """Call ``before()`` as the store closes, while it can still be read, and
+        ``after()`` once the database is closed (closing checkpoints the WAL, which
+        changes the files: the status summary stamps them after that)."""
+        self._close_listeners.append((before, after))
 
     def _changed(self) -> None:
         for callback in self._listeners:
@@ -106,17 +123,21 @@ class Store:
 
     def week_plan(self, day: date) -> WeekPlan:
         """The plan of the week holding ``day``, made from the template the first time."""
+        plan, unplanned = self._planned_week(day)
+        if unplanned:
+            self._write_plan(plan, only=unplanned)
+        return plan
+
+    def _planned_week(self, day: date) -> tuple[WeekPlan, list[date]]:
+        """The week's plan, the template filling the days never planned (listed); no write.
+
+        Changes start from this, so a refused change leaves a week never shown unplanned.
+        """
         week = self.week(day)
         stored = self._stored_days(week.start, week.end)
-        if len(stored) == 7:
-            return WeekPlan(week, tuple(stored[d] for d in week.days))
         template = WeekPlan.from_template(week, self.settings().template)
         plan = WeekPlan(week, tuple(stored.get(d.date, d) for d in template.days))
-        if len(stored) == 0:
-            self._write_plan(plan)
-        else:
-            self._write_plan(plan, only=[d for d in week.days if d not in stored])
-        return plan
+        return plan, [d for d in week.days if d not in stored]
 
     def _write_plan(self, plan: WeekPlan, only: Sequence[date] | None = None) -> None:
         days = [d for d in plan.days if only is None or d.date in only]
@@ -137,17 +158,17 @@ class Store:
 
     def set_kind(self, day: date, kind: DayKind) -> WeekPlan:
         """Raises RuleViolation (and writes nothing) when the week would break the rule."""
-        plan = self.week_plan(day).with_kind(day, kind)
+        plan = self._planned_week(day)[0].with_kind(day, kind)
         self._write_plan(plan)
         return plan
 
     def set_day(self, day: date, kind: DayKind, target_m: int | None, note: str | None) -> WeekPlan:
-        plan = self.week_plan(day).with_day(day, kind, target_m, note)
+        plan = self._planned_week(day)[0].with_day(day, kind, target_m, note)
         self._write_plan(plan)
         return plan
 
     def move_rest(self, source: date, target: date) -> WeekPlan:
-        plan = self.week_plan(source).with_rest_moved(source, target)
+        plan = self._planned_week(source)[0].with_rest_moved(source, target)
         self._write_plan(plan)
         return plan
 
@@ -250,6 +271,13 @@ class Store:
     def activity_dates(self) -> set[pendulum.Date]:
         return {_day(row[0]) for row in self.db.execute("SELECT DISTINCT date FROM activities")}
 
+    def activity_days(self) -> set[date]:
+        """:meth:`activity_dates` as plain ``datetime.date`` objects, for figures over the
+        whole history (streaks): pendulum's dates parse and subtract far slower, and ten
+        years of them were most of the time ``recovtui stats`` took."""
+        rows = self.db.execute("SELECT DISTINCT date FROM activities")
+        return {date.fromisoformat(row[0]) for row in rows}
+
     def import_activities(self, activities: Iterable[Activity]) -> tuple[int, int]:
         """Add activities, skipping any whose source id is already stored.
 
@@ -288,24 +316,39 @@ class Store:
             id=row["id"],
         )
 
+    @staticmethod
+    def _session_row(session: RecoverySession, now: str) -> dict[str, Any]:
+        return {
+            "date": _iso(session.date),
+            "kind": session.kind,
+            "preset": session.preset,
+            "started_at": _utc(session.started_at),
+            "updated_at": now,
+            "planned_s": session.planned_s,
+            "elapsed_s": session.elapsed_s or 0,
+            "status": session.status.value,
+            "temperature_c": session.temperature_c,
+            "note": session.note,
+        }
+
     def start_session(self, session: RecoverySession) -> RecoverySession:
         """Write the session row at once, so a crash can never lose it."""
         table = self._table("recovery_sessions").insert(
-            {
-                "date": _iso(session.date),
-                "kind": session.kind,
-                "preset": session.preset,
-                "started_at": _utc(session.started_at),
-                "updated_at": _utc(pendulum.now("UTC")),
-                "planned_s": session.planned_s,
-                "elapsed_s": session.elapsed_s or 0,
-                "status": session.status.value,
-                "temperature_c": session.temperature_c,
-                "note": session.note,
-            }
+            self._session_row(session, _utc(pendulum.now("UTC")))
         )
         self._changed()
         return replace(session, id=table.last_pk)
+
+    def add_sessions(self, sessions: Sequence[RecoverySession]) -> None:
+        """Store many sessions at once, in order (the importer's bulk path)."""
+        if not sessions:
+            return
+        now = _utc(pendulum.now("UTC"))
+        with self.db.atomic():
+            self._table("recovery_sessions").insert_all(
+                self._session_row(session, now) for session in sessions
+            )
+        self._changed()
 
     def save_elapsed(self, session_id: int, elapsed_s: int, planned_s: int | None = None) -> None:
         values: dict[str, Any] = {"elapsed_s": elapsed_s, "updated_at": _utc(pendulum.now("UTC"))}
@@ -336,6 +379,54 @@ class Store:
     def discard_session(self, session_id: int) -> None:
         self._table("recovery_sessions").delete_where("id = ?", [session_id])
         self._changed()
+
+    def set_session_temperature(self, session_id: int, temperature_c: float | None) -> None:
+        """Record the water temperature of a session (entered while it runs)."""
+        self._table("recovery_sessions").update(
+            session_id, {"temperature_c": temperature_c, "updated_at": _utc(pendulum.now("UTC"))}
+        )
+        self._changed()
+
+    def claim_session(self, session_id: int) -> bool:
+        """Mark a session as timed by this process; False while another process times it.
+
+        The claim is an OS lock on a file beside the database, so a process that
+        crashes loses it at once: a running session that can be claimed is one
+        nobody is timing any more, and a second window never offers a live one.
+        """
+        path = self._claim_path(session_id)
+        if session_id in self._claims or path is None:
+            return True
+        try:
+            import fcntl
+        except ImportError:  # no flock (Windows): every claim succeeds
+            return True
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:  # no lock file, no claims: behave as a lone process
+            return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._claims[session_id] = fd
+        return True
+
+    def release_session(self, session_id: int) -> None:
+        fd = self._claims.pop(session_id, None)
+        if fd is None:
+            return
+        path = self._claim_path(session_id)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        os.close(fd)
+
+    def _claim_path(self, session_id: int) -> Path | None:
+        """The lock file of a session; None for an in-memory database."""
+        files = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
+        return Path(f"{files[0]}.session-{session_id}.lock") if files and files[0] else None
 
     def session(self, session_id: int) -> RecoverySession | None:
         try:
@@ -470,6 +561,42 @@ class Store:
                 table.update(each, {"position": position})
         self._changed()
 
+    def restore_nutrition_items(self, items: Sequence[tuple[str, bool]]) -> bool:
+        """Make the checklist ``items`` (name, archived), in that order (used by import).
+
+        Items are matched by name, keeping their id and history; new names are
+        added. Items not listed are removed when never ticked, else archived and
+        put after the listed ones. Returns whether anything changed.
+        """
+        table = self._table("nutrition_items")
+        before = self.nutrition_items(include_archived=True)
+        by_name = {item.name: item for item in before}
+        listed = {name for name, _ in items}
+        ticked = {
+            row[0] for row in self.db.execute("SELECT DISTINCT item_id FROM nutrition_checks")
+        }
+        wanted: list[tuple[int | None, str, bool]] = [
+            (by_name[name].id if name in by_name else None, name, archived)
+            for name, archived in items
+        ]
+        for item in before:
+            if item.name not in listed and item.id in ticked:
+                wanted.append((item.id, item.name, True))
+        with self.db.atomic():
+            for item in before:
+                if item.name not in listed and item.id not in ticked:
+                    table.delete(item.id)
+            for position, (item_id, name, archived) in enumerate(wanted, start=1):
+                values = {"name": name, "position": position, "archived": int(archived)}
+                if item_id is None:
+                    table.insert(values)
+                else:
+                    table.update(item_id, values)
+        changed = self.nutrition_items(include_archived=True) != before
+        if changed:
+            self._changed()
+        return changed
+
     def nutrition_checks(self, start: date, end: date) -> dict[date, set[int]]:
         checks: dict[date, set[int]] = {}
         for row in self._table("nutrition_checks").rows_where(
@@ -488,6 +615,18 @@ class Store:
             table.delete_where("date = ? AND item_id = ?", [_iso(day), item_id])
         self._changed()
 
+    def add_nutrition_checks(self, checks: Sequence[tuple[date, int]]) -> None:
+        """Tick many (date, item id) pairs at once; ones already ticked stay as they are."""
+        if not checks:
+            return
+        with self.db.atomic():
+            self._table("nutrition_checks").insert_all(
+                ({"date": _iso(day), "item_id": item_id} for day, item_id in checks),
+                pk=("date", "item_id"),
+                ignore=True,
+            )
+        self._changed()
+
     def toggle_nutrition_check(self, day: date, item_id: int) -> bool:
         checked = item_id not in self.nutrition_checks(day, day).get(day, set())
         self.set_nutrition_check(day, item_id, checked)
@@ -499,6 +638,17 @@ class Store:
         self._table("checkins").upsert(
             {"date": _iso(day), "at": _utc(pendulum.now("UTC"))}, pk="date"
         )
+        self._changed()
+
+    def add_checkins(self, days: Sequence[date]) -> None:
+        """Check many days in at once; days already checked in keep their time."""
+        if not days:
+            return
+        now = _utc(pendulum.now("UTC"))
+        with self.db.atomic():
+            self._table("checkins").insert_all(
+                ({"date": _iso(day), "at": now} for day in days), pk="date", ignore=True
+            )
         self._changed()
 
     def undo_check_in(self, day: date) -> None:

@@ -123,10 +123,9 @@ def parse_distance(text: str, units: str = "km") -> int:
     factor = _DISTANCE_UNITS[match.group(2)]
     if factor is None:
         factor = METRES_PER_MILE if units == "mi" else 1000.0
-    metres = round(number * factor)
-    if metres > MAX_DISTANCE_M:
+    if number * factor > MAX_DISTANCE_M:
         raise ParseError(f"distance too long: {text!r} (at most 1000 km)")
-    return metres
+    return round(number * factor)
 
 
 _HMS = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})")
@@ -139,12 +138,14 @@ def parse_duration(text: str) -> int:
     A bare number is minutes.
     """
     key = text.strip().lower()
+    if re.search(r"\d{13}", key):
+        raise ParseError(f"duration too long: {text!r} (at most 7 days)")
     seconds: int | None = None
     if match := _HMS.fullmatch(key):
         hours, minutes, secs = match.groups()
         if int(secs) < 60 and (hours is None or int(minutes) < 60):
             seconds = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
-    elif key.isdigit():
+    elif re.fullmatch(r"\d+", key):
         seconds = int(key) * 60
     elif key and (match := _UNIT_DURATION.fullmatch(key)) and any(match.groups()):
         hours, minutes, secs = (int(g or 0) for g in match.groups())
@@ -154,6 +155,14 @@ def parse_duration(text: str) -> int:
     if seconds > MAX_DURATION_S:
         raise ParseError(f"duration too long: {text!r} (at most 7 days)")
     return seconds
+
+
+def parse_rpe(text: str) -> int:
+    """Effort (RPE): a whole number from 1 to 10."""
+    key = text.strip()
+    if not re.fullmatch(r"[0-9]{1,2}", key) or not 1 <= int(key) <= 10:
+        raise ParseError(f"not an effort: {text!r} (use a whole number from 1 to 10)")
+    return int(key)
 
 
 def format_distance(metres: int | float, units: str = "km", *, digits: int = 1) -> str:

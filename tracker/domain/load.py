@@ -33,6 +33,13 @@ ACWR_LOW = "low"  # ratio < 0.8
 ACWR_SWEET = "sweet"  # 0.8 <= ratio <= 1.3
 ACWR_CAUTION = "caution"  # 1.3 < ratio <= 1.5
 ACWR_DANGER = "danger"  # ratio > 1.5
+ACWR_LABELS = {
+    ACWR_LOW: "low",
+    ACWR_SWEET: "sweet spot",
+    ACWR_CAUTION: "caution",
+    ACWR_DANGER: "danger",
+}
+ACWR_EDGES = (0.8, 1.3, 1.5)  # sweet spot from, caution above, danger above
 
 Daily = Mapping[date, int]
 
@@ -67,17 +74,24 @@ def weekly_distances(
     return [(week.start, weekly_distance(daily, week)) for week in weeks]
 
 
-def ramp_pct(daily: Daily, today: date, week_start: str) -> float | None:
-    """``(w0 - w1) / w1 * 100``: w0 the most recent completed week, w1 the one before.
+def ramp_between(w1: int, w0: int) -> float | None:
+    """``(w0 - w1) / w1 * 100``: the ramp from a week of ``w1`` metres to one of ``w0``.
 
     None unless ``w1 > 0``.
     """
-    last_completed = week_of(today, week_start).shifted(-1)
-    w0 = weekly_distance(daily, last_completed)
-    w1 = weekly_distance(daily, last_completed.shifted(-1))
     if w1 <= 0:
         return None
     return (w0 - w1) * 100 / w1
+
+
+def week_ramp_pct(daily: Daily, week: Week) -> float | None:
+    """:func:`ramp_between` the week before ``week`` and ``week``."""
+    return ramp_between(weekly_distance(daily, week.shifted(-1)), weekly_distance(daily, week))
+
+
+def ramp_pct(daily: Daily, today: date, week_start: str) -> float | None:
+    """The ramp of DESIGN §4: :func:`week_ramp_pct` of the most recent completed week."""
+    return week_ramp_pct(daily, week_of(today, week_start).shifted(-1))
 
 
 def ramp_level(pct: float | None) -> str | None:
@@ -146,14 +160,21 @@ def long_run_spikes(activities: Iterable[Activity], today: date, days: int = 28)
     return spikes
 
 
+def acute_chronic(daily: Daily, day: date) -> tuple[int, int]:
+    """``(acute, chronic total)``: the distance of days ``d-6 .. d`` and of ``d-34 .. d-7``.
+
+    The chronic load of DESIGN §4 is the total divided by 4 (a weekly average).
+    """
+    return _window_sum(daily, day, 7), _window_sum(daily, day - timedelta(days=7), 28)
+
+
 def acwr(daily: Daily, day: date) -> float | None:
     """Acute:chronic workload ratio (uncoupled) on distance for ``day``.
 
     Acute is the distance of days ``d-6 .. d``; chronic that of ``d-34 .. d-7``
     divided by 4. None unless chronic > 0.
     """
-    acute = _window_sum(daily, day, 7)
-    chronic_total = _window_sum(daily, day - timedelta(days=7), 28)
+    acute, chronic_total = acute_chronic(daily, day)
     if chronic_total <= 0:
         return None
     return acute * 4 / chronic_total
@@ -165,8 +186,9 @@ def acwr_band(ratio: float) -> str:
     The shared edges go to the calmer band, as the ramp warns only *above* its
     thresholds: exactly 1.3 is still the sweet spot, exactly 1.5 still caution.
     """
-    if ratio < 0.8:
+    sweet_from, caution_above, danger_above = ACWR_EDGES
+    if ratio < sweet_from:
         return ACWR_LOW
-    if ratio <= 1.3:
+    if ratio <= caution_above:
         return ACWR_SWEET
-    return ACWR_CAUTION if ratio <= 1.5 else ACWR_DANGER
+    return ACWR_CAUTION if ratio <= danger_above else ACWR_DANGER

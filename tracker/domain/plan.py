@@ -136,10 +136,10 @@ class WeekPlan:
         return self._with_day(PlanDay(on, kind, target_m, note or None))
 
     def with_rest_moved(self, source: date, target: date) -> WeekPlan:
-        """Swap the kinds of two days of this week; always keeps the rule."""
+        """Swap two days of this week (kind, target and note); always keeps the rule."""
         first, second = self.day(source), self.day(target)
-        swapped = self._replaced(replace(first, kind=second.kind))
-        return swapped._replaced(replace(second, kind=first.kind))
+        swapped = self._replaced(replace(second, date=first.date))
+        return swapped._replaced(replace(first, date=second.date))
 
 
 @dataclass(frozen=True, slots=True)

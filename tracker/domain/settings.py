@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -66,7 +67,14 @@ def validate_setting(name: str, value: Any) -> Any:
         if not isinstance(value, str) or not value:
             raise ValueError("theme must be a theme name")
     elif name == "on_finish_command":
-        return value or None
+        if not value:
+            return None
+        try:
+            if not shlex.split(str(value)):
+                return None
+        except ValueError as exc:
+            raise ValueError(f"on_finish_command: {exc} in {value!r}") from None
+        return str(value).strip()
     else:
         raise ValueError(f"unknown setting {name!r}")
     return value

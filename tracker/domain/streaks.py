@@ -12,18 +12,21 @@ set lookups, so ten years of history cost a few milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
+from tracker.domain.activity import Activity
 from tracker.domain.dates import Week, week_of
+from tracker.domain.kinds import ActivityKind
 from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS
 
 _ONE_DAY = timedelta(days=1)
 
 
 def _as_set(days: Collection[date]) -> Collection[date]:
-    """``days`` with O(1) membership (sets and dict views pass through)."""
+    """``days`` with O(1) membership; sets pass through, anything else is copied once."""
     if isinstance(days, set | frozenset):
         return days
     return frozenset(days)
@@ -123,3 +126,59 @@ def rest_days_taken(
     return sum(
         1 for day in week.days if day <= today and is_rest_day(day, dates, today, today_checked_in)
     )
+
+
+class DayMark(StrEnum):
+    """What a past day was, for the year heatmap of the Stats screen."""
+
+    REST = "rest"
+    EASY = "easy"
+    HARD = "hard"
+    LONG = "long"
+    EXCUSED = "excused"
+
+
+def day_mark(kinds: Collection[ActivityKind]) -> DayMark:
+    """A day's mark from the kinds of its activities (none: a rest day).
+
+    A long run outranks a workout or race (hard), which outrank easy runs and
+    cross-training (easy).
+    """
+    if not kinds:
+        return DayMark.REST
+    if ActivityKind.LONG in kinds:
+        return DayMark.LONG
+    if ActivityKind.WORKOUT in kinds or ActivityKind.RACE in kinds:
+        return DayMark.HARD
+    return DayMark.EASY
+
+
+def day_marks(
+    activities: Iterable[Activity],
+    excused_starts: Collection[date],
+    week_start: str,
+    start: date,
+    today: date,
+    today_checked_in: bool,
+) -> dict[date, DayMark]:
+    """The mark of every day from ``start`` to ``today``.
+
+    Days of an excused week are :attr:`DayMark.EXCUSED`. Today is left out until
+    it holds an activity or is checked in (it is not a rest day before that).
+    ``start`` is where the history begins for the runner (the first day logged):
+    before it every day would read as rest.
+    """
+    kinds: dict[date, set[ActivityKind]] = {}
+    for activity in activities:
+        if start <= activity.date <= today:
+            kinds.setdefault(activity.date, set()).add(activity.kind)
+    excused = _as_set(excused_starts)
+    marks: dict[date, DayMark] = {}
+    day = date.fromordinal(start.toordinal())  # plain dates: pendulum's arithmetic is slow
+    while day <= today:
+        if week_of(day, week_start).start in excused:
+            marks[day] = DayMark.EXCUSED
+        elif day in kinds or day < today or today_checked_in:
+            marks[day] = day_mark(kinds.get(day, ()))
+        day += _ONE_DAY
+    return marks

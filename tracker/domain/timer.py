@@ -14,6 +14,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
+from tracker.domain.dates import ParseError, format_duration, parse_duration
+from tracker.domain.recovery import SessionStatus, celsius_to_fahrenheit, fahrenheit_to_celsius
+
 PRESET_KINDS = ("ice_bath", "foam_roller", "feet_up", "custom")
 MAX_SEGMENT_S = 86_400
 MINUTE_S = 60
@@ -408,3 +411,120 @@ def format_clock(seconds: float, *, round_up: bool = False) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes:02d}:{secs:02d}"
+
+
+def session_status(elapsed_s: float, planned_s: int | None) -> SessionStatus:
+    """How a stopped session is logged: completed once its plan is reached, else partial."""
+    if planned_s is None or elapsed_s >= planned_s:
+        return SessionStatus.COMPLETED
+    return SessionStatus.PARTIAL
+
+
+ICE_BATH_LONG_S = 15 * MINUTE_S
+ICE_BATH_COLD_C = 10.0
+WATER_MIN_C, WATER_MAX_C = 0.0, 40.0
+_TEMPERATURE = re.compile(r"([+-]?\d{1,3}(?:[.,]\d+)?)\s*(?:°\s*)?([cf])?", re.IGNORECASE)
+
+
+def format_temperature(celsius: float, unit: str) -> str:
+    """``12 °C``, ``12.5 °C`` or ``54 °F``: one decimal at most, none when whole."""
+    value = celsius_to_fahrenheit(celsius) if unit == "F" else celsius
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return f"{'0' if text == '-0' else text} °{unit}"
+
+
+def parse_temperature(text: str, unit: str) -> float:
+    """Water temperature typed in the runner's unit, as °C (rounded to 0.01).
+
+    ``12``, ``12.5``, ``12,5`` or ``54F``; a unit typed after the number wins
+    over the setting. Anything outside 0–40 °C is refused: it is not bath water.
+    """
+    match = _TEMPERATURE.fullmatch(text.strip())
+    if match is None:
+        raise ParseError(f"not a temperature: {text!r} (e.g. 12 or 12.5 °{unit})")
+    value = float(match[1].replace(",", "."))
+    typed = (match[2] or unit).upper()
+    celsius = fahrenheit_to_celsius(value) if typed == "F" else value
+    if not WATER_MIN_C <= celsius <= WATER_MAX_C:
+        low, high = format_temperature(WATER_MIN_C, unit), format_temperature(WATER_MAX_C, unit)
+        raise ParseError(f"water at {text.strip()}? Enter between {low} and {high}")
+    return round(celsius, 2)
+
+
+def ice_bath_hints(unit: str) -> tuple[str, ...]:
+    """The evidence hints of DESIGN §5, with temperatures in the runner's unit."""
+    low = format_temperature(10, unit).split()[0]
+    return (
+        f"{low}–{format_temperature(15, unit)} for 10–15 min is the range with the best"
+        " soreness results.",
+        f"The first 2–3 minutes below {format_temperature(15, unit)} bring the cold-shock"
+        " response: breathe slowly.",
+        "Ice baths right after strength sessions can blunt strength gains.",
+    )
+
+
+def ice_bath_warnings(seconds: float, temperature_c: float | None, unit: str) -> list[str]:
+    """Warnings for an ice bath lasting ``seconds`` in water at ``temperature_c``."""
+    warnings = []
+    if seconds > ICE_BATH_LONG_S:
+        warnings.append(
+            "Over 15 minutes: longer brings no more benefit and risks getting too cold."
+        )
+    if temperature_c is not None and temperature_c < ICE_BATH_COLD_C:
+        warnings.append(
+            f"Below {format_temperature(ICE_BATH_COLD_C, unit)}: colder than the studied"
+            " range — keep it short and get out if you go numb."
+        )
+    return warnings
+
+
+PRESET_NAME_MAX = 40
+
+
+def check_preset_name(name: str, presets: Iterable[Preset], replacing: str | None = None) -> str:
+    """``name`` tidied, or ``ValueError`` when it is empty or another preset has its slug.
+
+    Two presets with the same slug could not be told apart on the command line.
+    """
+    name = " ".join(name.split())
+    slug = preset_slug(name)
+    if not slug:
+        raise ValueError("a preset needs a name with a letter or digit in it")
+    if len(name) > PRESET_NAME_MAX:
+        raise ValueError(f"keep the name to {PRESET_NAME_MAX} characters")
+    for preset in presets:
+        if preset.name != replacing and preset_slug(preset.name) == slug:
+            raise ValueError(f"there is already a preset called {preset.name!r}")
+    return name
+
+
+def format_segments(preset: Preset) -> str:
+    """One line per segment, ``duration name``: the text the preset editor shows."""
+    lines = []
+    for segment in preset.segments:
+        clock = format_duration(segment.seconds)
+        same = len(preset.segments) == 1 and segment.name == preset.name
+        lines.append(clock if same else f"{clock} {segment.name}")
+    return "\n".join(lines)
+
+
+def parse_segments(text: str, default_name: str) -> tuple[Segment, ...]:
+    """Segments from lines of ``duration [name]`` (``1:30 Calves L``, ``10m``).
+
+    A line without a name takes ``default_name``. ``ValueError`` names the line.
+    """
+    segments = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        head, _, rest = line.strip().partition(" ")
+        if not head:
+            continue
+        try:
+            seconds = parse_duration(head)
+        except ParseError as exc:
+            raise ValueError(f"line {number}: {exc}") from None
+        if not 1 <= seconds <= MAX_SEGMENT_S:
+            raise ValueError(f"line {number}: a segment lasts 1 s to 24 h")
+        segments.append(Segment(" ".join(rest.split()) or default_name, seconds))
+    if not segments:
+        raise ValueError("a preset needs at least one segment, e.g. 10:00")
+    return tuple(segments)

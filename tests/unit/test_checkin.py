@@ -1,0 +1,323 @@
+"""The evening check-in's pure logic: missed evenings, the rule's outlook, the forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.domain.activity import Activity
+from tracker.domain.checkin import (
+    FormErrors,
+    RestState,
+    describe_missed,
+    distance_field_text,
+    join_days,
+    missed_evenings,
+    read_recovery,
+    read_run,
+    rest_outlook,
+)
+from tracker.domain.dates import (
+    MAX_DISTANCE_M,
+    ParseError,
+    Week,
+    format_duration,
+    parse_distance,
+    parse_duration,
+    parse_rpe,
+)
+from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.domain.plan import DEFAULT_TEMPLATE, WeekPlan
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+MONDAY = date(2026, 11, 23)
+D = timedelta(days=1)
+
+
+# Missed evenings
+
+
+def test_missed_evenings_lists_past_days_never_checked_in() -> None:
+    first = date(2026, 11, 16)
+    checked = {first + i * D for i in range(9) if i not in (6, 7)}  # Sun 22, Mon 23 missed
+    assert missed_evenings(first, TODAY, checked) == [date(2026, 11, 22), date(2026, 11, 23)]
+
+
+def test_today_is_never_missed_and_nothing_before_the_history() -> None:
+    assert missed_evenings(TODAY, TODAY, set()) == []
+    assert missed_evenings(None, TODAY, set()) == []
+    assert missed_evenings(TODAY - D, TODAY, []) == [TODAY - D]
+    assert missed_evenings(TODAY + D, TODAY, []) == []
+
+
+def test_missed_evenings_across_a_week_boundary_and_a_dst_change() -> None:
+    """Europe ends summer time on Sun 25 Oct 2026; the gap runs Fri to Mon."""
+    tz = "Europe/Berlin"
+    today = pendulum.datetime(2026, 10, 27, 20, 0, tz=tz).date()
+    first = date(2026, 10, 19)
+    checked = {date(2026, 10, d) for d in (19, 20, 21, 22)}
+    missed = missed_evenings(first, today, checked)
+    assert missed == [
+        date(2026, 10, 23),
+        date(2026, 10, 24),
+        date(2026, 10, 25),
+        date(2026, 10, 26),
+    ]
+    # Each day once, in order, with no hour arithmetic that a 25-hour day could skew.
+    assert len(set(missed)) == 4
+    assert missed[-1] == today - D
+
+
+@given(
+    first=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)),
+    length=st.integers(0, 60),
+    data=st.data(),
+)
+def test_missed_evenings_property(first: date, length: int, data: st.DataObject) -> None:
+    today = first + timedelta(days=length)
+    past = [first + timedelta(days=i) for i in range(length)]
+    checked = set(data.draw(st.lists(st.sampled_from(past), unique=True) if past else st.just([])))
+    missed = missed_evenings(first, today, checked)
+    assert missed == sorted(set(past) - checked)
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        ([], ""),
+        ([date(2026, 11, 24)], "1 evening missed: Tue"),
+        (
+            [date(2026, 11, 19), date(2026, 11, 20), date(2026, 11, 21)],
+            "3 evenings missed: Thu, Fri, Sat",
+        ),
+        # A week ago has today's weekday: spell the dates out.
+        ([date(2026, 11, 18)], "1 evening missed: Wed 18 Nov"),
+        (
+            [date(2026, 11, d) for d in (1, 3, 5, 7, 9, 11)],
+            "6 evenings missed since Sun 1 Nov",
+        ),
+    ],
+)
+def test_describe_missed(days: list[date], expected: str) -> None:
+    assert describe_missed(days, TODAY) == expected
+
+
+# What the rule still needs
+
+
+def plan(kinds: Sequence[DayKind] = DEFAULT_TEMPLATE) -> WeekPlan:
+    return WeekPlan.from_template(Week(MONDAY), kinds)
+
+
+def kinds(rest_on: Sequence[int]) -> list[DayKind]:
+    return [DayKind.REST if i in rest_on else DayKind.EASY for i in range(7)]
+
+
+def ran(*days: date) -> set[date]:
+    return set(days)
+
+
+def test_rule_kept_when_the_planned_rest_day_was_taken() -> None:
+    outlook = rest_outlook(plan(), ran(MONDAY + D), TODAY, False)
+    assert outlook.planned == (MONDAY,)
+    assert outlook.taken == (MONDAY,)
+    assert outlook.state is RestState.ON_TRACK
+    assert outlook.advice == "Rule kept: 1 rest day taken"
+
+
+def test_no_rest_yet_names_the_planned_rest_days_left() -> None:
+    # Ran Mon and Tue; rest planned Thu (tomorrow) and Sun.
+    outlook = rest_outlook(plan(kinds([3, 6])), ran(MONDAY, MONDAY + D, TODAY), TODAY, False)
+    assert outlook.taken == ()
+    assert outlook.state is RestState.NEEDS_REST
+    assert outlook.advice == "No rest day yet — rest tomorrow or Sunday to keep the rule"
+
+
+def test_no_rest_yet_and_none_planned_suggests_the_days_left() -> None:
+    week_plan = plan(kinds([0]))  # the only rest day, Monday, was run
+    friday = MONDAY + 4 * D
+    outlook = rest_outlook(week_plan, ran(*(MONDAY + i * D for i in range(5))), friday, True)
+    assert outlook.state is RestState.NEEDS_REST
+    assert outlook.advice == (
+        "No rest day yet and none planned — rest tomorrow or Sunday to keep the rule"
+    )
+    many = rest_outlook(week_plan, ran(MONDAY, MONDAY + D), TODAY, False)
+    assert many.advice.endswith("rest one of the days left to keep the rule")
+
+
+def test_today_unlogged_counts_as_a_chance_to_rest() -> None:
+    week_plan = plan(kinds([2]))  # rest planned today (Wednesday)
+    outlook = rest_outlook(week_plan, ran(MONDAY, MONDAY + D), TODAY, False)
+    assert outlook.advice == "No rest day yet — rest today to keep the rule"
+    checked_in = rest_outlook(week_plan, ran(MONDAY, MONDAY + D), TODAY, True)
+    assert checked_in.taken == (TODAY,)
+    assert checked_in.state is RestState.ON_TRACK
+
+
+def test_a_week_over_without_rest_is_broken() -> None:
+    sunday = MONDAY + 6 * D
+    outlook = rest_outlook(plan(), ran(*(MONDAY + i * D for i in range(7))), sunday, True)
+    assert outlook.state is RestState.BROKEN
+    assert not outlook.ok
+
+
+def test_a_third_planned_rest_day_must_become_a_run() -> None:
+    # Rested Mon and Tue; Sat still planned as rest.
+    week_plan = plan(kinds([0, 1, 5]))
+    outlook = rest_outlook(week_plan, ran(TODAY), TODAY, True)
+    assert outlook.taken == (MONDAY, MONDAY + D)
+    assert outlook.state is RestState.NEEDS_RUN
+    assert outlook.advice == "2 rest days taken — make Saturday a run to keep the rule"
+
+
+def test_two_rest_days_taken_means_running_the_days_left() -> None:
+    outlook = rest_outlook(plan(kinds([0, 1])), ran(TODAY), TODAY, True)
+    assert outlook.state is RestState.NEEDS_RUN
+    assert "a third would break the rule" in outlook.advice
+
+
+def test_more_than_two_taken_is_broken() -> None:
+    outlook = rest_outlook(plan(), ran(), TODAY, True)
+    assert len(outlook.taken) == 3
+    assert outlook.state is RestState.BROKEN
+
+
+def test_an_excused_week_says_so() -> None:
+    outlook = rest_outlook(plan(), ran(), TODAY, False, excused_reason="flu")
+    assert outlook.state is RestState.EXCUSED
+    assert outlook.ok
+    assert "flu" in outlook.advice
+
+
+def test_one_taken_and_one_more_planned_is_on_track() -> None:
+    outlook = rest_outlook(plan(kinds([0, 5])), ran(MONDAY + D, TODAY), TODAY, True)
+    assert outlook.state is RestState.ON_TRACK
+    assert outlook.advice == "Rule kept so far: 1 rest day taken, Saturday planned"
+
+
+def test_join_days() -> None:
+    assert join_days([TODAY], TODAY) == "today"
+    assert join_days([TODAY + D, TODAY + 4 * D], TODAY) == "tomorrow or Sunday"
+    assert join_days([TODAY + 2 * D, TODAY + 3 * D, TODAY + 4 * D], TODAY, "and") == (
+        "Friday, Saturday and Sunday"
+    )
+
+
+# The run form's values
+
+
+def test_read_run_reads_every_field() -> None:
+    activity = read_run(TODAY, "Workout", "9.4", "44:10", " 7 ", "  tempo   3 x 10 ", "km")
+    assert activity == Activity(
+        date=TODAY,
+        kind=ActivityKind.WORKOUT,
+        distance_m=9400,
+        duration_s=2650,
+        rpe=7,
+        note="tempo 3 x 10",
+    )
+
+
+def test_read_run_in_miles_and_with_optional_fields_empty() -> None:
+    activity = read_run(TODAY, "long", "10", units="mi")
+    assert activity.distance_m == 16093
+    assert activity.duration_s is None and activity.rpe is None and activity.note == ""
+
+
+@pytest.mark.parametrize(
+    ("fields", "bad", "message"),
+    [
+        ({"kind": "jog"}, "kind", "unknown kind 'jog'"),
+        ({"distance": ""}, "distance", "enter a distance"),
+        ({"distance": "ten"}, "distance", "not a distance"),
+        ({"distance": "0"}, "distance", "a run needs a distance above 0"),
+        ({"distance": "2000km"}, "distance", "too long"),
+        ({"duration": "1:75"}, "duration", "not a duration"),
+        ({"duration": "0"}, "duration", "more than 0"),
+        ({"duration": "8d"}, "duration", "not a duration"),
+        ({"rpe": "0"}, "rpe", "1 to 10"),
+        ({"rpe": "11"}, "rpe", "1 to 10"),
+        ({"rpe": "7.5"}, "rpe", "1 to 10"),
+        ({"note": "x" * 501}, "note", "under 500"),
+    ],
+)
+def test_read_run_names_the_bad_field(fields: dict[str, str], bad: str, message: str) -> None:
+    values = {"kind": "easy", "distance": "10", "duration": "", "rpe": "", "note": ""} | fields
+    with pytest.raises(FormErrors) as raised:
+        read_run(TODAY, **values)
+    assert list(raised.value.errors) == [bad]
+    assert message in raised.value.errors[bad]
+
+
+def test_read_run_reports_every_bad_field_at_once() -> None:
+    with pytest.raises(FormErrors) as raised:
+        read_run(TODAY, "jog", "far", "long", "11", "")
+    assert list(raised.value.errors) == ["kind", "distance", "duration", "rpe"]
+
+
+def test_cross_training_may_have_no_distance() -> None:
+    assert read_run(TODAY, "cross", "0", "45m").distance_m == 0
+
+
+@given(
+    kind=st.text(max_size=12),
+    distance=st.text(max_size=14),
+    duration=st.text(max_size=12),
+    rpe=st.text(max_size=4),
+    note=st.text(max_size=40),
+    units=st.sampled_from(["km", "mi"]),
+)
+def test_read_run_never_fails_any_other_way(
+    kind: str, distance: str, duration: str, rpe: str, note: str, units: str
+) -> None:
+    """Whatever is typed, the form gets an activity or field errors: never a traceback."""
+    try:
+        activity = read_run(TODAY, kind, distance, duration, rpe, note, units)
+    except FormErrors as exc:
+        assert exc.errors
+        assert set(exc.errors) <= {"kind", "distance", "duration", "rpe", "note"}
+    else:
+        assert 0 <= activity.distance_m <= MAX_DISTANCE_M
+        assert activity.rpe is None or 1 <= activity.rpe <= 10
+        assert activity.duration_s is None or activity.duration_s > 0
+
+
+@given(st.integers(1, 10), st.sampled_from(["", " ", "  "]))
+def test_parse_rpe_accepts_one_to_ten(value: int, pad: str) -> None:
+    assert parse_rpe(f"{pad}{value}{pad}") == value
+
+
+@given(st.text(max_size=5))
+def test_parse_rpe_refuses_everything_else(text: str) -> None:
+    stripped = text.strip()
+    if stripped.isascii() and stripped.isdigit() and 1 <= int(stripped) <= 10:
+        assert parse_rpe(text) == int(stripped)
+    else:
+        with pytest.raises(ParseError):
+            parse_rpe(text)
+
+
+@given(st.integers(0, MAX_DISTANCE_M), st.sampled_from(["km", "mi"]))
+def test_a_distance_shown_in_the_form_reads_back_unchanged(metres: int, units: str) -> None:
+    assert parse_distance(distance_field_text(metres, units), units) == metres
+
+
+@given(st.integers(1, 7 * 24 * 3600))
+def test_a_duration_shown_in_the_form_reads_back_unchanged(seconds: int) -> None:
+    assert parse_duration(format_duration(seconds)) == seconds
+
+
+# Recovery ticked by hand
+
+
+def test_read_recovery() -> None:
+    assert read_recovery("", "") == (None, None)
+    assert read_recovery("1h", " with  Anna ") == (3600, "with Anna")
+    with pytest.raises(FormErrors) as raised:
+        read_recovery("an hour", "y" * 600)
+    assert set(raised.value.errors) == {"duration", "note"}
