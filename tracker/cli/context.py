@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from tracker.cli.errors import Failure, UsageError
 from tracker.data.db import DatabaseProblem, open_db
 from tracker.data.paths import default_db_path
+from tracker.data.status_cache import attach_summary
 from tracker.data.store import Store
 from tracker.domain.clock import SystemClock
 from tracker.domain.dates import ParseError, parse_iso_date
@@ -32,10 +34,24 @@ class Context:
         return cls(db, today)
 
     def open_store(self) -> Store:
+        existed = self.db_path.exists()
         try:
-            return Store(open_db(self.db_path))
+            store = Store(open_db(self.db_path))
         except DatabaseProblem as exc:
             raise Failure(str(exc)) from None
+        if existed:  # a database made just now holds nothing to back up
+            self._daily_backup(store)
+        attach_summary(store, self.db_path, lambda: self.clock(store).today())
+        return store
+
+    def _daily_backup(self, store: Store) -> None:
+        """Back up on the first start of each real day (not --today); later starts cost a stat."""
+        from tracker.data.backup import BackupError, daily_backup
+
+        try:
+            daily_backup(self.db_path, store.db, SystemClock(store.settings().timezone).today())
+        except BackupError as exc:
+            print(f"recovtui: warning: no daily backup: {exc}", file=sys.stderr)
 
     def clock(self, store: Store) -> SystemClock:
         return SystemClock(store.settings().timezone, self.pretend_today)

@@ -1,11 +1,61 @@
-"""``recovtui status``: one line for a shell prompt (not built yet)."""
+"""``recovtui status [--json]``: one line for a shell prompt (DESIGN §4, §11).
+
+The fast path reads the status summary kept beside the database
+(:mod:`tracker.data.status_cache`) and imports nothing beyond the standard
+library. When the summary is missing or stale, or ``--today`` is not a plain
+``YYYY-MM-DD``, the status is computed from the database like every other
+command, and the summary is written again for the next prompt.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 
-from tracker.cli.errors import Failure
+from tracker.data import status_cache
+from tracker.data.status_cache import StatusEntry
 
 
 def run_status(args: argparse.Namespace) -> int:
-    raise Failure("'status' is not built yet in this version of recovtui")
+    db_arg = getattr(args, "db", None)
+    today_arg = getattr(args, "today", None)
+    db_path = os.path.expanduser(db_arg) if db_arg else status_cache.default_db_path()
+    entry = None
+    today = status_cache.parse_day(today_arg) if today_arg else None
+    if today_arg is None or today is not None:
+        entry = status_cache.read_status(db_path, today)
+    if entry is None:
+        entry = _computed(args)
+    if args.json:
+        print(json.dumps(entry.document, ensure_ascii=False))
+    else:
+        print(entry.line)
+    return 0
+
+
+def _computed(args: argparse.Namespace) -> StatusEntry:
+    """The status from the database; leaves a fresh summary behind as the store closes.
+
+    A database that does not exist yet is not created for a prompt: its status
+    is that of an empty history.
+    """
+    from tracker.cli.context import Context
+    from tracker.data.reports import status_report
+    from tracker.domain.clock import SystemClock
+    from tracker.domain.stats import build_status, status_line
+
+    ctx = Context.from_args(args)
+    if not ctx.db_path.exists():
+        today = SystemClock(None, ctx.pretend_today).today()
+        document = build_status((), (), "monday", today, False)
+        return StatusEntry(document, status_line(document))
+    store = ctx.open_store()
+    try:
+        document = status_report(store, ctx.clock(store).today())
+        refresher = status_cache.refresher_for(store)
+        if refresher is not None:
+            refresher.changed()
+    finally:
+        store.close()
+    return StatusEntry(document, status_line(document))

@@ -1,0 +1,463 @@
+"""The recovtui export document (DESIGN §10): exact shape, round trip, idempotence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from tests.conftest import EVENING, TODAY
+from tracker.data.db import open_db, open_memory_db
+from tracker.data.exchange import (
+    DOCUMENT_KEYS,
+    dumps_document,
+    export_csv,
+    export_ics,
+    export_json,
+    import_json,
+    parse_document,
+    plan_summary,
+)
+from tracker.data.importers import ImportProblem
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.dates import WEEKDAYS, week_of
+from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.domain.plan import PlanDay, WeekPlan
+from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+from tracker.domain.timer import Preset
+
+LATER = EVENING.add(hours=1)
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
+
+
+def dump(store: Store) -> list[str]:
+    """Every row of every table: what "the database is unchanged" compares."""
+    return list(store.db.conn.iterdump())
+
+
+def without_stamp(doc: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in doc.items() if key != "exported_at"}
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Store]:
+    store = Store(open_db(tmp_path / "fresh" / "recovtui.db"))
+    yield store
+    store.close()
+
+
+def small_history(store: Store) -> None:
+    store.week_plan(TODAY)
+    store.set_day(TODAY, DayKind.WORKOUT, 12000, "6 × 800 m")
+    store.add_activity(
+        Activity(TODAY.subtract(days=1), ActivityKind.EASY, 10000, 3000, 5, "", "manual")
+    )
+    store.start_session(
+        RecoverySession(
+            TODAY.subtract(days=1),
+            RecoveryKind.ICE_BATH.value,
+            pendulum.datetime(2026, 11, 24, 19, 0, 0, tz="UTC"),
+            SessionStatus.COMPLETED,
+            planned_s=600,
+            elapsed_s=604,
+            temperature_c=12.0,
+        )
+    )
+    protein = next(i for i in store.nutrition_items() if i.name == "Protein")
+    store.set_nutrition_check(TODAY.subtract(days=1), protein.id, True)
+    store.excuse_week(pendulum.date(2026, 8, 3), "flu")
+    store.check_in(TODAY.subtract(days=1))
+
+
+# ---------------------------------------------------------------- shape
+
+
+def test_document_has_exactly_the_keys_of_design_section_10_in_order(store: Store) -> None:
+    small_history(store)
+    doc = export_json(store, EVENING)
+
+    assert list(doc) == list(DOCUMENT_KEYS)
+    assert doc["format"] == "recovtui-export"
+    assert doc["version"] == 1
+    assert doc["exported_at"] == "2026-11-25T20:00:00Z"
+    assert list(doc["settings"])[:2] == ["week_start", "units"]
+    assert doc["settings"]["week_start"] == "monday"
+    assert doc["settings"]["timezone"] == "UTC"
+    assert doc["plan"][0] == {"date": "2026-11-23", "kind": "rest", "target_m": None, "note": None}
+    assert doc["plan"][2] == {
+        "date": "2026-11-25",
+        "kind": "workout",
+        "target_m": 12000,
+        "note": "6 × 800 m",
+    }
+    assert doc["activities"] == [
+        {
+            "date": "2026-11-24",
+            "kind": "easy",
+            "distance_m": 10000,
+            "duration_s": 3000,
+            "rpe": 5,
+            "note": "",
+            "source": "manual",
+            "source_id": None,
+        }
+    ]
+    assert doc["recovery"] == [
+        {
+            "date": "2026-11-24",
+            "kind": "ice_bath",
+            "started_at": "2026-11-24T19:00:00Z",
+            "planned_s": 600,
+            "elapsed_s": 604,
+            "status": "completed",
+            "temperature_c": 12.0,
+            "note": None,
+        }
+    ]
+    assert doc["nutrition_items"][2] == {"name": "Protein", "position": 3, "archived": False}
+    assert doc["nutrition_checks"] == [{"date": "2026-11-24", "item": "Protein"}]
+    assert doc["excused_weeks"] == [{"week_start": "2026-08-03", "reason": "flu"}]
+    assert doc["checkins"] == ["2026-11-24"]
+
+
+def test_the_written_text_is_json_with_one_record_a_line(store: Store) -> None:
+    small_history(store)
+    doc = export_json(store, EVENING)
+    text = dumps_document(doc)
+
+    assert json.loads(text) == doc
+    assert parse_document(text) == doc
+    assert '    {"date": "2026-11-24", "kind": "easy", "distance_m": 10000,' in text
+    assert text.startswith('{\n  "format": "recovtui-export",\n')
+
+
+def test_exporting_writes_nothing(store: Store) -> None:
+    small_history(store)
+    before = dump(store)
+    export_json(store, EVENING)
+    export_csv(store)
+    export_ics(store, EVENING)
+    assert dump(store) == before
+
+
+# ---------------------------------------------------------- round trip
+
+
+def test_demo_history_round_trips_exactly(demo_store: Store, fresh: Store) -> None:
+    doc = export_json(demo_store, EVENING)
+    assert len(doc["activities"]) > 100 and doc["recovery"] and doc["excused_weeks"]
+
+    import_json(fresh, json.loads(dumps_document(doc)))
+
+    assert without_stamp(export_json(fresh, LATER)) == without_stamp(doc)
+
+
+def test_importing_twice_changes_nothing(demo_store: Store, fresh: Store) -> None:
+    doc = export_json(demo_store, EVENING)
+    first = import_json(fresh, doc)
+    assert first.changed and first.activities_added == len(doc["activities"])
+    rows = dump(fresh)
+
+    second = import_json(fresh, doc)
+
+    assert not second.changed
+    assert second.activities_present == len(doc["activities"])
+    assert second.sessions_present == len(doc["recovery"])
+    assert dump(fresh) == rows
+
+
+def test_import_merges_into_an_existing_history(store: Store, fresh: Store) -> None:
+    small_history(store)
+    doc = export_json(store, EVENING)
+    mine = fresh.add_activity(Activity(pendulum.date(2026, 1, 2), ActivityKind.LONG, 21000))
+
+    summary = import_json(fresh, doc)
+
+    assert summary.activities_added == 1
+    assert mine in fresh.all_activities()
+    assert len(fresh.all_activities()) == 2
+
+
+def test_same_activity_twice_on_a_day_survives_the_round_trip(store: Store, fresh: Store) -> None:
+    twin = Activity(TODAY, ActivityKind.EASY, 5000, note="double")
+    store.add_activity(twin)
+    store.add_activity(twin)
+    doc = export_json(store, EVENING)
+
+    import_json(fresh, doc)
+    import_json(fresh, doc)
+
+    assert len(fresh.all_activities()) == 2
+
+
+def test_nutrition_checklist_becomes_the_documents(store: Store, fresh: Store) -> None:
+    items = {i.name: i for i in store.nutrition_items()}
+    store.rename_nutrition_item(items["Green shake"].id, "Beet juice")
+    store.archive_nutrition_item(items["Hydration"].id)
+    store.move_nutrition_item(items["Protein"].id, -2)
+    store.add_nutrition_item("Tart cherry")
+    doc = export_json(store, EVENING)
+    kept = next(i for i in fresh.nutrition_items() if i.name == "Green shake")
+    fresh.set_nutrition_check(TODAY, kept.id, True)
+
+    import_json(fresh, doc)
+
+    restored = fresh.nutrition_items(include_archived=True)
+    assert [(i.name, i.archived) for i in restored][: len(doc["nutrition_items"])] == [
+        (i["name"], i["archived"]) for i in doc["nutrition_items"]
+    ]
+    # an item of its own that was ticked keeps its history, archived, after the others
+    assert (restored[-1].name, restored[-1].archived) == ("Green shake", True)
+    assert fresh.nutrition_checks(TODAY, TODAY) == {TODAY: {kept.id}}
+
+
+def test_timer_presets_travel_with_the_settings(store: Store, fresh: Store) -> None:
+    store.save_preset(Preset.single("Contrast shower", "custom", 300))
+    store.set_setting("week_start", "sunday")
+    store.set_setting("units", "mi")
+    doc = export_json(store, EVENING)
+
+    summary = import_json(fresh, doc)
+
+    assert "Contrast shower" in [p.name for p in fresh.presets()]
+    assert fresh.presets() == store.presets()
+    assert fresh.settings() == store.settings()
+    assert set(summary.settings) >= {"week_start", "units"}
+
+
+def test_import_dates_plans_under_the_documents_week_start(fresh: Store) -> None:
+    """Sunday-start weeks with one rest each are fine though Monday weeks would break."""
+    sunday = pendulum.date(2026, 11, 22)
+    kinds = [DayKind.REST] + [DayKind.EASY] * 6
+    plan = [
+        {"date": (sunday + timedelta(days=i)).isoformat(), "kind": kinds[i].value} for i in range(7)
+    ]
+    doc = {"format": "recovtui-export", "version": 1, "plan": plan}
+    with pytest.raises(ImportProblem, match="0 rest days"):
+        import_json(fresh, doc)  # under monday, the week of Nov 23 has none
+    doc["settings"] = {"week_start": "sunday"}
+    import_json(fresh, doc)
+    assert fresh.week_plan(sunday).rest_days == 1
+
+
+def test_a_partial_week_is_checked_with_the_days_already_planned(fresh: Store) -> None:
+    fresh.week_plan(TODAY)  # Mon rest … from the template
+    monday = week_of(TODAY).start
+    doc = {
+        "format": "recovtui-export",
+        "version": 1,
+        "plan": [{"date": monday.isoformat(), "kind": "easy"}],
+    }
+    before = dump(fresh)
+    with pytest.raises(ImportProblem, match="plan record 1, field 'kind'"):
+        import_json(fresh, doc)
+    assert dump(fresh) == before
+
+
+# -------------------------------------------------------- generated histories
+
+NAMES = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=20
+)
+ITEM_NAMES = st.text(alphabet="abcdefghij klmnoé", min_size=1, max_size=12).map(
+    lambda s: " ".join(s.split()) or "x"
+)
+DAYS = st.dates(min_value=date(2019, 1, 1), max_value=date(2027, 12, 31))
+
+
+@st.composite
+def week_kinds(draw: st.DrawFn) -> list[DayKind]:
+    rest = draw(st.integers(1, 2))
+    others = draw(
+        st.lists(
+            st.sampled_from([k for k in DayKind if k is not DayKind.REST]),
+            min_size=7 - rest,
+            max_size=7 - rest,
+        )
+    )
+    kinds = [DayKind.REST] * rest + others
+    return draw(st.permutations(kinds))
+
+
+activities = st.builds(
+    Activity,
+    date=DAYS,
+    kind=st.sampled_from(ActivityKind),
+    distance_m=st.integers(0, 1_000_000),
+    duration_s=st.none() | st.integers(0, 7 * 24 * 3600),
+    rpe=st.none() | st.integers(1, 10),
+    note=NAMES,
+    source=st.sampled_from(["manual", "import:strava-csv", "import:gpx"]),
+    source_id=st.none() | st.integers(1, 10**6).map(lambda n: f"strava:{n}"),
+)
+sessions = st.builds(
+    RecoverySession,
+    date=DAYS,
+    kind=st.sampled_from([*(k.value for k in RecoveryKind), "contrast shower"]),
+    started_at=st.datetimes(
+        min_value=pendulum.datetime(2019, 1, 1).naive(),
+        max_value=pendulum.datetime(2027, 12, 31).naive(),
+    ).map(lambda d: pendulum.instance(d.replace(microsecond=0), tz="UTC")),
+    status=st.sampled_from(SessionStatus),
+    planned_s=st.none() | st.integers(0, 7200),
+    elapsed_s=st.integers(0, 7200),
+    temperature_c=st.none() | st.floats(-5, 40, allow_nan=False),
+    note=st.none() | NAMES,
+)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "week_start": draw(st.sampled_from(WEEKDAYS)),
+        "units": draw(st.sampled_from(["km", "mi"])),
+        "timezone": draw(st.sampled_from([None, "UTC", "Europe/Berlin", "America/Denver"])),
+        "template": draw(week_kinds()),
+        "weeks": draw(
+            st.lists(
+                st.tuples(
+                    DAYS,
+                    week_kinds(),
+                    st.lists(st.none() | st.integers(0, 50_000), min_size=7, max_size=7),
+                    st.lists(st.none() | NAMES, min_size=7, max_size=7),
+                ),
+                max_size=4,
+            )
+        ),
+        "activities": draw(
+            st.lists(activities, max_size=12, unique_by=lambda a: a.source_id or id(a))
+        ),
+        "sessions": draw(st.lists(sessions, max_size=6)),
+        "new_items": draw(st.lists(ITEM_NAMES, max_size=3, unique=True)),
+        "archive": draw(st.lists(st.integers(0, 8), max_size=3)),
+        "moves": draw(st.lists(st.tuples(st.integers(0, 8), st.integers(-3, 3)), max_size=3)),
+        "checks": draw(st.lists(st.tuples(DAYS, st.integers(0, 8)), max_size=8)),
+        "excused": draw(st.lists(st.tuples(DAYS, NAMES.filter(str.strip)), max_size=3)),
+        "checkins": draw(st.lists(DAYS, max_size=8)),
+        "preset": draw(st.booleans()),
+    }
+
+
+def build(store: Store, h: dict[str, Any]) -> None:
+    store.set_setting("week_start", h["week_start"])
+    store.set_setting("units", h["units"])
+    store.set_setting("timezone", h["timezone"])
+    store.set_setting("template", [k.value for k in h["template"]])
+    for day, kinds, targets, notes in h["weeks"]:
+        week = week_of(day, h["week_start"])
+        days = tuple(
+            PlanDay(on, kind, target, note)
+            for on, kind, target, note in zip(week.days, kinds, targets, notes, strict=True)
+        )
+        store.replace_plan(WeekPlan(week, days).days)
+    store.import_activities(h["activities"])
+    for session in h["sessions"]:
+        store.start_session(session)
+    for name in h["new_items"]:
+        if name not in {i.name for i in store.nutrition_items(True)}:
+            store.add_nutrition_item(name)
+    items = store.nutrition_items(include_archived=True)
+    for index in h["archive"]:
+        store.archive_nutrition_item(items[index % len(items)].id)
+    for index, offset in h["moves"]:
+        store.move_nutrition_item(items[index % len(items)].id, offset)
+    for day, index in h["checks"]:
+        store.set_nutrition_check(day, items[index % len(items)].id, True)
+    for day, reason in h["excused"]:
+        store.excuse_week(week_of(day, h["week_start"]).start, reason)
+    for day in h["checkins"]:
+        store.check_in(day)
+    if h["preset"]:
+        store.save_preset(Preset.single("Sauna", "custom", 900, hint="hot"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(histories())
+def test_any_history_round_trips_and_imports_idempotently(h: dict[str, Any]) -> None:
+    original, restored = Store(open_memory_db()), Store(open_memory_db())
+    try:
+        build(original, h)
+        doc = json.loads(dumps_document(export_json(original, EVENING)))
+
+        import_json(restored, doc)
+        assert without_stamp(export_json(restored, LATER)) == without_stamp(doc)
+
+        rows = dump(restored)
+        assert not import_json(restored, doc).changed
+        assert dump(restored) == rows
+    finally:
+        original.close()
+        restored.close()
+
+
+# ------------------------------------------------------------ CSV and ICS
+
+
+def test_csv_export_has_one_row_per_activity(store: Store) -> None:
+    small_history(store)
+    store.import_activities(
+        [Activity(TODAY, ActivityKind.RACE, 21100, None, None, 'Half, "fast"', "import:fit", "f:1")]
+    )
+    rows = list(csv.DictReader(io.StringIO(export_csv(store))))
+    assert [r["kind"] for r in rows] == ["easy", "race"]
+    assert rows[1] == {
+        "date": "2026-11-25",
+        "kind": "race",
+        "distance_m": "21100",
+        "duration_s": "",
+        "rpe": "",
+        "note": 'Half, "fast"',
+        "source": "import:fit",
+        "source_id": "f:1",
+    }
+
+
+def test_ics_export_is_a_calendar_of_all_day_events(store: Store) -> None:
+    small_history(store)
+    store.set_day(TODAY.add(days=1), DayKind.EASY, 8000, None)
+    calendar = Calendar.from_ical(export_ics(store, EVENING))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+    assert len(events) == 7
+    thursday = events["plan-2026-11-26@recovtui"]
+    assert str(thursday["SUMMARY"]) == "Easy 8 km"
+    assert thursday.decoded("DTSTART") == date(2026, 11, 26)
+    assert thursday.decoded("DTEND") == date(2026, 11, 27)
+    assert "VALUE=DATE" in export_ics(store, EVENING).decode()
+    wednesday = events["plan-2026-11-25@recovtui"]
+    assert str(wednesday["SUMMARY"]) == "Workout 12 km"
+    assert str(wednesday["DESCRIPTION"]) == "6 × 800 m"
+    assert str(events["plan-2026-11-23@recovtui"]["SUMMARY"]) == "Rest"
+    # the same plan gives the same UIDs: a calendar updates instead of duplicating
+    again = Calendar.from_ical(export_ics(store, LATER))
+    assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(events)
+
+
+@pytest.mark.parametrize(
+    ("target", "units", "text"),
+    [
+        (8000, "km", "Easy 8 km"),
+        (21100, "km", "Easy 21.1 km"),
+        (16093, "mi", "Easy 10 mi"),
+        (None, "km", "Easy"),
+    ],
+)
+def test_plan_summary(target: int | None, units: str, text: str) -> None:
+    assert plan_summary(PlanDay(TODAY, DayKind.EASY, target), units) == text
+
+
+def test_the_small_fixture_export_is_a_valid_document(fresh: Store) -> None:
+    doc = parse_document((FIXTURES / "small_export.json").read_text())
+    import_json(fresh, doc)
+    assert without_stamp(export_json(fresh, EVENING))["activities"] == doc["activities"]
