@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
+from importlib import import_module
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 
+from tracker.data.status_cache import refresher_for
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
-from tracker.screens.settings import SettingsScreen
-from tracker.screens.stats import StatsScreen
-from tracker.screens.timer import TimerScreen
-from tracker.screens.today import TodayScreen
-from tracker.screens.week import WeekScreen
 
 SCREENS_BY_KEY = (
     ("1", "today", "Today"),
@@ -27,6 +25,17 @@ SCREENS_BY_KEY = (
 )
 
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+SUMMARY_DELAY_S = 1.0
+
+
+def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A screen class imported the first time its mode opens (keeps startup quick)."""
+
+    def make() -> Screen[None]:
+        screen: Screen[None] = getattr(import_module(module), name)()
+        return screen
+
+    return make
 
 
 class RecovApp(App[None]):
@@ -34,12 +43,12 @@ class RecovApp(App[None]):
 
     TITLE = "recovtui"
     CSS_PATH = "app.tcss"
-    MODES: ClassVar[dict[str, type[Screen[None]]]] = {  # type: ignore[assignment]
-        "today": TodayScreen,
-        "week": WeekScreen,
-        "timer": TimerScreen,
-        "stats": StatsScreen,
-        "settings": SettingsScreen,
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
+        "today": _lazy("tracker.screens.today", "TodayScreen"),
+        "week": _lazy("tracker.screens.week", "WeekScreen"),
+        "timer": _lazy("tracker.screens.timer", "TimerScreen"),
+        "stats": _lazy("tracker.screens.stats", "StatsScreen"),
+        "settings": _lazy("tracker.screens.settings", "SettingsScreen"),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -69,9 +78,23 @@ class RecovApp(App[None]):
         theme = store.settings().theme
         if theme in self.available_themes:
             self.theme = theme
+        self._summary = refresher_for(store)
+        self._summary_timer: Timer | None = None
+        if self._summary is not None:
+            store.on_change(self._summary_soon)
+
+    def _summary_soon(self) -> None:
+        """Rewrite the status summary a moment after the last write, not on every tick."""
+        if self._summary is None or not self.is_running:
+            return
+        if self._summary_timer is not None:
+            self._summary_timer.stop()
+        self._summary_timer = self.set_timer(SUMMARY_DELAY_S, self._summary.flush)
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
+        if self.timer_preset or self.store.running_sessions():
+            import_module("tracker.screens.timer").on_app_start(self)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.store.settings().theme:

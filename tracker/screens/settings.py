@@ -1,9 +1,364 @@
-"""The Settings screen (placeholder until its issue lands)."""
+"""Settings (DESIGN §7): units, temperature, week start, time zone, theme, the
+command run when a timer ends, the week template and the nutrition items.
+
+Every change is saved at once when it is valid; a wrong value is shown at its
+field, with the reason, and nothing is saved.
+"""
 
 from __future__ import annotations
 
-from tracker.screens.placeholder import ComingScreen
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from tracker.domain.clock import SystemClock
+from tracker.domain.dates import WEEKDAY_ABBR, WEEKDAYS, weekday_index
+from tracker.domain.kinds import DayKind
+from tracker.domain.nutrition import NutritionItem
+from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, check_template
+from tracker.screens.base import RecovScreen
+from tracker.screens.dialogs import TextPromptDialog
+
+CHOICES: dict[str, list[tuple[str, str]]] = {
+    "units": [("Kilometres (km)", "km"), ("Miles (mi)", "mi")],
+    "temperature": [("Celsius (°C)", "C"), ("Fahrenheit (°F)", "F")],
+    "week_start": [(day.capitalize(), day) for day in WEEKDAYS],
+}
 
 
-class SettingsScreen(ComingScreen):
-    FEATURE = "The Settings screen"
+class NutritionEditor(OptionList):
+    """Every nutrition item, archived ones too; keys to add, rename, move, archive."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "screen.add_item", "Add", tooltip="Add a nutrition item"),
+        Binding("r", "screen.rename_item", "Rename", tooltip="Rename the highlighted item"),
+        Binding(
+            "left_square_bracket",
+            "screen.move_item(-1)",
+            "Up",
+            key_display="[",
+            tooltip="Move the highlighted item up",
+        ),
+        Binding(
+            "right_square_bracket",
+            "screen.move_item(1)",
+            "Down",
+            key_display="]",
+            tooltip="Move the highlighted item down",
+        ),
+        Binding(
+            "x",
+            "screen.archive_item",
+            "Archive",
+            tooltip="Archive or bring back the highlighted item (its history stays)",
+        ),
+    ]
+
+
+class SettingsScreen(RecovScreen):
+    """Everything the runner can set, saved as it changes."""
+
+    AUTO_FOCUS = "#units"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "focus_items", "Items", tooltip="Go to the nutrition items"),
+        Binding("w", "focus_template", "Template", tooltip="Go to the week template"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: list[NutritionItem] = []
+        self._template: list[DayKind] = []
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="settings"):
+            yield Static("General", classes="settings-heading")
+            for name, label in (
+                ("units", "Units"),
+                ("temperature", "Temperature"),
+                ("week_start", "Week starts on"),
+            ):
+                with Horizontal(classes="settings-row"):
+                    yield Label(label, classes="settings-label")
+                    yield Select(
+                        CHOICES[name], allow_blank=False, compact=True, id=name, classes="setting"
+                    )
+            with Horizontal(classes="settings-row"):
+                yield Label("Time zone", classes="settings-label")
+                yield Input(
+                    placeholder="empty: this computer's zone (e.g. Europe/Berlin)",
+                    compact=True,
+                    id="timezone",
+                )
+            yield Static("", classes="settings-error", id="timezone-error")
+            with Horizontal(classes="settings-row"):
+                yield Label("Theme", classes="settings-label")
+                yield Select(
+                    [(name, name) for name in sorted(self.app.available_themes)],
+                    allow_blank=False,
+                    compact=True,
+                    id="theme",
+                )
+            with Horizontal(classes="settings-row"):
+                yield Label("When a timer ends", classes="settings-label")
+                yield Input(
+                    placeholder='optional: notify-send recovtui "{preset} done"',
+                    compact=True,
+                    id="on_finish_command",
+                )
+            yield Static("", classes="settings-error", id="on_finish_command-error")
+
+            yield Static(
+                "Week template — the plan new weeks start from", classes="settings-heading"
+            )
+            with Grid(id="template"):
+                for index in range(7):
+                    with Vertical(classes="template-day"):
+                        yield Label(id=f"template-label-{index}")
+                        yield Select(
+                            [(kind.label, kind) for kind in DayKind],
+                            allow_blank=False,
+                            compact=True,
+                            id=f"template-{index}",
+                        )
+            yield Static(id="template-status")
+
+            yield Static("Nutrition items", classes="settings-heading")
+            yield NutritionEditor(id="items")
+            yield Static(
+                "a add · r or enter rename · [ ] move · x archive or bring back "
+                "(archived items keep their history)",
+                classes="settings-hint",
+            )
+
+    # Showing
+
+    def refresh_data(self) -> None:
+        if not self.is_mounted:
+            return
+        settings = self.store.settings()
+        for name in ("units", "temperature", "week_start"):
+            self._set_select(name, getattr(settings, name))
+        if settings.theme in self.app.available_themes:
+            self._set_select("theme", settings.theme)
+        for name in ("timezone", "on_finish_command"):
+            field = self.query_one(f"#{name}", Input)
+            if not field.has_focus:
+                with self.prevent(Input.Changed):
+                    field.value = getattr(settings, name) or ""
+        first = weekday_index(settings.week_start)
+        self._template = list(settings.template)
+        for index, kind in enumerate(settings.template):
+            self.query_one(f"#template-label-{index}", Label).update(
+                WEEKDAY_ABBR[(first + index) % 7]
+            )
+            self._set_select(f"template-{index}", kind)
+        self._show_template_status(None)
+        self._show_items()
+
+    def _set_select(self, name: str, value: Any) -> None:
+        select = self.query_one(f"#{name}", Select)
+        if select.value != value:
+            with self.prevent(Select.Changed):
+                select.value = value
+
+    def _show_template_status(self, problem: str | None) -> None:
+        status = self.query_one("#template-status", Static)
+        rest = sum(1 for kind in self._template if kind is DayKind.REST)
+        text = Text()
+        if problem:
+            text.append(f"✗ Not saved: {problem}", style="bold")
+            text.append(
+                "\nNothing is saved until the week has 1–2 rest days: "
+                "pick the new rest day first, then change the old one."
+            )
+        else:
+            text.append(
+                f"✓ {rest} rest day{'s' if rest != 1 else ''} — keeps the rule "
+                f"({MIN_REST_DAYS}–{MAX_REST_DAYS} a week). Weeks already planned stay as they are."
+            )
+        status.update(text)
+        status.set_class(bool(problem), "-problem")
+
+    def _show_items(self) -> None:
+        editor = self.query_one("#items", NutritionEditor)
+        highlighted = editor.highlighted
+        self._items = self.store.nutrition_items(include_archived=True)
+        self._items.sort(key=lambda item: (item.archived, item.position, item.id))
+        options = []
+        for item in self._items:
+            text = Text(item.name, style="dim" if item.archived else "")
+            if item.archived:
+                text.append("  archived", style="italic")
+            options.append(Option(text, id=str(item.id)))
+        editor.set_options(options)
+        if self._items:
+            editor.highlighted = min(highlighted or 0, len(self._items) - 1)
+
+    # Saving
+
+    def _save(self, name: str, value: Any) -> str | None:
+        """Store a setting; the reason it was refused, or None."""
+        try:
+            self.store.set_setting(name, value)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    @on(Select.Changed, ".setting")
+    def setting_chosen(self, event: Select.Changed) -> None:
+        name = event.select.id
+        if name is None or event.select.value != event.value:
+            return
+        if getattr(self.store.settings(), name) == event.value:
+            return
+        problem = self._save(name, event.value)
+        if problem:
+            self.notify(problem, title="Not saved", severity="error")
+        else:
+            self.notify(f"{name.replace('_', ' ').capitalize()} saved")
+        self.refresh_data()
+
+    @on(Select.Changed, "#theme")
+    def theme_chosen(self, event: Select.Changed) -> None:
+        if event.select.value != event.value or not isinstance(event.value, str):
+            return
+        if event.value != self.app.theme:
+            self.app.theme = event.value  # the app stores it
+
+    @on(Input.Submitted, "#timezone, #on_finish_command")
+    @on(Input.Blurred, "#timezone, #on_finish_command")
+    def text_setting_done(self, event: Input.Submitted | Input.Blurred) -> None:
+        field = event.input
+        name = field.id
+        if name is None:
+            return
+        value = field.value.strip()
+        if value == (getattr(self.store.settings(), name) or ""):
+            self._field_error(name, None)
+            return
+        problem = self._save(name, value)
+        self._field_error(name, problem)
+        if problem:
+            return
+        if name == "timezone" and isinstance(self.clock, SystemClock):
+            self.clock.timezone = self.store.settings().timezone
+        self.notify(f"{'Time zone' if name == 'timezone' else 'Timer command'} saved")
+
+    def _field_error(self, name: str, problem: str | None) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(f"✗ {problem} — not saved" if problem else "")
+        error.set_class(bool(problem), "-shown")
+
+    @on(Select.Changed, "#template Select")
+    def template_changed(self, event: Select.Changed) -> None:
+        select = event.select
+        if select.id is None or select.value != event.value:
+            return
+        if not isinstance(event.value, DayKind):
+            return
+        index = int(select.id.removeprefix("template-"))
+        if self._template[index] is event.value:
+            return
+        self._template[index] = event.value
+        try:
+            kinds = check_template(self._template)
+        except ValueError as exc:
+            self._show_template_status(str(exc))
+            return
+        problem = self._save("template", [kind.value for kind in kinds])
+        if problem:
+            self._show_template_status(problem)
+            return
+        self._show_template_status(None)
+        self.notify("Week template saved")
+
+    # Nutrition items
+
+    def _item(self) -> NutritionItem | None:
+        index = self.query_one("#items", NutritionEditor).highlighted
+        if index is None or not 0 <= index < len(self._items):
+            return None
+        return self._items[index]
+
+    def action_add_item(self) -> None:
+        def add(name: str) -> str | None:
+            try:
+                self.store.add_nutrition_item(name)
+            except ValueError as exc:
+                return str(exc)
+            return None
+
+        def added(name: object) -> None:
+            self._show_items()
+            if isinstance(name, str):
+                editor = self.query_one("#items", NutritionEditor)
+                editor.highlighted = next(
+                    (
+                        i
+                        for i, item in enumerate(self._items)
+                        if item.name == " ".join(name.split())
+                    ),
+                    editor.highlighted,
+                )
+
+        self.app.push_screen(
+            TextPromptDialog("Add a nutrition item", "e.g. Tart cherry juice", check=add), added
+        )
+
+    def action_rename_item(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+
+        def rename(name: str) -> str | None:
+            if name == item.name:
+                return None
+            try:
+                self.store.rename_nutrition_item(item.id, name)
+            except ValueError as exc:
+                return str(exc)
+            return None
+
+        self.app.push_screen(
+            TextPromptDialog(f"Rename {item.name!r}", value=item.name, check=rename),
+            lambda _: self._show_items(),
+        )
+
+    @on(OptionList.OptionSelected, "#items")
+    def item_selected(self) -> None:
+        self.action_rename_item()
+
+    def action_move_item(self, offset: int) -> None:
+        item = self._item()
+        if item is None:
+            return
+        if item.archived:
+            self.notify("Bring the item back (x) before moving it", severity="warning")
+            return
+        self.store.move_nutrition_item(item.id, offset)
+        self._show_items()
+        editor = self.query_one("#items", NutritionEditor)
+        editor.highlighted = next(i for i, each in enumerate(self._items) if each.id == item.id)
+
+    def action_archive_item(self) -> None:
+        item = self._item()
+        if item is None:
+            return
+        self.store.archive_nutrition_item(item.id, not item.archived)
+        if item.archived:
+            self.notify(f"{item.name} is back on the checklist")
+        else:
+            self.notify(f"{item.name} archived — its history stays; x brings it back")
+        self._show_items()
+
+    def action_focus_items(self) -> None:
+        self.query_one("#items", NutritionEditor).focus()
+
+    def action_focus_template(self) -> None:
+        self.query_one("#template-0", Select).focus()

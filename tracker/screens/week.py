@@ -13,9 +13,10 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tracker.domain.checkin import RestOutlook, rest_outlook
 from tracker.domain.dates import Week, format_distance
 from tracker.domain.kinds import DayKind
-from tracker.domain.load import daily_distance, weekly_distance
+from tracker.domain.load import daily_distance, ramp_level, week_ramp_pct, weekly_distance
 from tracker.domain.nutrition import completion
 from tracker.domain.plan import (
     MAX_REST_DAYS,
@@ -26,6 +27,7 @@ from tracker.domain.plan import (
     plan_warnings,
 )
 from tracker.domain.recovery import SessionStatus
+from tracker.domain.stats import round_half_up
 from tracker.screens.base import RecovScreen
 from tracker.screens.dialogs import ConfirmDialog, EditDayDialog, TextPromptDialog
 from tracker.widgets.day_cell import LEGEND, DayCell, DayView
@@ -145,14 +147,24 @@ class WeekScreen(RecovScreen):
             cell.selected = day.date == self.selected
             cell.moving = day.date == self.move_source
         daily = daily_distance(activities)
-        self._render_header(
-            plan, weekly_distance(daily, week), weekly_distance(daily, before), excused, units
-        )
+        outlook = None
+        if today in week:
+            outlook = rest_outlook(
+                plan, {a.date for a in activities}, today, store.is_checked_in(today), excused
+            )
+        ramp = week_ramp_pct(daily, week) if week.end < today else None
+        self._render_header(plan, weekly_distance(daily, week), ramp, outlook, excused, units)
         self._render_detail(plan.day(self.selected), by_day[self.selected], units)
         self._render_warnings(plan)
 
     def _render_header(
-        self, plan: WeekPlan, done_m: int, before_m: int, excused: str | None, units: str
+        self,
+        plan: WeekPlan,
+        done_m: int,
+        ramp: float | None,
+        outlook: RestOutlook | None,
+        excused: str | None,
+        units: str,
     ) -> None:
         week = plan.week
         text = Text()
@@ -168,11 +180,15 @@ class WeekScreen(RecovScreen):
         )
         text.append(f"  ·  Planned {format_distance(plan.planned_m, units)}")
         text.append(f"  ·  Done {format_distance(done_m, units)}")
-        if before_m > 0 and week.end < self.today:
-            ramp = (done_m - before_m) / before_m * 100
-            style = "bold red" if ramp > 30 else "yellow" if ramp > 10 else ""
+        if ramp is not None:
+            level = ramp_level(ramp)
             text.append("  ·  Ramp ")
-            text.append(f"{ramp:+.0f}%", style=style)
+            text.append(
+                f"{round_half_up(ramp, 0):+.0f}%",
+                style={"strong": "bold red", "warn": "yellow"}.get(level or "", ""),
+            )
+        if outlook is not None and not outlook.ok:
+            text.append(f"\n! {outlook.advice}", style="bold yellow")
         if excused:
             text.append(f"\nExcused: {excused}", style="italic")
         self.query_one("#week-header", Static).update(text)
@@ -234,6 +250,9 @@ class WeekScreen(RecovScreen):
         source = self.move_source
         if source is None:
             self.move_source = self.selected
+            return
+        if source == self.selected:
+            self.move_source = None
             return
         if source not in self.week:
             self.move_source = None

@@ -42,6 +42,9 @@ class DayView:
         return sum(a.distance_m for a in self.activities)
 
 
+NARROW_CELL = 14
+
+
 def _km(metres: int, units: str) -> str:
     return format_distance(metres, units).split()[0]
 
@@ -68,6 +71,10 @@ class DayCell(Widget):
 
     def watch_moving(self, moving: bool) -> None:
         self.set_class(moving, "-moving")
+
+    def on_resize(self) -> None:
+        """Drop the padding when a cell is too narrow for "plan 28.0" (80 columns)."""
+        self.set_class(self.outer_size.width < NARROW_CELL, "-narrow")
 
     def on_click(self) -> None:
         if self.view is not None:

@@ -1,0 +1,14 @@
+"""The Stats screen as a runner sees it: demo history, the fixed evening, 100×32."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import make_app
+from tracker.data.store import Store
+from tracker.domain.clock import FakeClock
+
+
+def test_stats_screen(demo_store: Store, clock: FakeClock, snap_compare: Any) -> None:
+    app = make_app(demo_store, clock, start_mode="stats")
+    assert snap_compare(app, terminal_size=(100, 32))

@@ -1,0 +1,210 @@
+"""The run form (`l`): every field checked, errors at the field, nothing saved until valid."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Label, Select, Static
+
+from tests.conftest import TODAY, make_app
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.checkin import FormErrors, read_run
+from tracker.domain.clock import FakeClock
+from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.screens.log_run import LogRunForm
+from tracker.screens.today import TodayScreen
+
+SIZE = (100, 32)
+FIELDS = ("kind", "distance", "duration", "rpe", "note")
+
+
+def form_of(pilot: Pilot[Any]) -> LogRunForm:
+    form = pilot.app.screen
+    assert isinstance(form, LogRunForm), form
+    return form
+
+
+def error(form: LogRunForm, name: str) -> str:
+    return str(form.query_one(f"#{name}-error", Static).render())
+
+
+def fill(form: LogRunForm, **values: str) -> None:
+    for name, value in values.items():
+        form.query_one(f"#{name}", Input).value = value
+
+
+def rows(store: Store) -> list[tuple[Any, ...]]:
+    return list(store.db.execute("SELECT * FROM activities ORDER BY id").fetchall())
+
+
+BAD_VALUES = [
+    ("distance", "", "enter a distance"),
+    ("distance", "far", "not a distance: 'far'"),
+    ("distance", "0", "a run needs a distance above 0"),
+    ("distance", "1001km", "distance too long"),
+    ("duration", "an hour", "not a duration: 'an hour'"),
+    ("duration", "0:00", "more than 0"),
+    ("rpe", "11", "not an effort: '11'"),
+    ("rpe", "easy", "not an effort: 'easy'"),
+    ("note", "n" * 501, "keep the note under 500 characters"),
+]
+
+
+async def test_a_bad_field_is_named_at_the_field_and_nothing_is_saved(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        form = form_of(pilot)
+        for field, value, message in BAD_VALUES:
+            fill(form, distance="10", duration="50:00", rpe="5", note="ok")
+            fill(form, **{field: value})
+            await pilot.press("ctrl+s")
+            assert pilot.app.screen is form, (field, value)
+            assert message in error(form, field), (field, value)
+            assert form.query_one(f"#{field}-error", Static).has_class("-shown")
+            for other in FIELDS:
+                if other != field:
+                    assert error(form, other) == "", (field, value, other)
+            assert form.focused is form.query_one(f"#{field}")
+            assert rows(store) == []
+
+
+async def test_every_bad_field_at_once_and_fixing_one_clears_its_error(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        form = form_of(pilot)
+        fill(form, distance="x", duration="y", rpe="z")
+        await pilot.press("enter")
+        assert all(error(form, name) for name in ("distance", "duration", "rpe"))
+        assert form.focused is form.query_one("#distance")
+        distance = form.query_one("#distance", Input)
+        assert distance.selected_text == "x"
+        await pilot.press("1", "2")
+        assert error(form, "distance") == ""
+        assert error(form, "duration")
+        await pilot.press("enter")
+        assert form.focused is form.query_one("#duration")
+        assert rows(store) == []
+        await pilot.press(*"1:00:00", "tab", "6", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        (run,) = store.activities_on(TODAY)
+        assert (run.distance_m, run.duration_s, run.rpe) == (12000, 3600, 6)
+
+
+async def test_escape_saves_nothing(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l", "1", "0", "escape")
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert rows(store) == []
+
+
+async def test_the_form_starts_from_the_plan(store: Store, clock: FakeClock) -> None:
+    store.set_day(TODAY, DayKind.LONG, 24000, "river loop")
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        form = form_of(pilot)
+        assert form.query_one("#kind", Select).value is ActivityKind.LONG
+        assert form.value("distance") == "24"
+        assert form.query_one("#distance", Input).selected_text == "24"
+        assert "Planned: Long 24.0 km" in str(form.query_one(".form-hint", Static).render())
+
+
+async def test_a_planned_rest_day_starts_as_an_easy_run(store: Store, clock: FakeClock) -> None:
+    store.move_rest(date_of("mon"), TODAY)
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        form = form_of(pilot)
+        assert form.query_one("#kind", Select).value is ActivityKind.EASY
+        assert form.value("distance") == ""
+
+
+def date_of(name: str) -> Any:
+    from tracker.domain.dates import parse_date
+
+    return parse_date(name, TODAY)
+
+
+async def test_choose_another_kind(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l", "shift+tab", "enter", "c", "enter")
+        form = form_of(pilot)
+        assert form.query_one("#kind", Select).value is ActivityKind.CROSS
+        await pilot.press("tab", "0", "tab", *"45m", "enter")
+        await pilot.pause()
+        (activity,) = store.activities_on(TODAY)
+        assert (activity.kind, activity.distance_m) == (ActivityKind.CROSS, 0)
+
+
+async def test_miles(store: Store, clock: FakeClock) -> None:
+    store.set_setting("units", "mi")
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        form = form_of(pilot)
+        labels = [str(label.render()) for label in form.query(Label)]
+        assert "Distance (mi)" in labels
+        await pilot.press("6", ".", "2", "enter")
+        await pilot.pause()
+        assert store.activities_on(TODAY)[0].distance_m == 9978
+
+
+FRAGMENTS = ["", " ", "0", "1", "7", "10", "11", ".", ",", ":", "5", "km", "mi", "m", "h", "s"]
+FRAGMENTS += ["99999", "-", "x", "é", "½", "٣", "\t", "1:05:30", "50:00", "6.2mi", "800m", "1h5m"]
+VALID = {
+    "distance": ["10", "6.2mi", "800m", "9,5", " 21.1km "],
+    "duration": ["", "50:00", "1h5m", "90s", "1:05:30"],
+    "rpe": ["", "1", "10", " 7 "],
+    "note": ["", "tempo", "hills  x 8", "é"],
+}
+
+
+async def test_fuzzed_values_save_exactly_what_the_reader_accepts(
+    store: Store, clock: FakeClock
+) -> None:
+    """Random junk and near-misses in every field: a valid form saves exactly what
+    :func:`read_run` reads, an invalid one writes nothing and shows every error."""
+    rng = random.Random(20261125)
+
+    def junk(name: str) -> str:
+        if rng.random() < 0.7:
+            return rng.choice(VALID[name])
+        return "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(0, 3)))
+
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        saved_count = 0
+        for _ in range(16):
+            if not isinstance(pilot.app.screen, LogRunForm):
+                await pilot.press("l")
+            form = form_of(pilot)
+            values = {name: junk(name) for name in VALID}
+            fill(form, **values)
+            before = rows(store)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            try:
+                expected: Activity | None = read_run(TODAY, "workout", **values)
+            except FormErrors as exc:
+                expected = None
+                assert pilot.app.screen is form
+                for name in FIELDS:
+                    assert error(form, name) == exc.errors.get(name, "")
+                assert rows(store) == before
+            if expected is not None:
+                saved_count += 1
+                assert isinstance(pilot.app.screen, TodayScreen), values
+                saved = store.all_activities()[-1]
+                assert (saved.kind, saved.distance_m, saved.duration_s, saved.rpe, saved.note) == (
+                    expected.kind,
+                    expected.distance_m,
+                    expected.duration_s,
+                    expected.rpe,
+                    expected.note,
+                )
+                assert len(rows(store)) == len(before) + 1
+        assert 0 < saved_count < 16  # both paths were taken

@@ -1,0 +1,194 @@
+"""The Settings screen: each change saved when valid, refused with its reason when not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from tests.conftest import TODAY, make_app
+from tracker.data.store import Store
+from tracker.domain.clock import FakeClock
+from tracker.domain.kinds import DayKind
+from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
+from tracker.screens.dialogs import TextPromptDialog
+from tracker.screens.settings import NutritionEditor, SettingsScreen
+
+SIZE = (100, 32)
+
+
+def settings_screen(pilot: Pilot[Any]) -> SettingsScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, SettingsScreen), screen
+    return screen
+
+
+def shown(pilot: Pilot[Any], selector: str) -> str:
+    return str(settings_screen(pilot).query_one(selector, Static).render())
+
+
+def item_names(pilot: Pilot[Any]) -> list[str]:
+    editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+    return [str(editor.get_option_at_index(i).prompt) for i in range(editor.option_count)]
+
+
+def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:
+    return [(n.message, n.severity) for n in pilot.app._notifications]
+
+
+async def choose(pilot: Pilot[Any], select_id: str, search: str) -> None:
+    """Open a Select with the keyboard and pick the option typed."""
+    settings_screen(pilot).query_one(f"#{select_id}", Select).focus()
+    await pilot.press("enter", *search, "enter")
+    await pilot.pause()
+
+
+async def test_shows_the_stored_settings(store: Store, clock: FakeClock) -> None:
+    store.set_setting("units", "mi")
+    store.set_setting("timezone", "Europe/Berlin")
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        screen = settings_screen(pilot)
+        assert screen.query_one("#units", Select).value == "mi"
+        assert screen.query_one("#temperature", Select).value == "C"
+        assert screen.query_one("#week_start", Select).value == "monday"
+        assert screen.query_one("#timezone", Input).value == "Europe/Berlin"
+        assert screen.query_one("#theme", Select).value == pilot.app.theme
+        assert tuple(screen.query_one(f"#template-{i}", Select).value for i in range(7)) == (
+            DEFAULT_TEMPLATE
+        )
+        assert item_names(pilot)[0] == "Antioxidants (berries)"
+        assert screen.focused is screen.query_one("#units")
+
+
+async def test_units_temperature_and_week_start(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        await choose(pilot, "units", "mi")
+        await choose(pilot, "temperature", "fa")
+        await choose(pilot, "week_start", "su")
+        settings = store.settings()
+        assert (settings.units, settings.temperature, settings.week_start) == ("mi", "F", "sunday")
+        labels = [
+            str(settings_screen(pilot).query_one(f"#template-label-{i}").render()) for i in (0, 6)
+        ]
+        assert labels == ["Sun", "Sat"]
+        await pilot.press("1")
+        assert store.week(TODAY).start.isoformat() == "2026-11-22"
+
+
+async def test_a_bad_time_zone_is_refused_at_the_field(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        settings_screen(pilot).query_one("#timezone", Input).focus()
+        await pilot.press("ctrl+k", *"Mars/Base", "enter")
+        assert "unknown time zone 'Mars/Base'" in shown(pilot, "#timezone-error")
+        assert store.settings().timezone == "UTC"
+        await pilot.press("ctrl+a", "ctrl+k", *"Europe/Berlin", "tab")
+        assert store.settings().timezone == "Europe/Berlin"
+        assert not settings_screen(pilot).query_one("#timezone-error").has_class("-shown")
+
+
+async def test_an_unbalanced_timer_command_is_refused(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        settings_screen(pilot).query_one("#on_finish_command", Input).focus()
+        await pilot.press(*'notify-send "done', "enter")
+        assert "No closing quotation" in shown(pilot, "#on_finish_command-error")
+        assert store.settings().on_finish_command is None
+        await pilot.press('"', "enter")
+        assert store.settings().on_finish_command == 'notify-send "done"'
+
+
+async def test_the_template_keeps_the_rule(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        await choose(pilot, "template-0", "e")  # Monday: rest → easy leaves none
+        assert store.settings().template == DEFAULT_TEMPLATE
+        assert f"Not saved: {TOO_FEW_REST}" in shown(pilot, "#template-status")
+        await choose(pilot, "template-1", "r")  # Tuesday becomes the rest day
+        assert store.settings().template[:2] == (DayKind.EASY, DayKind.REST)
+        assert shown(pilot, "#template-status").startswith("✓ 1 rest day")
+        await choose(pilot, "template-4", "r")
+        await choose(pilot, "template-6", "r")
+        assert f"Not saved: {TOO_MANY_REST}" in shown(pilot, "#template-status")
+        assert store.settings().template.count(DayKind.REST) == 2
+        # Leaving and coming back shows what is stored.
+        await pilot.press("1", "5")
+        assert settings_screen(pilot).query_one("#template-6", Select).value is DayKind.EASY
+
+
+async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock) -> None:
+    shake = next(i for i in store.nutrition_items() if i.name == "Green shake")
+    store.set_nutrition_check(TODAY, shake.id, True)
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        await pilot.press("n", "a")
+        assert isinstance(pilot.app.screen, TextPromptDialog)
+        await pilot.press(*"Protein", "enter")  # already there
+        assert "already an item called 'Protein'" in str(
+            pilot.app.screen.query_one("#text-error", Static).render()
+        )
+        await pilot.press("ctrl+a", "ctrl+k", *"Kefir", "enter")
+        await pilot.pause()
+        assert item_names(pilot)[-1] == "Kefir"
+        editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+        assert editor.highlighted == 6
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert [i.name for i in store.nutrition_items()][4] == "Kefir"
+        await pilot.press("r", "ctrl+a", "ctrl+k", *"Tea", "enter")
+        await pilot.pause()
+        assert "Tea" in [i.name for i in store.nutrition_items()]
+        # Archive the green shake: gone from the checklist, its history kept.
+        editor.highlighted = 1
+        await pilot.press("x")
+        assert "Green shake" not in [i.name for i in store.nutrition_items()]
+        assert item_names(pilot)[-1] == "Green shake  archived"
+        assert shake.id in store.nutrition_checks(TODAY, TODAY)[TODAY]
+        await pilot.press("1")
+        assert "Green shake" not in [
+            i.label
+            for i in pilot.app.screen.query_one("#nutrition").items  # type: ignore[attr-defined]
+        ]
+        await pilot.press("5")
+        editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+        editor.highlighted = editor.option_count - 1
+        await pilot.press("x")
+        assert "Green shake" in [i.name for i in store.nutrition_items()]
+
+
+def test_every_built_in_theme_has_every_colour_the_styles_use() -> None:
+    """app.tcss parses against each built-in theme's variables (theme variables only)."""
+    from pathlib import Path
+
+    from textual.css.stylesheet import Stylesheet
+    from textual.theme import BUILTIN_THEMES
+
+    import tracker
+
+    tcss = Path(tracker.__file__).parent / "app.tcss"
+    assert len(BUILTIN_THEMES) > 10
+    for name, theme in BUILTIN_THEMES.items():
+        variables = {**theme.to_color_system().generate(), **theme.variables}
+        sheet = Stylesheet(variables=variables)
+        sheet.read(tcss)
+        sheet.parse()  # raises on an unknown variable
+        assert sheet.rules, name
+
+
+async def test_a_theme_chosen_here_is_used_and_kept(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        await choose(pilot, "theme", "nord")
+        assert pilot.app.theme == "nord"
+        assert store.settings().theme == "nord"
+        await pilot.press("1")
+        pilot.app.theme = "gruvbox"  # e.g. from the command palette
+        await pilot.press("5")
+        assert settings_screen(pilot).query_one("#theme", Select).value == "gruvbox"
+        assert store.settings().theme == "gruvbox"
+
+
+async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+        region = editor.region
+        assert region.height > 0 and region.bottom <= 23 and region.right <= 80
+        await pilot.press("w")
+        template = settings_screen(pilot).query_one("#template-6", Select)
+        assert template.region.right <= 80 and template.region.height == 1

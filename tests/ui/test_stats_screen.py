@@ -1,0 +1,201 @@
+"""The Stats screen, the streak on Today, the ramp and the rule's advice on Week."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tests.conftest import TODAY, make_app
+from tracker.data.reports import stats_report, status_report
+from tracker.data.status_cache import attach_summary, read_status
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.clock import FakeClock
+from tracker.domain.kinds import ActivityKind
+from tracker.domain.streaks import DayMark
+from tracker.screens.stats import StatsScreen
+from tracker.widgets.acwr_gauge import AcwrGauge
+from tracker.widgets.adherence_view import AdherenceView
+from tracker.widgets.heatmap import YearHeatmap
+from tracker.widgets.weekly_chart import WeeklyChart
+
+SIZE = (100, 32)
+MON = date(2026, 11, 23)
+
+
+def shown(pilot: Pilot[Any], selector: str) -> str:
+    widget = pilot.app.screen.query_one(selector)
+    return str(widget.render())
+
+
+def stats_screen(pilot: Pilot[Any]) -> StatsScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, StatsScreen)
+    return screen
+
+
+async def test_same_streak_on_today_stats_and_status(demo_store: Store, clock: FakeClock) -> None:
+    """A new user with the demo data sees one streak, wherever they look."""
+    streak = status_report(demo_store, TODAY)["rest_streak"]
+    assert streak == stats_report(demo_store, TODAY)["rest_streak"]
+    weeks, best = streak["current_weeks"], streak["best_weeks"]  # type: ignore[index]
+    assert weeks > 0
+    app = make_app(demo_store, clock, start_mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        today = shown(pilot, "#load-summary")
+        assert f"Streak  {weeks} weeks keeping the rule (best {best})" in today
+        await pilot.press("4")
+        await pilot.pause()
+        assert f"Rest streak {weeks} weeks (best {best})" in shown(pilot, "#stats-streak")
+
+
+async def test_stats_screen_shows_the_stats_document(demo_store: Store, clock: FakeClock) -> None:
+    document = stats_report(demo_store, TODAY)
+    app = make_app(demo_store, clock, start_mode="stats")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = stats_screen(pilot)
+        chart = screen.query_one(WeeklyChart)
+        assert [(start.isoformat(), metres) for start, metres in chart.data.weeks] == [
+            (row["week_start"], row["distance_m"]) for row in document["weekly_distance"]
+        ]
+        assert chart.border_subtitle == f"ramp last week {document['ramp_pct']:+.1f}%"
+        gauge = screen.query_one(AcwrGauge)
+        assert gauge.data.ratio == document["acwr"]
+        assert f"Load ratio (ACWR) {document['acwr']:.2f}" in str(gauge.border_title)
+        since = document["days_since_rest"]
+        assert f"{since} days since rest" in shown(pilot, "#stats-streak")
+        heatmap = screen.query_one(YearHeatmap)
+        marks = heatmap.data.marks
+        excused = demo_store.excused_weeks()
+        assert excused and all(marks[start] is DayMark.EXCUSED for start in excused)
+        assert TODAY not in marks  # not checked in, nothing logged yet
+        assert marks[MON] is DayMark.REST
+        adherence = shown(pilot, "#stats-adherence")
+        assert "Any recovery work" in adherence and "Protein" in adherence
+        assert "28 Oct – 24 Nov (28 days)" in adherence
+
+
+async def test_refreshes_after_a_run_and_at_midnight(store: Store, clock: FakeClock) -> None:
+    for offset in range(1, 10):
+        store.add_activity(Activity(TODAY - timedelta(days=offset), ActivityKind.EASY, 5000))
+    app = make_app(store, clock, start_mode="stats")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "10 days since rest" in shown(pilot, "#stats-streak")
+        assert "⚠ 10 days since your last rest day" in shown(pilot, "#stats-streak")
+        store.add_activity(Activity(TODAY, ActivityKind.LONG, 30000))
+        await pilot.press("r")
+        assert stats_screen(pilot).query_one(WeeklyChart).data.weeks[-1][1] == 40000
+        assert "30.0 km run, 500% over" in shown(pilot, "#stats-streak")
+        clock.set(pendulum.datetime(2026, 11, 26, 0, 0, 30, tz="UTC"))
+        stats_screen(pilot).check_day()
+        await pilot.pause()
+        assert "11 days since rest" in shown(pilot, "#stats-streak")
+
+
+async def test_new_runner(store: Store, clock: FakeClock) -> None:
+    app = make_app(store, clock, start_mode="stats")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Rest streak 0 weeks (best 0)" in shown(pilot, "#stats-streak")
+        assert "No runs in these weeks yet." in shown(pilot, "#stats-chart")
+        assert "Nothing logged yet" in shown(pilot, "#stats-adherence")
+        assert stats_screen(pilot).query_one(YearHeatmap).data.marks == {}
+        assert stats_screen(pilot).query_one(AcwrGauge).data.ratio is None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (140, 45)])
+async def test_other_sizes(demo_store: Store, clock: FakeClock, size: tuple[int, int]) -> None:
+    app = make_app(demo_store, clock, start_mode="stats")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = stats_screen(pilot)
+        chart = screen.query_one(WeeklyChart)
+        lines = str(chart.render()).splitlines()
+        assert all(len(line) <= chart.content_size.width for line in lines)
+        heatmap = screen.query_one(YearHeatmap)
+        assert all(
+            len(line) <= heatmap.content_size.width for line in str(heatmap.render()).splitlines()
+        )
+        assert isinstance(screen.query_one(AdherenceView), Static)
+
+
+async def test_summary_refreshed_a_moment_after_a_write(
+    demo_store: Store, clock: FakeClock, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracker.app
+
+    monkeypatch.setattr(tracker.app, "SUMMARY_DELAY_S", 0.001)
+    attach_summary(demo_store, db_path, clock.today)
+    app = make_app(demo_store, clock, start_mode="week")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert read_status(db_path, TODAY) is None
+        demo_store.check_in(TODAY)
+        await pilot.pause()
+        await pilot.pause()
+        entry = read_status(db_path, TODAY)
+        assert entry is not None
+        assert entry.document == status_report(demo_store, TODAY)
+        assert entry.document["checked_in"] is True
+
+
+# The Week header
+
+
+async def test_week_header_ramp_is_the_domain_ramp(store: Store, clock: FakeClock) -> None:
+    store.add_activity(Activity(date(2026, 11, 10), ActivityKind.EASY, 40000))
+    store.add_activity(Activity(date(2026, 11, 17), ActivityKind.EASY, 44900))  # +12.25 %
+    app = make_app(store, clock, start_mode="week")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Ramp" not in shown(pilot, "#week-header")  # this week is not over
+        await pilot.press("left_square_bracket")
+        assert "Ramp +12%" in shown(pilot, "#week-header")
+        await pilot.press("left_square_bracket")
+        assert "Ramp" not in shown(pilot, "#week-header")  # nothing the week before
+
+
+async def test_week_at_risk_says_what_keeps_the_rule(store: Store) -> None:
+    """Friday evening, a run every day since Monday (the planned rest day included)."""
+    friday = pendulum.datetime(2026, 11, 27, 20, tz="UTC")
+    for offset in range(4):
+        store.add_activity(Activity(MON + timedelta(days=offset), ActivityKind.EASY, 6000))
+    app = make_app(store, FakeClock(friday), start_mode="week")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert (
+            "! No rest day yet and none planned — rest today, tomorrow or Sunday to keep the rule"
+            in shown(pilot, "#week-header")
+        )
+        await pilot.press("right", "r")  # plan Saturday as a rest day
+        assert "! No rest day yet — rest tomorrow to keep the rule" in shown(pilot, "#week-header")
+        store.check_in(friday.date())  # Friday becomes a rest day
+        await pilot.press("left")
+        assert "!" not in shown(pilot, "#week-header")
+        await pilot.press("left_square_bracket")  # last week: no advice, it is over
+        assert "!" not in shown(pilot, "#week-header")
+
+
+async def test_load_summary_keeps_to_three_warnings(store: Store, clock: FakeClock) -> None:
+    """Ten days without rest, a steep ramp and spiking runs: more warnings than fit."""
+    for offset, metres in enumerate([5000] * 7 + [6000, 8000, 12000], start=1):
+        store.add_activity(Activity(TODAY - timedelta(days=11 - offset), ActivityKind.EASY, metres))
+    warnings = stats_report(store, TODAY)["warnings"]
+    assert len(warnings) == 6
+    app = make_app(store, clock, start_mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = shown(pilot, "#load-summary")
+        assert [line for line in text.splitlines() if line.startswith("⚠")] == [
+            f"⚠ {w['message']}" for w in warnings[:3]
+        ]
+        assert "+3 more on Stats (4)" in text

@@ -1,0 +1,498 @@
+"""The Today screen, key by key, asserting on the store and on what is shown (DESIGN §7)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pendulum
+from textual.pilot import Pilot
+from textual.widgets import Select, Static
+
+from tests.conftest import TODAY, make_app
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.clock import FakeClock
+from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.domain.plan import TOO_FEW_REST, TOO_MANY_REST
+from tracker.domain.recovery import RecoverySession, SessionStatus
+from tracker.screens.backfill import BackfillDialog
+from tracker.screens.dialogs import ConfirmDialog
+from tracker.screens.log_run import LogRecoveryForm, LogRunForm
+from tracker.screens.today import RunList, TodayScreen, recovery_detail
+from tracker.widgets.checklist import Checklist
+from tracker.widgets.load_summary import LoadSummary
+
+SIZE = (100, 32)
+MON = date(2026, 11, 23)
+TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
+assert TODAY == WED
+
+
+def today_screen(pilot: Pilot[Any]) -> TodayScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, TodayScreen), screen
+    return screen
+
+
+def shown(pilot: Pilot[Any], selector: str) -> str:
+    return str(today_screen(pilot).query_one(selector, Static).render())
+
+
+def checklist(pilot: Pilot[Any], name: str) -> Checklist:
+    return today_screen(pilot).query_one(f"#{name}", Checklist)
+
+
+def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:
+    return [(n.message, n.severity) for n in pilot.app._notifications]
+
+
+def nutrition_names(store: Store, day: date = TODAY) -> set[str]:
+    checks = store.nutrition_checks(day, day).get(day, set())
+    return {item.name for item in store.nutrition_items() if item.id in checks}
+
+
+def history(store: Store, first: date, last: date) -> None:
+    """Checked-in days from ``first`` to ``last``, an easy run on each but Mondays."""
+    day = first
+    while day <= last:
+        if day.weekday() != 0:
+            store.add_activity(Activity(day, ActivityKind.EASY, 8000))
+        store.check_in(day)
+        day += timedelta(days=1)
+
+
+# What is shown
+
+
+async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: FakeClock) -> None:
+    store.set_day(WED, DayKind.WORKOUT, 9000, "tempo 3 × 10 min")
+    history(store, MON - timedelta(weeks=1), TUE)
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        screen = today_screen(pilot)
+        assert screen.sub_title == "Wednesday 25 November 2026"
+        assert shown(pilot, "#today-plan") == "Planned  Workout 9.0 km · tempo 3 × 10 min"
+        assert "nothing yet — l logs a run" in shown(pilot, "#no-runs")
+        assert not screen.query_one("#runs", RunList).display
+        assert shown(pilot, "#today-status") == "Not checked in — c checks in today"
+        assert not screen.query_one("#today-missed").display
+        assert shown(pilot, "#today-hint") == (
+            "This evening: l log the run · space tick · tab next list · c check in"
+        )
+        rest = shown(pilot, "#today-rest")
+        assert "planned Mon · taken Mon" in rest
+        assert "✓ Rule kept: 1 rest day taken" in rest
+        assert str(screen.query_one("#tomorrow-label").render()) == "Tomorrow Thu 26 "
+        assert screen.query_one("#tomorrow", Select).value is DayKind.EASY
+        assert [i.label for i in checklist(pilot, "recovery").items] == [
+            "Ice bath",
+            "Foam roller",
+            "Feet up",
+            "Massage",
+            "Acupuncture",
+        ]
+        assert [i.label for i in checklist(pilot, "nutrition").items][:3] == [
+            "Antioxidants (berries)",
+            "Green shake",
+            "Protein",
+        ]
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 0/6"
+        assert screen.query_one(LoadSummary) is not None
+        assert screen.focused is checklist(pilot, "recovery")
+
+
+async def test_the_demo_lists_the_missed_evenings(demo_store: Store, clock: FakeClock) -> None:
+    async with make_app(demo_store, clock).run_test(size=SIZE) as pilot:
+        assert "2 evenings missed: Sun, Mon — b backfills" in shown(pilot, "#today-missed")
+        assert "b" in {b.binding.key for b in today_screen(pilot).active_bindings.values()}
+
+
+async def test_every_binding_has_a_description_and_a_tooltip(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        for binding in (*TodayScreen.BINDINGS, *RunList.BINDINGS, *Checklist.BINDINGS):
+            assert not isinstance(binding, tuple)
+            assert binding.description and binding.tooltip, binding
+        keys = {b.binding.key for b in today_screen(pilot).active_bindings.values()}
+        assert {"l", "c", "t", "space", "i", "f", "e"} <= keys
+        assert "b" not in keys  # nothing missed: backfill is hidden
+
+
+# The whole evening
+
+
+EVENING_AS_PLANNED = [
+    *("l", "enter"),  # log the planned run
+    *("down", "space", "space"),  # foam roller, feet up
+    *("tab", "space", "space", "space", "space"),  # four nutrition items
+    "c",  # check in
+]
+
+
+async def test_a_whole_evening_check_in_in_eleven_keys(store: Store, clock: FakeClock) -> None:
+    store.set_day(WED, DayKind.WORKOUT, 9000, None)
+    history(store, MON - timedelta(weeks=1), TUE)
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        for key in EVENING_AS_PLANNED:
+            await pilot.press(key)
+        await pilot.pause()
+        assert len(EVENING_AS_PLANNED) == 11
+        (run,) = store.activities_on(TODAY)
+        assert (run.kind, run.distance_m, run.source) == (ActivityKind.WORKOUT, 9000, "manual")
+        assert store.recovery_done(TODAY) == {"foam_roller", "feet_up"}
+        assert nutrition_names(store) == {
+            "Antioxidants (berries)",
+            "Green shake",
+            "Protein",
+            "Complex carbohydrates",
+        }
+        assert store.is_checked_in(TODAY)
+        assert shown(pilot, "#today-status").startswith("✓ Checked in")
+        assert shown(pilot, "#today-hint") == ""
+        assert checklist(pilot, "recovery").border_title == "Recovery 2/5"
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 4/6"
+        assert ("Checked in. Well done today.", "information") in toasts(pilot)
+
+
+async def test_an_evening_with_the_distance_typed(store: Store, clock: FakeClock) -> None:
+    keys = ["l", "9", ".", "4", "tab", "4", "4", ":", "1", "0", "enter", "c"]
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        (run,) = store.activities_on(TODAY)
+        assert (run.kind, run.distance_m, run.duration_s) == (ActivityKind.WORKOUT, 9400, 2650)
+        assert store.is_checked_in(TODAY)
+        runs = today_screen(pilot).query_one("#runs", RunList)
+        assert runs.display
+        assert str(runs.get_option_at_index(0).prompt).startswith(
+            "Workout 9.4 km · 44:10 · 4:42/km"
+        )
+
+
+async def test_checking_in_without_a_run_says_it_counts_as_rest(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert store.is_checked_in(TODAY)
+        assert any("counts as a rest day" in message for message, _ in toasts(pilot))
+        assert "taken Mon, Tue, Wed" in shown(pilot, "#today-rest")
+        # c again offers to undo; n keeps it, y undoes it.
+        await pilot.press("c")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert store.is_checked_in(TODAY)
+        await pilot.press("c", "y")
+        assert not store.is_checked_in(TODAY)
+
+
+# Runs: edit and delete
+
+
+async def test_edit_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
+    store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        today_screen(pilot).query_one("#runs", RunList).focus()
+        await pilot.press("enter")
+        form = pilot.app.screen
+        assert isinstance(form, LogRunForm)
+        assert form.value("distance") == "8"
+        assert form.value("duration") == "45:00"
+        assert form.value("rpe") == "4"
+        assert form.value("note") == "legs"
+        await pilot.press("1", "2", "enter")
+        (run,) = store.activities_on(TODAY)
+        assert (run.distance_m, run.duration_s, run.rpe, run.note) == (12000, 2700, 4, "legs")
+
+
+async def test_delete_a_run_asks_first(store: Store, clock: FakeClock) -> None:
+    store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000))
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        today_screen(pilot).query_one("#runs", RunList).focus()
+        await pilot.press("d")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert len(store.activities_on(TODAY)) == 1
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert store.activities_on(TODAY) == []
+        assert not today_screen(pilot).query_one("#runs", RunList).display
+
+
+# Tomorrow's plan
+
+
+async def test_tomorrow_can_become_a_rest_day(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("t", "r", "enter")
+        await pilot.pause()
+        assert store.week_plan(THU).day(THU).kind is DayKind.REST
+        assert ("Tomorrow is now rest", "information") in toasts(pilot)
+        assert "planned Mon, Thu" in shown(pilot, "#today-rest")
+
+
+async def test_a_third_rest_day_tomorrow_is_refused(store: Store, clock: FakeClock) -> None:
+    store.set_kind(FRI, DayKind.REST)
+    before = store.week_plan(MON)
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("t", "r", "enter")
+        await pilot.pause()
+        assert store.week_plan(MON) == before
+        assert (TOO_MANY_REST, "error") in toasts(pilot)
+        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.EASY
+
+
+async def test_the_only_rest_day_tomorrow_cannot_go(store: Store, clock: FakeClock) -> None:
+    store.move_rest(MON, THU)
+    before = store.week_plan(MON)
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.REST
+        await pilot.press("t", "e", "enter")
+        await pilot.pause()
+        assert store.week_plan(MON) == before
+        assert (TOO_FEW_REST, "error") in toasts(pilot)
+        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.REST
+
+
+async def test_tomorrow_in_next_week_follows_that_weeks_rule(
+    store: Store, clock: FakeClock
+) -> None:
+    clock.set(pendulum.datetime(2026, 11, 29, 20, tz="UTC"))  # Sunday
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.REST
+        await pilot.press("t", "e", "enter")
+        await pilot.pause()
+        assert store.week_plan(date(2026, 11, 30)).day(date(2026, 11, 30)).kind is DayKind.REST
+        assert (TOO_FEW_REST, "error") in toasts(pilot)
+
+
+# Recovery
+
+
+async def test_tick_and_untick_recovery_by_hand(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert store.recovery_done(TODAY) == {"ice_bath"}
+        (session,) = store.sessions_between(TODAY, TODAY)
+        assert session.started_at == clock.now()
+        assert checklist(pilot, "recovery").highlighted == 1  # moved on to the next item
+        await pilot.press("up", "space")
+        assert store.recovery_done(TODAY) == set()
+
+
+async def test_massage_asks_for_an_optional_duration_and_note(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "down", "space")
+        form = pilot.app.screen
+        assert isinstance(form, LogRecoveryForm)
+        await pilot.press(*"soon", "enter")
+        assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
+        assert store.recovery_done(TODAY) == set()
+        await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
+        await pilot.pause()
+        (session,) = store.sessions_between(TODAY, TODAY)
+        assert (session.kind, session.elapsed_s, session.note) == ("massage", 3600, "calves")
+        assert "1:00:00 · calves" in str(checklist(pilot, "recovery").items[3].detail)
+
+
+async def test_acupuncture_with_nothing_filled_in_is_ticked(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("end", "space", "escape")  # cancel ticks nothing
+        assert store.recovery_done(TODAY) == set()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert store.recovery_done(TODAY) == {"acupuncture"}
+        (session,) = store.sessions_between(TODAY, TODAY)
+        assert not session.elapsed_s and session.note is None
+
+
+async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClock) -> None:
+    store.start_session(
+        RecoverySession(
+            date=TODAY,
+            kind="ice_bath",
+            started_at=clock.now(),
+            status=SessionStatus.COMPLETED,
+            planned_s=600,
+            elapsed_s=604,
+            temperature_c=12.0,
+            preset="Ice bath",
+        )
+    )
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        assert checklist(pilot, "recovery").items[0].detail == "10:04 · 12 °C"
+        await pilot.press("space")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "10:04 · 12 °C" in dialog.question
+        await pilot.press("n")
+        assert store.recovery_done(TODAY) == {"ice_bath"}
+        await pilot.press("up", "space", "y")
+        assert store.recovery_done(TODAY) == set()
+
+
+async def test_timer_keys_open_the_timer(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert pilot.app.current_mode == "timer"
+
+
+# Nutrition
+
+
+async def test_space_toggles_nutrition(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "space", "down", "space")
+        assert nutrition_names(store) == {"Antioxidants (berries)", "Protein"}
+        await pilot.press("up", "up", "up", "space")
+        assert nutrition_names(store) == {"Protein"}
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 1/6"
+
+
+async def test_archived_items_are_not_on_the_checklist(store: Store, clock: FakeClock) -> None:
+    shake = next(i for i in store.nutrition_items() if i.name == "Green shake")
+    store.set_nutrition_check(TODAY, shake.id, True)
+    store.archive_nutrition_item(shake.id)
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        labels = [item.label for item in checklist(pilot, "nutrition").items]
+        assert "Green shake" not in labels
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 0/5"
+
+
+# Backfill
+
+
+async def test_backfill_across_a_week_boundary_and_a_dst_change(
+    store: Store, clock: FakeClock
+) -> None:
+    """Summer time ends in Berlin on Sun 25 Oct 2026; the evenings Fri 23 to Mon 26 were missed."""
+    store.set_setting("timezone", "Europe/Berlin")
+    clock.set(pendulum.datetime(2026, 10, 27, 21, 30, tz="Europe/Berlin"))
+    history(store, date(2026, 10, 12), date(2026, 10, 22))
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        assert "4 evenings missed: Fri, Sat, Sun, Mon — b backfills" in shown(
+            pilot, "#today-missed"
+        )
+        await pilot.press("b")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, BackfillDialog)
+        assert dialog.day == date(2026, 10, 23)
+        await pilot.press("l")
+        form = pilot.app.screen
+        assert isinstance(form, LogRunForm)
+        assert form.day == date(2026, 10, 23)
+        await pilot.press("1", "0", "enter")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, BackfillDialog)
+        assert dialog.day == date(2026, 10, 24)
+        await pilot.press("r")  # Saturday: rest
+        assert isinstance(pilot.app.screen, BackfillDialog)
+        assert pilot.app.screen.day == date(2026, 10, 25)
+        await pilot.press("s")  # Sunday (25 hours long): skipped for now
+        assert pilot.app.screen.day == date(2026, 10, 26)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        checked = store.checkins(date(2026, 10, 23), date(2026, 10, 27))
+        assert checked == {date(2026, 10, 23), date(2026, 10, 24), date(2026, 10, 26)}
+        (run,) = store.activities_on(date(2026, 10, 23))
+        assert run.distance_m == 10000
+        assert store.activities_between(date(2026, 10, 24), date(2026, 10, 27)) == []
+        assert "1 evening missed: Sun — b backfills" in shown(pilot, "#today-missed")
+        assert ("All caught up: 3 of 4 evenings checked in", "information") in toasts(pilot)
+
+
+async def test_backfill_a_day_with_a_run_already_logged(store: Store, clock: FakeClock) -> None:
+    history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
+    store.add_activity(Activity(TUE, ActivityKind.EASY, 7000))
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("b")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, BackfillDialog) and dialog.day == MON
+        await pilot.press("c")  # no run on Monday: "looks right" is not offered
+        assert pilot.app.screen is dialog
+        await pilot.press("r")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, BackfillDialog) and dialog.day == TUE
+        await pilot.press("r")  # a day with a run is not a rest day
+        assert pilot.app.screen is dialog
+        await pilot.press("c")
+        await pilot.pause()
+        assert store.checkins(MON, TUE) == {MON, TUE}
+        assert not today_screen(pilot).query_one("#today-missed").display
+
+
+async def test_escape_stops_the_backfill_and_changes_nothing(
+    store: Store, clock: FakeClock
+) -> None:
+    history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("b", "l", "escape")
+        assert isinstance(pilot.app.screen, BackfillDialog)  # the same day again
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert store.checkins(MON, TUE) == set()
+        assert store.activities_between(MON, TUE) == []
+
+
+# Midnight
+
+
+async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -> None:
+    clock.set(pendulum.datetime(2026, 11, 25, 23, 59, 59, tz="UTC"))
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        screen = today_screen(pilot)
+        await pilot.press("space")  # tick the ice bath on Wednesday
+        assert "Today · Wed 25 Nov" in str(screen.query_one("#today-day").border_title)
+        clock.advance(2)
+        screen.check_day()
+        await pilot.pause()
+        assert screen.today == THU
+        assert screen.sub_title == "Thursday 26 November 2026"
+        assert "Today · Thu 26 Nov" in str(screen.query_one("#today-day").border_title)
+        assert shown(pilot, "#today-plan") == "Planned  Easy"
+        assert str(screen.query_one("#tomorrow-label").render()) == "Tomorrow Fri 27 "
+        assert checklist(pilot, "recovery").checked_keys == frozenset()
+        await pilot.press("space")
+        assert store.recovery_done(THU) == {"foam_roller"}
+        assert store.recovery_done(WED) == {"ice_bath"}
+
+
+# Small terminals
+
+
+async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
+    store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
+    async with make_app(store, clock).run_test(size=(80, 24)) as pilot:
+        screen = today_screen(pilot)
+        for name in ("#today-day", "#today-week", "#recovery", "#nutrition"):
+            region = screen.query_one(name).region
+            assert region.bottom <= 23 and region.right <= 80, (name, region)
+        await pilot.press("l")
+        form = pilot.app.screen
+        assert isinstance(form, LogRunForm)
+        await pilot.press("x", "enter")  # every error shown at once still fits
+        assert form.query_one("#run-form").region.bottom <= 24
+        assert form.query_one("#save").region.bottom <= 24
+
+
+def test_recovery_detail_in_either_temperature_unit() -> None:
+    sessions = [
+        RecoverySession(
+            date=TODAY,
+            kind="ice_bath",
+            started_at=pendulum.datetime(2026, 11, 25, 19, tz="UTC"),
+            status=SessionStatus.COMPLETED,
+            elapsed_s=elapsed,
+            temperature_c=12.0,
+        )
+        for elapsed in (600, 300)
+    ]
+    assert recovery_detail(sessions[:1], "C") == "10:00 · 12 °C"
+    assert recovery_detail(sessions, "F") == "2× · 15:00 · 54 °F · 54 °F"

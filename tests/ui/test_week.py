@@ -1,0 +1,426 @@
+"""The Week screen, key by key, asserting on the store and on what is shown (DESIGN §7)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pendulum
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static
+
+from tests.conftest import TODAY, make_app
+from tracker.data.store import Store
+from tracker.domain.clock import FakeClock
+from tracker.domain.kinds import DayKind
+from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST, PlanDay
+from tracker.screens.dialogs import ConfirmDialog, EditDayDialog, TextPromptDialog
+from tracker.screens.week import WeekScreen
+from tracker.widgets.day_cell import DayCell
+
+SIZE = (100, 32)
+R, E, W, L, A, C = (
+    DayKind.REST,
+    DayKind.EASY,
+    DayKind.WORKOUT,
+    DayKind.LONG,
+    DayKind.RACE,
+    DayKind.CROSS,
+)
+MON = date(2026, 11, 23)
+TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
+assert TODAY == WED
+
+
+def week_screen(pilot: Pilot[Any]) -> WeekScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, WeekScreen)
+    return screen
+
+
+def shown(pilot: Pilot[Any], selector: str) -> str:
+    return str(pilot.app.screen.query_one(selector, Static).render())
+
+
+def cell(pilot: Pilot[Any], index: int) -> DayCell:
+    return pilot.app.screen.query_one(f"#day-{index}", DayCell)
+
+
+def cell_text(pilot: Pilot[Any], index: int) -> str:
+    return str(cell(pilot, index).render())
+
+
+def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:
+    return [(n.message, n.severity) for n in pilot.app._notifications]
+
+
+def dump(store: Store) -> list[tuple[Any, ...]]:
+    return list(store.db.execute("SELECT * FROM plan_days ORDER BY date").fetchall())
+
+
+def kinds(store: Store) -> tuple[DayKind, ...]:
+    return store.week_plan(MON).kinds
+
+
+async def select_day(pilot: Pilot[Any], day: date) -> None:
+    screen = week_screen(pilot)
+    steps = (day - screen.selected).days
+    await pilot.press(*(["right"] * steps if steps > 0 else ["left"] * -steps))
+    assert screen.selected == day
+
+
+# Opening and moving around
+
+
+async def test_opens_on_this_week_with_today_selected(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        assert screen.selected == TODAY
+        assert cell(pilot, 2).has_class("-selected", "-today")
+        assert not cell(pilot, 1).has_class("-selected")
+        header = shown(pilot, "#week-header")
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in header
+        assert "this week" in header
+        assert "Rest days 1 (rule 1–2) ✓" in header
+        assert cell_text(pilot, 0).splitlines()[:2] == ["Mon 23", "REST"]
+        assert cell_text(pilot, 2).splitlines()[:2] == ["Wed 25 •", "WORKOUT"]
+        assert shown(pilot, "#day-detail").startswith("Wednesday 25 November: Workout")
+        assert kinds(store) == DEFAULT_TEMPLATE
+
+
+async def test_left_and_right_move_the_selection_across_weeks(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await pilot.press("right")
+        assert screen.selected == THU
+        assert cell(pilot, 3).has_class("-selected")
+        assert not cell(pilot, 2).has_class("-selected")
+        assert shown(pilot, "#day-detail").startswith("Thursday 26 November: Easy")
+        await pilot.press("left", "left", "left")
+        assert screen.selected == MON
+        await pilot.press("left")
+        assert screen.selected == date(2026, 11, 22)
+        assert "Mon 16 Nov – Sun 22 Nov 2026" in shown(pilot, "#week-header")
+        assert cell(pilot, 6).has_class("-selected")
+        await pilot.press("right")
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
+
+
+async def test_brackets_change_week_and_t_comes_back(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await pilot.press("right_square_bracket")
+        assert screen.selected == WED + timedelta(weeks=1)
+        header = shown(pilot, "#week-header")
+        assert "Mon 30 Nov – Sun 6 Dec 2026" in header
+        assert "this week" not in header
+        assert not any(cell(pilot, i).has_class("-today") for i in range(7))
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert screen.selected == WED - timedelta(weeks=2)
+        assert "Mon 9 Nov – Sun 15 Nov 2026" in shown(pilot, "#week-header")
+        await pilot.press("t")
+        assert screen.selected == TODAY
+        assert "this week" in shown(pilot, "#week-header")
+        await pilot.press("left", "t")
+        assert screen.selected == TODAY
+
+
+async def test_a_week_shown_is_planned_from_the_template(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket")
+        assert store.week_plan(MON + timedelta(weeks=1)).kinds == DEFAULT_TEMPLATE
+        assert len(dump(store)) == 14
+
+
+# Setting kinds
+
+
+async def test_kind_keys_plan_the_selected_day(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, THU)
+        for key, kind in (("w", W), ("l", L), ("a", A), ("c", C), ("r", R), ("e", E)):
+            await pilot.press(key)
+            assert store.week_plan(MON).day(THU).kind is kind
+            assert cell_text(pilot, 3).splitlines()[1] == kind.value.upper()
+            assert cell(pilot, 3).has_class(f"-kind-{kind.value}")
+            assert all(
+                cell(pilot, 3).has_class(f"-kind-{other.value}") == (other is kind)
+                for other in DayKind
+            )
+        assert toasts(pilot) == []
+        assert week_screen(pilot).selected == THU
+
+
+async def test_a_third_rest_day_is_refused(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, THU)
+        await pilot.press("r")
+        assert "Rest days 2 (rule 1–2) ✓" in shown(pilot, "#week-header")
+        before = dump(store)
+        await pilot.press("right", "r")
+        await pilot.pause()
+        assert dump(store) == before
+        assert (TOO_MANY_REST, "error") in toasts(pilot)
+        assert cell_text(pilot, 4).splitlines()[1] == "EASY"
+        assert "Rest days 2 (rule 1–2) ✓" in shown(pilot, "#week-header")
+
+
+async def test_removing_the_last_rest_day_is_refused(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, MON)
+        before = dump(store)
+        for key in ("e", "w", "l", "a", "c"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert dump(store) == before
+        assert toasts(pilot) == [(TOO_FEW_REST, "error")] * 5
+        assert cell_text(pilot, 0).splitlines()[1] == "REST"
+
+
+async def test_a_second_rest_day_then_the_first_can_go(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, FRI)
+        await pilot.press("r")
+        await select_day(pilot, MON)
+        await pilot.press("e")
+        assert kinds(store) == (E, E, W, E, R, L, E)
+
+
+# Moving the rest day
+
+
+async def test_move_the_rest_day(store: Store, clock: FakeClock) -> None:
+    store.set_day(WED, W, 10_000, "6 × 800 m")
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await select_day(pilot, MON)
+        await pilot.press("m")
+        assert screen.move_source == MON
+        assert cell(pilot, 0).has_class("-moving")
+        assert "Moving Mon's rest" in shown(pilot, "#day-detail")
+        assert kinds(store) == DEFAULT_TEMPLATE
+        await pilot.press("right", "right")
+        assert cell(pilot, 0).has_class("-moving")
+        await pilot.press("m")
+        await pilot.pause()
+        assert screen.move_source is None
+        assert not cell(pilot, 0).has_class("-moving")
+        assert kinds(store) == (W, E, R, E, E, L, E)
+        assert store.week_plan(MON).day(MON) == PlanDay(MON, W, 10_000, "6 × 800 m")
+        assert store.week_plan(MON).day(WED) == PlanDay(WED, R)
+        assert ("Swapped Mon and Wed", "information") in toasts(pilot)
+        assert cell_text(pilot, 2).splitlines()[1] == "REST"
+
+
+async def test_enter_finishes_a_move_too(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, MON)
+        await pilot.press("m", "right", "enter")
+        await pilot.pause()
+        assert kinds(store) == (E, R, W, E, E, L, E)
+        assert isinstance(pilot.app.screen, WeekScreen)
+
+
+async def test_escape_cancels_a_move(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await select_day(pilot, MON)
+        before = dump(store)
+        await pilot.press("m", "right", "right", "escape")
+        assert screen.move_source is None
+        assert not any(cell(pilot, i).has_class("-moving") for i in range(7))
+        assert "Moving" not in shown(pilot, "#day-detail")
+        await pilot.press("m")
+        assert screen.move_source == WED
+        await pilot.press("escape")
+        assert dump(store) == before
+
+
+async def test_a_move_onto_the_same_day_changes_nothing(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await select_day(pilot, MON)
+        before = dump(store)
+        await pilot.press("m", "m")
+        await pilot.pause()
+        assert screen.move_source is None
+        assert dump(store) == before
+        assert not any("Swapped" in message for message, _ in toasts(pilot))
+
+
+async def test_a_move_into_another_week_is_refused(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await select_day(pilot, SUN)
+        await pilot.press("r")
+        await pilot.press("m", "right")
+        before = dump(store)
+        await pilot.press("m")
+        await pilot.pause()
+        assert screen.move_source is None
+        assert ("Pick a day in the same week to swap with", "error") in toasts(pilot)
+        assert dump(store) == before
+        assert kinds(store) == (R, E, W, E, E, L, R)
+        assert store.week_plan(SUN + timedelta(days=1)).kinds == DEFAULT_TEMPLATE
+
+
+async def test_changing_week_drops_a_move(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        await pilot.press("m", "right_square_bracket")
+        assert screen.move_source is None
+        await pilot.press("m", "t")
+        assert screen.move_source is None
+
+
+# Editing a day
+
+
+async def test_enter_edits_kind_target_and_note(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, EditDayDialog)
+        assert dialog.query_one("#kind", Select).value is W
+        assert dialog.query_one("#kind", Select).has_focus
+        await pilot.press("enter", "down", "enter")
+        assert dialog.query_one("#kind", Select).value is L
+        await pilot.press("tab", *"21.1", "tab", *"hills", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WeekScreen)
+        assert store.week_plan(MON).day(WED) == PlanDay(WED, L, 21_100, "hills")
+        assert "Long, target 21.1 km — hills" in shown(pilot, "#day-detail")
+        assert cell_text(pilot, 2).splitlines()[1:3] == ["LONG", "plan 21.1"]
+        assert "Planned 21.1 km" in shown(pilot, "#week-header")
+
+
+async def test_the_dialog_shows_the_day_as_planned(store: Store, clock: FakeClock) -> None:
+    store.set_day(THU, E, 8_000, "shakeout")
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("right", "enter")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, EditDayDialog)
+        assert dialog.query_one("#target", Input).value == "8.0"
+        assert dialog.query_one("#note", Input).value == "shakeout"
+        await pilot.press("tab", "ctrl+u", "enter")
+        await pilot.pause()
+        assert store.week_plan(MON).day(THU) == PlanDay(THU, E, None, "shakeout")
+
+
+async def test_a_bad_distance_is_shown_at_the_field_and_nothing_saved(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        before = dump(store)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, EditDayDialog)
+        await pilot.press("tab", *"far", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is dialog
+        error = str(dialog.query_one("#target-error", Static).render())
+        assert "not a distance: 'far'" in error
+        assert dialog.query_one("#target", Input).has_focus
+        assert dump(store) == before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WeekScreen)
+        assert dump(store) == before
+
+
+async def test_the_dialog_refuses_what_breaks_the_rule(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, MON)
+        before = dump(store)
+        await pilot.press("enter")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, EditDayDialog)
+        dialog.query_one("#kind", Select).value = E
+        await pilot.press("tab", *"8", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is dialog
+        assert str(dialog.query_one("#save-error", Static).render()) == TOO_FEW_REST
+        assert dump(store) == before
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WeekScreen)
+        assert dump(store) == before
+
+
+# Excusing a week
+
+
+async def test_excuse_a_week_then_make_it_count_again(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        prompt = pilot.app.screen
+        assert isinstance(prompt, TextPromptDialog)
+        await pilot.press("enter")
+        assert "Say why" in str(prompt.query_one("#text-error", Static).render())
+        assert store.excused_weeks() == {}
+        await pilot.press(*"flu", "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WeekScreen)
+        assert store.excused_weeks() == {MON: "flu"}
+        assert "Excused: flu" in shown(pilot, "#week-header")
+
+        await pilot.press("x")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.excused_weeks() == {MON: "flu"}
+
+        await pilot.press("x")
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.excused_weeks() == {}
+        assert "Excused" not in shown(pilot, "#week-header")
+
+
+async def test_escape_leaves_the_week_unexcused(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket", "x", *"ill", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WeekScreen)
+        assert store.excused_weeks() == {}
+
+
+# Warnings and the day moving on
+
+
+async def test_warnings_are_shown_and_never_block(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, THU)
+        await pilot.press("a")
+        assert store.week_plan(MON).day(THU).kind is A
+        warnings = shown(pilot, "#week-warnings")
+        assert "Two hard days back to back: Workout Wed then Race Thu" in warnings
+        await select_day(pilot, SUN)
+        await pilot.press("w")
+        assert "No easy or rest day after the long run on Sat" in shown(pilot, "#week-warnings")
+
+
+async def test_a_warning_across_the_weeks_end(store: Store, clock: FakeClock) -> None:
+    next_monday = MON + timedelta(weeks=1)
+    store.set_kind(next_monday + timedelta(days=1), R)
+    store.set_kind(next_monday, W)
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, SUN)
+        await pilot.press("l")
+        warnings = shown(pilot, "#week-warnings")
+        assert "Two hard days back to back: Long Sun then Workout Mon" in warnings
+
+
+async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = week_screen(pilot)
+        clock.set(pendulum.datetime(2026, 11, 30, 0, 0, 5, tz="UTC"))
+        screen.check_day()
+        await pilot.pause()
+        assert screen.today == date(2026, 11, 30)
+        assert screen.selected == date(2026, 11, 30)
+        assert "Mon 30 Nov – Sun 6 Dec 2026" in shown(pilot, "#week-header")
+        assert cell(pilot, 0).has_class("-today", "-selected")

@@ -1,0 +1,62 @@
+"""Recovery and nutrition adherence over the last four weeks, item by item."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Static
+
+from tracker.domain.adherence import Adherence, ItemShare
+
+BAR = 10
+NAME_WIDTH = 18
+
+
+class AdherenceView(Static):
+    """A share bar per item; the title line says over which days."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "adherence-view--bar",
+        "adherence-view--rest",
+        "adherence-view--title",
+        "adherence-view--dim",
+    }
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"adherence-view--{name}")
+
+    def show(self, recovery: Adherence | None, nutrition: Adherence | None) -> None:
+        if recovery is None or nutrition is None:
+            self.update(
+                Text(
+                    "Nothing logged yet: adherence shows once you check in.",
+                    style=self._style("dim"),
+                )
+            )
+            return
+        window = recovery.window
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(
+            f"{window.first:%-d %b} – {window.last:%-d %b} ({window.days} days)\n",
+            style=self._style("dim"),
+        )
+        text.append("Recovery\n", style=self._style("title"))
+        self._line(text, ItemShare("Any recovery work", recovery.any_days, window.days))
+        for item in recovery.items:
+            self._line(text, item)
+        text.append("Nutrition\n", style=self._style("title"))
+        self._line(text, ItemShare("Every item ticked", nutrition.all_days, window.days))
+        for item in nutrition.items:
+            self._line(text, item)
+        text.rstrip()
+        self.update(text)
+
+    def _line(self, text: Text, item: ItemShare) -> None:
+        filled = round(item.share * BAR)
+        name = item.name if len(item.name) <= NAME_WIDTH else item.name[: NAME_WIDTH - 1] + "…"
+        text.append(f"{name:<{NAME_WIDTH}} ")
+        text.append("█" * filled, style=self._style("bar"))
+        text.append("░" * (BAR - filled), style=self._style("rest"))
+        text.append(f" {item.percent:>3}%\n")

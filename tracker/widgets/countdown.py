@@ -1,0 +1,111 @@
+"""The running timer: big digits, the current and next segment, a progress bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, ProgressBar, Static
+
+from tracker.domain.timer import Countdown, State, format_clock
+
+STATE_LINES = {
+    State.READY: ("READY", "space to start"),
+    State.RUNNING: ("RUNNING", "space to pause"),
+    State.PAUSED: ("PAUSED", "space to resume"),
+    State.STOPPED: ("STOPPED", ""),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CountdownView:
+    """What the display shows, in whole seconds, so it re-renders once a second."""
+
+    title: str
+    state: State
+    clock: str
+    overtime: bool
+    segment: str
+    following: str
+    elapsed_s: int
+    planned_s: int
+
+    @classmethod
+    def of(cls, countdown: Countdown) -> CountdownView:
+        elapsed = countdown.elapsed_s
+        planned = countdown.planned_s
+        overtime = elapsed > planned
+        if overtime:
+            clock = "+" + format_clock(elapsed - planned)
+        else:
+            clock = format_clock(planned - elapsed, round_up=True)
+        segments = countdown.segments
+        segment = following = ""
+        if len(segments) > 1:
+            index = countdown.segment_index
+            current = segments[index]
+            segment = f"Segment {index + 1} of {len(segments)}: {current.name}"
+            if not overtime:
+                left = format_clock(countdown.segment_remaining_s, round_up=True)
+                segment += f" · {left} left"
+            upcoming = countdown.next_segment_name
+            following = f"Next: {upcoming}" if upcoming else "Last segment"
+        elif segments[0].name != countdown.preset.name:
+            segment = segments[0].name
+        if overtime:
+            following = "Time's up: overtime counts up until you stop (s)"
+        return cls(
+            title=countdown.preset.name,
+            state=countdown.state,
+            clock=clock,
+            overtime=overtime,
+            segment=segment,
+            following=following,
+            elapsed_s=int(elapsed),
+            planned_s=planned,
+        )
+
+
+class CountdownDisplay(Vertical):
+    """Shows a :class:`CountdownView`; the screen that owns the countdown sets ``view``."""
+
+    view: reactive[CountdownView | None] = reactive(None)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="countdown-title")
+        yield Digits("", id="countdown-digits")
+        yield Static(id="countdown-segment")
+        yield Static(id="countdown-next")
+        yield ProgressBar(total=1, show_eta=False, id="countdown-progress")
+        yield Static(id="countdown-elapsed")
+
+    def watch_view(self, view: CountdownView | None) -> None:
+        if view is None or not self.is_mounted:
+            return
+        state, hint = STATE_LINES[view.state]
+        title = Text()
+        title.append(view.title, style="bold")
+        title.append(f"  ·  {state}", style="bold")
+        if hint:
+            title.append(f"  ({hint})", style="dim")
+        self.query_one("#countdown-title", Static).update(title)
+        self.query_one("#countdown-digits", Digits).update(view.clock)
+        for widget_id, line in (("segment", view.segment), ("next", view.following)):
+            widget = self.query_one(f"#countdown-{widget_id}", Static)
+            widget.update(line)
+            widget.display = bool(line)
+        self.query_one("#countdown-progress", ProgressBar).update(
+            total=max(1, view.planned_s), progress=min(view.elapsed_s, view.planned_s)
+        )
+        self.query_one("#countdown-elapsed", Static).update(
+            f"Elapsed {format_clock(view.elapsed_s)} of {format_clock(view.planned_s)}"
+        )
+        self.set_class(view.state is State.PAUSED, "-paused")
+        self.set_class(view.state is State.READY, "-ready")
+        self.set_class(view.overtime, "-overtime")
+
+    def on_mount(self) -> None:
+        self.watch_view(self.view)
