@@ -306,3 +306,13 @@ def test_a_broken_stored_week_may_only_move_toward_the_rule() -> None:
     assert broken.with_kind(MON, R).rest_days == 3
     with pytest.raises(ValueError, match="not in the week"):
         broken.day(MON - timedelta(days=1))
+
+
+def test_a_day_made_rest_keeps_its_target_but_it_no_longer_counts(store: Store) -> None:
+    store.set_day(TUE, DayKind.EASY, 8_000, None)
+    store.set_kind(TUE, DayKind.REST)
+    plan = store.week_plan(TUE)
+    assert plan.day(TUE).target_m == 8_000
+    assert plan.planned_m == 0
+    store.set_kind(TUE, DayKind.EASY)
+    assert store.week_plan(TUE).planned_m == 8_000

@@ -105,7 +105,8 @@ class WeekPlan:
 
     @property
     def planned_m(self) -> int:
-        return sum(day.target_m or 0 for day in self.days)
+        """Planned distance; a rest day's old target is kept but never counts."""
+        return sum(day.target_m or 0 for day in self.days if day.kind is not DayKind.REST)
 
     def day(self, on: date) -> PlanDay:
         if on not in self.week:

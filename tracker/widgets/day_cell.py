@@ -92,7 +92,8 @@ class DayCell(Widget):
         text.append("\n")
         text.append(plan.kind.value.upper(), style="bold")
         text.append("\n")
-        text.append(f"plan {_km(plan.target_m, units)}" if plan.target_m else "plan –")
+        planned = plan.target_m if plan.kind is not DayKind.REST else None
+        text.append(f"plan {_km(planned, units)}" if planned else "plan –")
         text.append("\n")
         if view.activities:
             text.append(f"done {_km(view.done_m, units)}")
