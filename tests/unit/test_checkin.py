@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tracker.domain.activity import Activity
 from tracker.domain.checkin import (
+    MISSED_LOOKBACK_DAYS,
     FormErrors,
     RestState,
     describe_missed,
@@ -83,7 +84,15 @@ def test_missed_evenings_property(first: date, length: int, data: st.DataObject)
     past = [first + timedelta(days=i) for i in range(length)]
     checked = set(data.draw(st.lists(st.sampled_from(past), unique=True) if past else st.just([])))
     missed = missed_evenings(first, today, checked)
-    assert missed == sorted(set(past) - checked)
+    window = today - timedelta(days=MISSED_LOOKBACK_DAYS)
+    assert missed == sorted(day for day in set(past) - checked if day >= window)
+
+
+def test_an_imported_history_does_not_report_years_of_missed_evenings() -> None:
+    today = date(2026, 11, 25)
+    missed = missed_evenings(date(2019, 3, 1), today, {today - D})
+    assert len(missed) == MISSED_LOOKBACK_DAYS - 1
+    assert missed[0] == today - timedelta(days=MISSED_LOOKBACK_DAYS)
 
 
 @pytest.mark.parametrize(

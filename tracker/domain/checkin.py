@@ -25,24 +25,35 @@ from tracker.domain.plan import MAX_REST_DAYS, WeekPlan
 from tracker.domain.streaks import is_rest_day
 
 MAX_NOTE_LENGTH = 500
+MISSED_LOOKBACK_DAYS = 28
 _ONE_DAY = timedelta(days=1)
 
 
 # Missed evenings
 
 
+def missed_window_start(first_day: date, today: date) -> date:
+    """Where the search for missed evenings starts.
+
+    At most four weeks back: an imported history has years of days nobody
+    checked in, and an evening that old can no longer be remembered anyway.
+    """
+    return max(first_day, today - timedelta(days=MISSED_LOOKBACK_DAYS))
+
+
 def missed_evenings(
     first_day: date | None, today: date, checked_in: Collection[date]
 ) -> list[date]:
-    """Past days, from the first day of the history, that were never checked in.
+    """Past days of the last four weeks (and of the history) never checked in.
 
     Oldest first. Today is never missed: the evening is not over.
     """
     if first_day is None or first_day >= today:
         return []
-    done = checked_in if isinstance(checked_in, set | frozenset) else set(checked_in)
+    done = {date(d.year, d.month, d.day) for d in checked_in}
     days: list[date] = []
-    day = first_day
+    start = missed_window_start(first_day, today)
+    day = date(start.year, start.month, start.day)
     while day < today:
         if day not in done:
             days.append(day)

@@ -21,7 +21,12 @@ from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.activity import Activity
-from tracker.domain.checkin import describe_missed, missed_evenings, rest_outlook
+from tracker.domain.checkin import (
+    describe_missed,
+    missed_evenings,
+    missed_window_start,
+    rest_outlook,
+)
 from tracker.domain.dates import METRES_PER_MILE, format_distance, format_duration
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import completion
@@ -190,7 +195,9 @@ class TodayScreen(RecovScreen):
         checked_in = store.is_checked_in(today)
         had_missed = bool(self._missed)
         first = store.first_day()
-        checkins = store.checkins(first, today) if first is not None else set()
+        checkins = (
+            store.checkins(missed_window_start(first, today), today) if first is not None else set()
+        )
         self._missed = missed_evenings(first, today, checkins)
 
         _set_title(self.query_one("#today-day"), f"Today · {today:%a %-d %b}")
