@@ -10,9 +10,11 @@ import argparse
 import asyncio
 import os
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pendulum
+from textual.pilot import Pilot
 
 from tracker.app import RecovApp
 from tracker.data.db import open_db
@@ -22,26 +24,41 @@ from tracker.domain.clock import FakeClock
 
 SIZE = (100, 32)
 
-# (file name, mode, keys pressed after the screen opens)
-SCENES: list[tuple[str, str, list[str]]] = [
-    ("today", "today", []),
-    ("week", "week", []),
-    ("timer", "timer", []),
-    ("stats", "stats", []),
-    ("settings", "settings", []),
+Prepare = Callable[[Pilot[None], FakeClock], Awaitable[None]]
+
+
+async def _nothing(pilot: Pilot[None], clock: FakeClock) -> None:
+    await pilot.pause()
+
+
+async def _foam_roller_under_way(pilot: Pilot[None], clock: FakeClock) -> None:
+    from tracker.screens.timer import TimerScreen, start_timer
+
+    await pilot.pause()
+    start_timer(pilot.app, "foam-roller")  # type: ignore[arg-type]
+    await pilot.pause()
+    clock.advance(3 * 60 + 20)
+    screen = pilot.app.screen_stack[0]
+    assert isinstance(screen, TimerScreen)
+    screen.tick()
+    await pilot.pause()
+    pilot.app.clear_notifications()
+
+
+# (file name, mode the app opens on, what happens before the shot)
+SCENES: list[tuple[str, str, Prepare]] = [
+    ("today", "today", _nothing),
+    ("week", "week", _nothing),
+    ("timer", "timer", _foam_roller_under_way),
+    ("stats", "stats", _nothing),
+    ("settings", "settings", _nothing),
 ]
 
 
-async def shoot(store: Store, clock: FakeClock, mode: str, keys: list[str], path: Path) -> None:
+async def shoot(store: Store, clock: FakeClock, mode: str, prepare: Prepare, path: Path) -> None:
     app = RecovApp(store, clock, start_mode=mode)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for key in keys:
-            if key.startswith("advance:"):
-                clock.advance(float(key.split(":", 1)[1]))
-                await pilot.pause(0.3)
-            else:
-                await pilot.press(key)
+        await prepare(pilot, clock)
         await pilot.pause()
         app.save_screenshot(filename=path.name, path=str(path.parent))
 
@@ -56,7 +73,7 @@ def main() -> None:
     day = pendulum.Date.fromisoformat(args.today)
     output = Path(args.output)
     output.mkdir(exist_ok=True)
-    for name, mode, keys in SCENES:
+    for name, mode, prepare in SCENES:
         if args.only and name not in args.only:
             continue
         with tempfile.TemporaryDirectory() as folder:
@@ -64,7 +81,7 @@ def main() -> None:
             store.set_setting("timezone", "UTC")
             fill_demo(store, day)
             clock = FakeClock(pendulum.datetime(day.year, day.month, day.day, 20, tz="UTC"))
-            asyncio.run(shoot(store, clock, mode, keys, output / f"{name}.svg"))
+            asyncio.run(shoot(store, clock, mode, prepare, output / f"{name}.svg"))
             store.close()
         print(f"wrote {output / f'{name}.svg'}")
 
