@@ -69,6 +69,9 @@ class RecovApp(App[None]):
         timer_preset: str | None = None,
         timer_duration_s: int | None = None,
     ) -> None:
+        # Start straight in the first screen's mode: switching modes from the
+        # default screen on mount re-parses the whole stylesheet twice.
+        self.DEFAULT_MODE = start_mode  # type: ignore[misc]
         super().__init__()
         self.store = store
         self.clock = clock
@@ -92,7 +95,6 @@ class RecovApp(App[None]):
         self._summary_timer = self.set_timer(SUMMARY_DELAY_S, self._summary.flush)
 
     def on_mount(self) -> None:
-        self.switch_mode(self.start_mode)
         if self.timer_preset or self.store.running_sessions():
             import_module("tracker.screens.timer").on_app_start(self)
 
