@@ -41,7 +41,7 @@ import unicodedata
 import warnings
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -768,13 +768,21 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
     else:
         km_index, metres_index = distances[0], None
 
+    def outcomes() -> Iterator[Activity | str]:
+        for number, fields in records:
+            row = _Row(name, number, fields, columns)
+            row.check_width()
+            yield _strava_row(row, tz, km_index, metres_index)
+
+    return _collect("strava-csv", outcomes())
+
+
+def _collect(kind: str, outcomes: Iterable[Activity | str]) -> ImportResult:
+    """Activities in file order; a skip reason counted; a repeated source id skipped."""
     activities: list[Activity] = []
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
-    for number, fields in records:
-        row = _Row(name, number, fields, columns)
-        row.check_width()
-        outcome = _strava_row(row, tz, km_index, metres_index)
+    for outcome in outcomes:
         if isinstance(outcome, str):
             skipped[outcome] += 1
         elif outcome.source_id in seen:
@@ -782,7 +790,7 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
         else:
             seen.add(str(outcome.source_id))
             activities.append(outcome)
-    return ImportResult("strava-csv", activities, dict(skipped))
+    return ImportResult(kind, activities, dict(skipped))
 
 
 @dataclass(frozen=True)
@@ -896,19 +904,7 @@ def parse_garmin_csv(text: str, name: str) -> ImportResult:
     unit_m = _garmin_unit(rows)
     day_first = _garmin_day_first(rows)
 
-    activities: list[Activity] = []
-    skipped: Counter[str] = Counter()
-    seen: set[str] = set()
-    for row in rows:
-        outcome = _garmin_row(row, unit_m, day_first)
-        if isinstance(outcome, str):
-            skipped[outcome] += 1
-        elif outcome.source_id in seen:
-            skipped["duplicate row"] += 1
-        else:
-            seen.add(str(outcome.source_id))
-            activities.append(outcome)
-    return ImportResult("garmin-csv", activities, dict(skipped))
+    return _collect("garmin-csv", (_garmin_row(row, unit_m, day_first) for row in rows))
 
 
 def _garmin_row(row: _Row, unit_m: float, day_first: bool | None) -> Activity | str:

@@ -140,21 +140,7 @@ class Store:
         return plan, [d for d in week.days if d not in stored]
 
     def _write_plan(self, plan: WeekPlan, only: Sequence[date] | None = None) -> None:
-        days = [d for d in plan.days if only is None or d.date in only]
-        with self.db.atomic():
-            self._table("plan_days").upsert_all(
-                (
-                    {
-                        "date": _iso(d.date),
-                        "kind": d.kind.value,
-                        "target_m": d.target_m,
-                        "note": d.note,
-                    }
-                    for d in days
-                ),
-                pk="date",
-            )
-        self._changed()
+        self.replace_plan(d for d in plan.days if only is None or d.date in only)
 
     def set_kind(self, day: date, kind: DayKind) -> WeekPlan:
         """Raises RuleViolation (and writes nothing) when the week would break the rule."""

@@ -206,6 +206,28 @@ def _note(text: str) -> str:
     return note
 
 
+def _optional_duration(text: str, errors: dict[str, str]) -> int | None:
+    """An optional positive duration; a problem goes into ``errors["duration"]``."""
+    if not text.strip():
+        return None
+    try:
+        seconds = parse_duration(text)
+    except ParseError as exc:
+        errors["duration"] = str(exc)
+        return None
+    if seconds <= 0:
+        errors["duration"] = "a duration must be more than 0 (or leave it empty)"
+    return seconds
+
+
+def _note_field(text: str, errors: dict[str, str]) -> str:
+    try:
+        return _note(text)
+    except ParseError as exc:
+        errors["note"] = str(exc)
+        return ""
+
+
 def read_run(
     day: date,
     kind: str,
@@ -238,26 +260,14 @@ def read_run(
         else:
             if distance_m <= 0 and activity_kind is not ActivityKind.CROSS:
                 errors["distance"] = "a run needs a distance above 0"
-    duration_s: int | None = None
-    if duration.strip():
-        try:
-            duration_s = parse_duration(duration)
-        except ParseError as exc:
-            errors["duration"] = str(exc)
-        else:
-            if duration_s <= 0:
-                errors["duration"] = "a duration must be more than 0 (or leave it empty)"
+    duration_s = _optional_duration(duration, errors)
     effort: int | None = None
     if rpe.strip():
         try:
             effort = parse_rpe(rpe)
         except ParseError as exc:
             errors["rpe"] = str(exc)
-    clean_note = ""
-    try:
-        clean_note = _note(note)
-    except ParseError as exc:
-        errors["note"] = str(exc)
+    clean_note = _note_field(note, errors)
     if errors or activity_kind is None:
         raise FormErrors(errors)
     return Activity(
@@ -273,20 +283,8 @@ def read_run(
 def read_recovery(duration: str = "", note: str = "") -> tuple[int | None, str | None]:
     """Optional duration and note of a recovery item ticked by hand."""
     errors: dict[str, str] = {}
-    duration_s: int | None = None
-    if duration.strip():
-        try:
-            duration_s = parse_duration(duration)
-        except ParseError as exc:
-            errors["duration"] = str(exc)
-        else:
-            if duration_s <= 0:
-                errors["duration"] = "a duration must be more than 0 (or leave it empty)"
-    clean_note = ""
-    try:
-        clean_note = _note(note)
-    except ParseError as exc:
-        errors["note"] = str(exc)
+    duration_s = _optional_duration(duration, errors)
+    clean_note = _note_field(note, errors)
     if errors:
         raise FormErrors(errors)
     return duration_s, clean_note or None

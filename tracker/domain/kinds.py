@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 
 class DayKind(StrEnum):
@@ -46,17 +47,20 @@ class ActivityKind(StrEnum):
         return self.value.capitalize()
 
 
-def parse_day_kind(text: str) -> DayKind:
+K = TypeVar("K", bound=StrEnum)
+
+
+def _parse_kind(kinds: type[K], text: str) -> K:
     try:
-        return DayKind(text.strip().lower())
+        return kinds(text.strip().lower())
     except ValueError:
-        choices = ", ".join(k.value for k in DayKind)
+        choices = ", ".join(k.value for k in kinds)
         raise ValueError(f"unknown kind {text!r} (choose from {choices})") from None
+
+
+def parse_day_kind(text: str) -> DayKind:
+    return _parse_kind(DayKind, text)
 
 
 def parse_activity_kind(text: str) -> ActivityKind:
-    try:
-        return ActivityKind(text.strip().lower())
-    except ValueError:
-        choices = ", ".join(k.value for k in ActivityKind)
-        raise ValueError(f"unknown kind {text!r} (choose from {choices})") from None
+    return _parse_kind(ActivityKind, text)
