@@ -1,0 +1,30 @@
+"""The command word is found past the global options, so status can take its lean parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.__main__ import command_word, main
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["status"], "status"),
+        (["--db", "x.db", "status", "--json"], "status"),
+        (["--today", "2026-11-25", "--db=x.db", "status"], "status"),
+        (["log", "--note", "status", "--kind", "easy"], "log"),
+        (["--db", "status"], None),
+        (["--demo"], None),
+        ([], None),
+    ],
+)
+def test_command_word(argv: list[str], word: str | None) -> None:
+    assert command_word(argv) == word
+
+
+def test_status_refuses_what_it_does_not_take(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--kind", "easy"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("recovtui: unrecognized arguments: --kind easy")
