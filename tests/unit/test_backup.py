@@ -177,3 +177,26 @@ def test_databases_sharing_a_folder_keep_their_own_backups(tmp_path: Path) -> No
     assert newest_backup(first) == tmp_path / "backups" / "recovtui-2026-11-25.db"
     for store in stores:
         store.close()
+
+
+def test_a_damaged_database_names_its_own_newest_backup(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    backups = folder / "backups"
+    backups.mkdir(parents=True)
+    (backups / "recovtui-2026-11-20.db").write_bytes(b"")
+    (backups / "training-2026-11-24.db").write_bytes(b"")  # another database's
+    broken = folder / "recovtui.db"
+    broken.write_text("not a database")
+    with pytest.raises(DatabaseProblem) as caught:
+        open_db(broken)
+    message = str(caught.value)
+    assert str(backups / "recovtui-2026-11-20.db") in message
+    assert "training" not in message
+    assert "recovtui.db-wal" in message
+
+
+def test_a_recovery_ticked_by_hand_without_a_duration_has_none(store: Store) -> None:
+    store.log_recovery(TODAY, "massage")
+    (session,) = store.sessions_between(TODAY, TODAY)
+    assert session.elapsed_s is None
+    assert export_json(store, EVENING)["recovery"][0]["elapsed_s"] is None

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from tracker.data.backup import newest_backup
 from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
-from tracker.data.paths import backup_dir, ensure_private_dir
+from tracker.data.paths import ensure_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -32,15 +33,13 @@ class DatabaseProblem(Exception):
 
 
 def _backup_hint(path: Path) -> str:
-    folder = backup_dir(path)
-    with contextlib.suppress(OSError):
-        backups = sorted(folder.glob("*.db"))
-        if backups:
-            return (
-                f". It was left untouched. Newest backup: {backups[-1]} "
-                f"(restore: copy it to {path})"
-            )
-    return ". It was left untouched"
+    newest = newest_backup(path)
+    if newest is None:
+        return ". It was left untouched"
+    return (
+        f". It was left untouched. Newest backup: {newest} (to restore: move the file "
+        f"aside, copy the backup to {path}, delete any {path.name}-wal and -shm beside it)"
+    )
 
 
 def _configure(db: Database) -> None:

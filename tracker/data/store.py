@@ -311,7 +311,9 @@ class Store:
             "started_at": _utc(session.started_at),
             "updated_at": now,
             "planned_s": session.planned_s,
-            "elapsed_s": session.elapsed_s or 0,
+            "elapsed_s": 0
+            if session.elapsed_s is None and session.status is SessionStatus.RUNNING
+            else session.elapsed_s,
             "status": session.status.value,
             "temperature_c": session.temperature_c,
             "note": session.note,
