@@ -31,7 +31,7 @@ from tracker.domain.kinds import ActivityKind
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 MALFORMED = FIXTURES / "malformed"
-REAL = Path("/work/shared/data/real")
+REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 
 
 def parse(name: str, tz: str = "UTC") -> ImportResult:
@@ -231,7 +231,7 @@ def test_garmin_resaved_by_a_spreadsheet_with_day_first_dates() -> None:
 def test_gpx_local_date_differs_from_utc_date(tz: str, expected: date) -> None:
     (run,) = parse("run_crossing_midnight.gpx", tz).activities
     assert run.date == expected
-    assert run.source_id == "gpx:2021-03-06T23:40:00Z"
+    assert run.source_id == "track:2021-03-06T23:40:00Z"
 
 
 def test_gpx_distance_duration_and_note() -> None:
@@ -341,7 +341,7 @@ def test_fit_session_becomes_a_run(tmp_path: Path) -> None:
     assert run.distance_m == 5544
     assert run.duration_s == 1942  # timer time, not elapsed
     assert run.source == "import:fit"
-    assert run.source_id == "fit:2021-07-08T22:42:45Z"
+    assert run.source_id == "track:2021-07-08T22:42:45Z"
 
 
 def test_fit_non_running_session_is_skipped(tmp_path: Path) -> None:
@@ -354,7 +354,7 @@ def test_fit_non_running_session_is_skipped(tmp_path: Path) -> None:
 def test_fit_multisport_keeps_the_running_sessions(tmp_path: Path) -> None:
     ride = RUN | {"sport": "cycling", "start": RUN_START - timedelta(hours=2)}
     result = parse_file(write(tmp_path, "brick.fit", fit_file(ride, RUN)), "UTC")
-    assert [a.source_id for a in result.activities] == ["fit:2021-07-08T22:42:45Z"]
+    assert [a.source_id for a in result.activities] == ["track:2021-07-08T22:42:45Z"]
     assert result.skipped == {"not a run: cycling": 1}
 
 
@@ -874,7 +874,7 @@ def test_parse_file_on_random_csv_cells_raises_only_import_problem(
 REAL_FILES = sorted(p for p in REAL.rglob("*") if p.is_file()) if REAL.is_dir() else []
 
 
-@pytest.mark.skipif(not REAL_FILES, reason="no real exports in /work/shared/data/real")
+@pytest.mark.skipif(not REAL_FILES, reason="no real exports in ../shared/data/real")
 @pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: str(p.relative_to(REAL)))
 def test_real_exports_parse_or_raise_import_problem(path: Path) -> None:
     try:
@@ -900,3 +900,14 @@ def test_real_fit_run_and_walk() -> None:
     assert (run.date, run.distance_m, run.duration_s) == (date(2015, 8, 15), 9008, 2832)
     walk = parse_file(REAL_FIT / "python-fitparse__garmin-fenix-5-walk.fit", "UTC")
     assert walk.skipped == {"not a run: walking": 1}
+
+
+def test_a_run_recorded_as_gpx_and_fit_has_one_source_id() -> None:
+    """The same recording exported as GPX and as FIT must not import twice."""
+    gpx = REAL / "gpx" / "LinuzJ_fit_gpx_file-summary__Evening_Run.gpx"
+    fit = REAL / "fit" / "LinuzJ_fit_gpx_file-summary__Evening_Run.fit"
+    if not (gpx.exists() and fit.exists()):
+        pytest.skip("the real exports are not beside the project")
+    (from_gpx,) = parse_file(gpx, "UTC").activities
+    (from_fit,) = parse_file(fit, "UTC").activities
+    assert from_gpx.source_id == from_fit.source_id

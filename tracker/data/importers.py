@@ -1079,7 +1079,7 @@ def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
         duration_s=duration_s,
         note=title,
         source="import:gpx",
-        source_id=f"gpx:{_utc_stamp(start)}",
+        source_id=f"track:{_utc_stamp(start)}",
     )
     return ImportResult("gpx", [activity], {})
 
@@ -1179,5 +1179,5 @@ def fit_session_to_activity(
         duration_s=duration_s,
         note=workout_name,
         source="import:fit",
-        source_id=f"fit:{_utc_stamp(start)}",
+        source_id=f"track:{_utc_stamp(start)}",
     )
