@@ -139,6 +139,10 @@ class Store:
         plan = WeekPlan(week, tuple(stored.get(d.date, d) for d in template.days))
         return plan, [d for d in week.days if d not in stored]
 
+    def planned_day(self, day: date) -> PlanDay:
+        """What ``day`` is planned as, from the template if its week was never shown; no write."""
+        return self._planned_week(day)[0].day(day)
+
     def _write_plan(self, plan: WeekPlan, only: Sequence[date] | None = None) -> None:
         self.replace_plan(d for d in plan.days if only is None or d.date in only)
 

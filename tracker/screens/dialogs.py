@@ -104,7 +104,10 @@ class EditDayDialog(Dialog):
     """Edit a planned day: kind, target distance, note.
 
     ``save`` stores the change and returns the reason it was refused, or None.
+    Focus starts in the distance, where enter saves (on the kind, enter opens the list).
     """
+
+    AUTO_FOCUS = "#target"
 
     def __init__(self, day: PlanDay, units: str, save: SaveDay) -> None:
         super().__init__()

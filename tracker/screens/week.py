@@ -218,10 +218,7 @@ class WeekScreen(RecovScreen):
         self.query_one("#day-detail", Static).update(text)
 
     def _render_warnings(self, plan: WeekPlan) -> None:
-        following = self.store.plan_days(
-            plan.week.end + timedelta(days=1), plan.week.end + timedelta(days=1)
-        )
-        days = list(plan.days) + list(following.values())
+        days = [*plan.days, self.store.planned_day(plan.week.end + timedelta(days=1))]
         lines = [f"⚠ {w.message}" for w in plan_warnings(days)]
         self.query_one("#week-warnings", Static).update("\n".join(lines))
 
