@@ -192,3 +192,18 @@ async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
         await pilot.press("w")
         template = settings_screen(pilot).query_one("#template-6", Select)
         assert template.region.right <= 80 and template.region.height == 1
+
+
+async def test_timer_presets_are_listed_and_p_opens_them(store: Store, clock: FakeClock) -> None:
+    from tracker.domain.timer import Preset
+
+    store.save_preset(Preset.single("Calf stretch", "custom", 300))
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listed = shown(pilot, "#presets")
+        assert "Foam roller" in listed and "15:00" in listed and "10 segments" in listed
+        assert "Calf stretch" in listed and "05:00" in listed
+        settings_screen(pilot).query_one("#items", NutritionEditor).focus()
+        await pilot.press("p")
+        await pilot.pause()
+        assert pilot.app.current_mode == "timer"

@@ -22,6 +22,7 @@ from tracker.domain.dates import WEEKDAY_ABBR, WEEKDAYS, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import NutritionItem
 from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, check_template
+from tracker.domain.timer import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.dialogs import TextPromptDialog
 
@@ -68,6 +69,12 @@ class SettingsScreen(RecovScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "focus_items", "Items", tooltip="Go to the nutrition items"),
         Binding("w", "focus_template", "Template", tooltip="Go to the week template"),
+        Binding(
+            "p",
+            "app.switch_mode('timer')",
+            "Presets",
+            tooltip="Timer presets are edited on the Timer screen (a new, e edit, d delete)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -136,6 +143,13 @@ class SettingsScreen(RecovScreen):
                 classes="settings-hint",
             )
 
+            yield Static("Timer presets", classes="settings-heading")
+            yield Static(id="presets")
+            yield Static(
+                "p opens them on the Timer screen: a new · e edit · d delete",
+                classes="settings-hint",
+            )
+
     # Showing
 
     def refresh_data(self) -> None:
@@ -160,6 +174,13 @@ class SettingsScreen(RecovScreen):
             self._set_select(f"template-{index}", kind)
         self._show_template_status(None)
         self._show_items()
+        self.query_one("#presets", Static).update(
+            "\n".join(
+                f"{preset.name:<20} {format_clock(preset.total_s):>6}  "
+                f"{len(preset.segments)} segment{'s' if len(preset.segments) != 1 else ''}"
+                for preset in self.store.presets()
+            )
+        )
 
     def _set_select(self, name: str, value: Any) -> None:
         select = self.query_one(f"#{name}", Select)
