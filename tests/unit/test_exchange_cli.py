@@ -165,8 +165,7 @@ def test_a_malformed_file_rejects_the_whole_import(capsys: Capsys, db: Path) -> 
     assert out == ""
     assert err.splitlines() == [
         "recovtui: negative_distance.json, activities record 2, field 'distance_m': "
-        "negative distance: -500 m",
-        "recovtui: nothing was imported: fix or leave out the file above",
+        "negative distance: -500 m; nothing was imported",
     ]
     assert count_activities(db) == 0
 

@@ -245,11 +245,14 @@ def import_files(store: Store, paths: Sequence[Path], tz: str, out: TextIO) -> l
             except ImportProblem as exc:
                 problems.append(exc)
             progress.read(path)
+        if len(problems) == 1:
+            raise UsageError(f"{problems[0]}; nothing was imported")
         if problems:
             for problem in problems:
                 print(f"recovtui: {problem}", file=sys.stderr)
-            rejected = "the file above" if len(problems) == 1 else f"{len(problems)} files above"
-            raise UsageError(f"nothing was imported: fix or leave out {rejected}")
+            raise UsageError(
+                f"nothing was imported: fix or leave out the {len(problems)} files above"
+            )
         progress.saving()
         try:
             with store.db.atomic():
