@@ -9,13 +9,15 @@ import stat
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from tracker.__main__ import main
 from tracker.data.db import DatabaseProblem, open_db
-from tracker.data.migrations import KNOWN, MIGRATION_SET
+from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE
@@ -313,3 +315,21 @@ def test_the_cli_on_a_damaged_file_in_a_real_process(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert f"{path}: is damaged" in result.stderr
     assert fingerprint(path) == before
+
+
+def test_a_database_made_by_an_older_schema_is_migrated_forward(tmp_path: Path) -> None:
+    """A database that stopped at the first migration gets the later ones, data kept."""
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(str(path)))
+    migrations.apply(old, stop_before="0002_defaults")
+    old["checkins"].insert({"date": "2026-11-20", "at": "2026-11-20T20:00:00Z"})  # type: ignore[union-attr]
+    old.conn.commit()
+    old.close()
+
+    store = Store(open_db(path))
+    try:
+        assert [item.name for item in store.nutrition_items()][:1] == ["Antioxidants (berries)"]
+        assert [preset.name for preset in store.presets()] == ["Ice bath", "Foam roller", "Feet up"]
+        assert store.is_checked_in(date(2026, 11, 20))
+    finally:
+        store.close()
