@@ -255,7 +255,7 @@ def import_files(store: Store, paths: Sequence[Path], tz: str, out: TextIO) -> l
             )
         progress.saving()
         try:
-            with store.db.atomic():
+            with store.transaction():
                 outcomes = [_apply(store, item) for item in loaded]
         except ImportProblem as exc:
             raise UsageError(f"{exc}; nothing was imported") from None

@@ -136,7 +136,7 @@ def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None
     excused_index = max(1, weeks - 10)
     missed = {today - timedelta(days=2), today - timedelta(days=3)}
     activities: list[Activity] = []
-    with store.db.atomic():
+    with store.transaction():
         for index in range(weeks + 2):
             week = first.shifted(index)
             plan = _plan_week(store, week, index, rng)

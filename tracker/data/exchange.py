@@ -783,7 +783,7 @@ def _new_only(
 def apply_restore(store: Store, restore: Restore, file: str = "document") -> RestoreSummary:
     """Write a checked document in one transaction; re-checks the rule against the database."""
     summary = RestoreSummary()
-    with store.db.atomic():
+    with store.transaction():
         check_rule(store, restore, file)
         current = store.settings().to_storage()
         for key, value in restore.settings.items():

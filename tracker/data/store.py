@@ -1,7 +1,7 @@
 """The Store: the only place that reads or writes rows.
 
 Every method takes and returns domain objects. Writes that touch more than one
-row run inside ``db.atomic()``.
+row run inside :meth:`Store.transaction` (``db.atomic()`` holding the write lock).
 """
 
 from __future__ import annotations
@@ -59,6 +59,29 @@ class Store:
         table = self.db[name]
         assert isinstance(table, Table)
         return table
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``db.atomic()`` that takes the write lock first (``BEGIN IMMEDIATE``).
+
+        sqlite-utils begins a deferred transaction; one that reads before it writes
+        cannot wait for another recovtui writing at the same moment and fails with
+        "database is locked" at once. Taking the lock up front lets the busy timeout
+        do its work. Nested calls become savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         for session_id in list(self._claims):
@@ -164,7 +187,7 @@ class Store:
 
     def replace_plan(self, days: Iterable[PlanDay]) -> None:
         """Store planned days as given (the importer checks the rule first)."""
-        with self.db.atomic():
+        with self.transaction():
             self._table("plan_days").upsert_all(
                 (
                     {
@@ -276,7 +299,7 @@ class Store:
         added = duplicates = 0
         table = self._table("activities")
         now = _utc(pendulum.now("UTC"))
-        with self.db.atomic():
+        with self.transaction():
             for activity in activities:
                 if activity.source_id is not None and table.count_where(
                     "source_id = ?", [activity.source_id]
@@ -336,7 +359,7 @@ class Store:
         if not sessions:
             return
         now = _utc(pendulum.now("UTC"))
-        with self.db.atomic():
+        with self.transaction():
             self._table("recovery_sessions").insert_all(
                 self._session_row(session, now) for session in sessions
             )
@@ -482,7 +505,7 @@ class Store:
 
     def save_preset(self, preset: Preset, replacing: str | None = None) -> None:
         table = self._table("timer_presets")
-        with self.db.atomic():
+        with self.transaction():
             position = None
             if replacing is not None:
                 for row in table.rows_where("name = ?", [replacing]):
@@ -548,7 +571,7 @@ class Store:
         target = max(0, min(len(ids) - 1, index + offset))
         ids.insert(target, ids.pop(index))
         table = self._table("nutrition_items")
-        with self.db.atomic():
+        with self.transaction():
             for position, each in enumerate(ids, start=1):
                 table.update(each, {"position": position})
         self._changed()
@@ -574,7 +597,7 @@ class Store:
         for item in before:
             if item.name not in listed and item.id in ticked:
                 wanted.append((item.id, item.name, True))
-        with self.db.atomic():
+        with self.transaction():
             for item in before:
                 if item.name not in listed and item.id not in ticked:
                     table.delete(item.id)
@@ -611,7 +634,7 @@ class Store:
         """Tick many (date, item id) pairs at once; ones already ticked stay as they are."""
         if not checks:
             return
-        with self.db.atomic():
+        with self.transaction():
             self._table("nutrition_checks").insert_all(
                 ({"date": _iso(day), "item_id": item_id} for day, item_id in checks),
                 pk=("date", "item_id"),
@@ -637,7 +660,7 @@ class Store:
         if not days:
             return
         now = _utc(pendulum.now("UTC"))
-        with self.db.atomic():
+        with self.transaction():
             self._table("checkins").insert_all(
                 ({"date": _iso(day), "at": now} for day in days), pk="date", ignore=True
             )
