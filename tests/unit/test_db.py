@@ -333,3 +333,26 @@ def test_a_database_made_by_an_older_schema_is_migrated_forward(tmp_path: Path) 
         assert store.is_checked_in(date(2026, 11, 20))
     finally:
         store.close()
+
+
+def test_a_read_only_file_is_not_told_to_restore_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "recovtui.db"
+    Store(open_db(path)).close()
+    (tmp_path / "backups").mkdir()
+    (tmp_path / "backups" / "recovtui-2026-11-24.db").write_bytes(b"")
+    path.chmod(0o400)
+    try:
+        with pytest.raises(DatabaseProblem) as caught:
+            open_db(path)
+    finally:
+        path.chmod(0o600)
+    assert "read-only" in str(caught.value) and "backup" not in str(caught.value)
+
+
+def test_a_database_that_cannot_be_created_says_why_and_nothing_else(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(DatabaseProblem) as caught:
+        open_db(blocker / "recovtui.db")
+    assert str(caught.value).startswith(f"{blocker / 'recovtui.db'}: cannot be created (")
+    assert "untouched" not in str(caught.value)

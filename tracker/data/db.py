@@ -26,10 +26,14 @@ BUSY_TIMEOUT_MS = 5000
 class DatabaseProblem(Exception):
     """The database cannot be opened; the message names the file and the problem."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, *, restorable: bool = True) -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}: {problem}{_backup_hint(path)}")
+        if restorable:
+            hint = _backup_hint(path)
+        else:
+            hint = ". It was left untouched" if path.exists() else ""
+        super().__init__(f"{path}: {problem}{hint}")
 
 
 def _backup_hint(path: Path) -> str:
@@ -58,19 +62,19 @@ def _connect(path: Path) -> Database:
 def _inspect(path: Path) -> None:
     """Raise :class:`DatabaseProblem` unless ``path`` is a healthy recovtui database."""
     if path.is_dir():
-        raise DatabaseProblem(path, "is a directory, not a database")
+        raise DatabaseProblem(path, "is a directory, not a database", restorable=False)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem(path, f"cannot be read ({exc.strerror})") from None
+        raise DatabaseProblem(path, f"cannot be read ({exc.strerror})", restorable=False) from None
     if not header:
         raise DatabaseProblem(path, "is an empty file, not a recovtui database")
     if header != SQLITE_HEADER:
         raise DatabaseProblem(path, "is not a SQLite database")
     writable = path.stat().st_mode & 0o222  # root may write anywhere; the mode says what is meant
     if not writable or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise DatabaseProblem(path, "is read-only; recovtui needs to write to it")
+        raise DatabaseProblem(path, "is read-only; recovtui needs to write to it", restorable=False)
     created = [side for side in _sidecars(path) if not side.exists()]
     try:
         _check_contents(path)
@@ -154,7 +158,9 @@ def open_db(path: Path) -> Database:
         try:
             _create(path)
         except OSError as exc:
-            raise DatabaseProblem(path, f"cannot be created ({exc.strerror or exc})") from None
+            raise DatabaseProblem(
+                path, f"cannot be created ({exc.strerror or exc})", restorable=False
+            ) from None
     _inspect(path)
     try:
         db = _connect(path)
