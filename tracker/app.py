@@ -24,7 +24,6 @@ SCREENS_BY_KEY = (
     ("5", "settings", "Settings"),
 )
 
-MIN_WIDTH, MIN_HEIGHT = 60, 20
 SUMMARY_DELAY_S = 1.0
 
 
@@ -101,10 +100,6 @@ class RecovApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if theme != self.store.settings().theme:
             self.store.set_setting("theme", theme)
-
-    def on_resize(self) -> None:
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
-        self.screen.set_class(small, "-too-small")
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
