@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -686,10 +686,3 @@ class Store:
             "UNION ALL SELECT min(date) FROM checkins)"
         ).fetchone()
         return _day(row[0]) if row and row[0] else None
-
-
-def days(start: date, end: date) -> Iterator[date]:
-    day = start
-    while day <= end:
-        yield day
-        day += timedelta(days=1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -161,7 +160,3 @@ class EditDayDialog(Dialog):
     @on(Button.Pressed, "#cancel")
     def cancel_pressed(self) -> None:
         self.dismiss(None)
-
-
-def day_title(day: date) -> str:
-    return f"{day:%a %-d %b}"

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tracker.domain.activity import Activity
 from tracker.domain.checkin import RestOutlook, rest_outlook
 from tracker.domain.dates import Week, format_distance
 from tracker.domain.kinds import DayKind
@@ -193,7 +194,7 @@ class WeekScreen(RecovScreen):
             text.append(f"\nExcused: {excused}", style="italic")
         self.query_one("#week-header", Static).update(text)
 
-    def _render_detail(self, day: PlanDay, activities: tuple[object, ...], units: str) -> None:
+    def _render_detail(self, day: PlanDay, activities: tuple[Activity, ...], units: str) -> None:
         text = Text()
         text.append(f"{day.date:%A %-d %B}: ", style="bold")
         text.append(day.kind.label)
@@ -201,7 +202,7 @@ class WeekScreen(RecovScreen):
             text.append(f", target {format_distance(day.target_m, units)}")
         if day.note:
             text.append(f" — {day.note}")
-        for activity in self.store.activities_on(day.date):
+        for activity in activities:
             text.append(
                 f"\n  done: {activity.kind.label} {format_distance(activity.distance_m, units)}"
             )
@@ -209,7 +210,7 @@ class WeekScreen(RecovScreen):
                 text.append(f" ({activity.note})", style="dim")
         source = self.move_source
         if source is not None:
-            kind = self.store.week_plan(source).day(source).kind.value
+            kind = self.store.planned_day(source).kind.value
             text.append(
                 f"\nMoving {source:%a}'s {kind}: "
                 "pick the day to swap with (←/→), then m or enter · escape cancels",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -35,7 +35,6 @@ class DayView:
     is_today: bool = False
     is_past: bool = False
     units: str = "km"
-    marks: tuple[str, ...] = field(default=())
 
     @property
     def done_m(self) -> int:
