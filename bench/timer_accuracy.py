@@ -26,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tracker.domain.timer import DEFAULT_PRESETS, Countdown, State, format_clock
+from tracker.domain.countdown import Countdown, State
+from tracker.domain.presets import DEFAULT_PRESETS
+from tracker.domain.units import format_clock
 
 NOMINAL_TICK_S = 0.125
 

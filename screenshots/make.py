@@ -16,11 +16,11 @@ from pathlib import Path
 import pendulum
 from textual.pilot import Pilot
 
+from tests.fakes import FakeClock
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.demo import fill_demo
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 
 SIZE = (100, 32)
 

@@ -10,9 +10,9 @@ import pendulum
 import pytest
 from hypothesis import settings
 
+from tests.fakes import FakeClock
 from tracker.data.db import open_db
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 
 os.environ.pop("NO_COLOR", None)
 

@@ -7,8 +7,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tests.conftest import make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 from tracker.screens.timer import TimerScreen, start_timer
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 
 
 def test_week_screen(demo_store: Store, clock: FakeClock, snap_compare: Any) -> None:

@@ -9,10 +9,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, Select, Static
 
 from tests.conftest import TODAY, make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.checkin import FormErrors, read_run
-from tracker.domain.clock import FakeClock
+from tracker.domain.forms import FormErrors, read_run
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.screens.log_run import LogRunForm
 from tracker.screens.today import TodayScreen

@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.conftest import TODAY, make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
 from tracker.screens.dialogs import TextPromptDialog
@@ -195,7 +195,7 @@ async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
 
 
 async def test_timer_presets_are_listed_and_p_opens_them(store: Store, clock: FakeClock) -> None:
-    from tracker.domain.timer import Preset
+    from tracker.domain.presets import Preset
 
     store.save_preset(Preset.single("Calf stretch", "custom", 300))
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:

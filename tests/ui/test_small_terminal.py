@@ -6,8 +6,8 @@ import pytest
 from textual.widgets import Static
 
 from tests.conftest import make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 from tracker.screens.base import TOO_SMALL
 
 

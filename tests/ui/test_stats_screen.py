@@ -12,11 +12,11 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.conftest import TODAY, make_app
+from tests.fakes import FakeClock
 from tracker.data.reports import stats_report, status_report
 from tracker.data.status_cache import attach_summary, read_status
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.clock import FakeClock
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.streaks import DayMark
 from tracker.screens.stats import StatsScreen

@@ -13,12 +13,13 @@ from textual.widgets import Button, Digits, Input, OptionList, Static, TextArea
 
 import tracker.app
 from tests.conftest import EVENING, TODAY
+from tests.fakes import FakeClock
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
+from tracker.domain.countdown import Countdown, State
+from tracker.domain.presets import DEFAULT_PRESETS, Preset, Segment
 from tracker.domain.recovery import RecoverySession, SessionStatus
-from tracker.domain.timer import DEFAULT_PRESETS, Countdown, Preset, Segment, State
 from tracker.screens.timer import SAVE_EVERY_S, TimerScreen, start_timer
 from tracker.screens.timer_dialogs import ChoiceDialog, PresetEditorDialog, TemperatureDialog
 from tracker.widgets.countdown import CountdownView

@@ -10,9 +10,9 @@ from textual.pilot import Pilot
 from textual.widgets import Select, Static
 
 from tests.conftest import TODAY, make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.clock import FakeClock
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import TOO_FEW_REST, TOO_MANY_REST
 from tracker.domain.recovery import RecoverySession, SessionStatus

@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.conftest import TODAY, make_app
+from tests.fakes import FakeClock
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST, PlanDay
 from tracker.screens.dialogs import ConfirmDialog, EditDayDialog, TextPromptDialog

@@ -13,27 +13,24 @@ from hypothesis import strategies as st
 from tracker.domain.activity import Activity
 from tracker.domain.checkin import (
     MISSED_LOOKBACK_DAYS,
-    FormErrors,
     RestState,
     describe_missed,
-    distance_field_text,
     join_days,
     missed_evenings,
-    read_recovery,
-    read_run,
     rest_outlook,
 )
-from tracker.domain.dates import (
+from tracker.domain.dates import ParseError, Week
+from tracker.domain.forms import FormErrors, read_recovery, read_run
+from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.domain.plan import DEFAULT_TEMPLATE, WeekPlan
+from tracker.domain.units import (
     MAX_DISTANCE_M,
-    ParseError,
-    Week,
+    distance_field_text,
     format_duration,
     parse_distance,
     parse_duration,
     parse_rpe,
 )
-from tracker.domain.kinds import ActivityKind, DayKind
-from tracker.domain.plan import DEFAULT_TEMPLATE, WeekPlan
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 MONDAY = date(2026, 11, 23)

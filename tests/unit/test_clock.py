@@ -8,7 +8,8 @@ from datetime import date
 import pendulum
 import pytest
 
-from tracker.domain.clock import FakeClock, SystemClock
+from tests.fakes import FakeClock
+from tracker.domain.clock import SystemClock
 from tracker.domain.dates import week_of
 
 

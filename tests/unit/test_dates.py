@@ -11,20 +11,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.domain.dates import (
-    MAX_DISTANCE_M,
-    MAX_DURATION_S,
     WEEKDAYS,
     ParseError,
     Week,
-    format_distance,
-    format_duration,
     parse_date,
-    parse_distance,
-    parse_duration,
     parse_iso_date,
     week_of,
     week_start_of,
     weekday_index,
+)
+from tracker.domain.units import (
+    MAX_DISTANCE_M,
+    MAX_DURATION_S,
+    format_distance,
+    format_duration,
+    parse_distance,
+    parse_duration,
 )
 
 TODAY = pendulum.date(2026, 11, 25)  # a Wednesday

@@ -34,8 +34,8 @@ from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, week_of
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import PlanDay, WeekPlan
+from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
-from tracker.domain.timer import Preset
 
 LATER = EVENING.add(hours=1)
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"

@@ -45,9 +45,12 @@ def kinds(store: Store, day: date = MON) -> tuple[DayKind, ...]:
 # The template
 
 
-def test_the_rule_messages_are_the_designs() -> None:
-    assert TOO_FEW_REST == "A week needs at least one rest day — move it instead (m)"
+def test_the_rule_messages_are_the_designs_and_name_no_key() -> None:
+    """The rule speaks to the TUI, the CLI and the importer alike: no TUI key in it."""
+    assert TOO_FEW_REST == "A week needs at least one rest day — move it instead"
     assert TOO_MANY_REST == "At most two rest days a week — make another day a run first"
+    for message in (TOO_FEW_REST, TOO_MANY_REST):
+        assert "(" not in message
 
 
 def test_a_week_is_made_from_the_default_template_the_first_time(store: Store) -> None:

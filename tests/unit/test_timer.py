@@ -10,21 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.timer import (
+from tracker.domain.countdown import Countdown, Finished, SegmentChanged, State, TimerEvent
+from tracker.domain.presets import (
     DEFAULT_PRESETS,
-    Countdown,
-    Finished,
     Preset,
     Segment,
-    SegmentChanged,
-    State,
-    TimerEvent,
     find_preset,
-    format_clock,
     preset_from_dict,
     preset_slug,
     preset_to_dict,
 )
+from tracker.domain.units import format_clock
 
 ICE_BATH, FOAM_ROLLER, FEET_UP = DEFAULT_PRESETS
 FOAM_NAMES = [

@@ -11,7 +11,7 @@ from tracker.__main__ import main
 from tracker.cli import commands
 from tracker.data.db import open_db
 from tracker.data.store import Store
-from tracker.domain.timer import Preset
+from tracker.domain.presets import Preset
 
 Capsys = pytest.CaptureFixture[str]
 

@@ -24,9 +24,9 @@ import pytest
 from textual.widgets import Static
 
 from tests.conftest import make_app
+from tests.fakes import FakeClock
 from tracker.data.db import open_db
 from tracker.data.store import Store
-from tracker.domain.clock import FakeClock
 from tracker.domain.recovery import SessionStatus
 from tracker.screens.timer_dialogs import ChoiceDialog
 

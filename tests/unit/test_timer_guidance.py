@@ -7,22 +7,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.domain.dates import ParseError
-from tracker.domain.recovery import SessionStatus, celsius_to_fahrenheit
-from tracker.domain.timer import (
+from tracker.domain.presets import (
     DEFAULT_PRESETS,
-    ICE_BATH_COLD_C,
-    ICE_BATH_LONG_S,
     Preset,
     Segment,
     check_preset_name,
     format_segments,
-    format_temperature,
+    parse_segments,
+)
+from tracker.domain.recovery import (
+    ICE_BATH_COLD_C,
+    ICE_BATH_LONG_S,
+    SessionStatus,
     ice_bath_hints,
     ice_bath_warnings,
-    parse_segments,
-    parse_temperature,
     session_status,
 )
+from tracker.domain.units import celsius_to_fahrenheit, format_temperature, parse_temperature
 
 ICE_BATH, FOAM_ROLLER, FEET_UP = DEFAULT_PRESETS
 

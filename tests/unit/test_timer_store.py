@@ -10,8 +10,8 @@ import pendulum
 from tests.conftest import EVENING, TODAY
 from tracker.data.db import open_db, open_memory_db
 from tracker.data.store import Store
+from tracker.domain.presets import DEFAULT_PRESETS, Preset, Segment
 from tracker.domain.recovery import RecoverySession, SessionStatus
-from tracker.domain.timer import DEFAULT_PRESETS, Preset, Segment
 
 ICE_BATH, FOAM_ROLLER, FEET_UP = DEFAULT_PRESETS
 

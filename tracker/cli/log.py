@@ -11,8 +11,9 @@ import argparse
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
-from tracker.domain.checkin import RUN_FIELDS, FormErrors, read_run
-from tracker.domain.dates import ParseError, format_distance, parse_date
+from tracker.domain.dates import ParseError, parse_date
+from tracker.domain.forms import RUN_FIELDS, FormErrors, read_run
+from tracker.domain.units import format_distance
 
 FLAGS = {name: f"--{name}" for name in RUN_FIELDS}
 

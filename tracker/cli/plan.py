@@ -8,9 +8,10 @@ from datetime import date
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
-from tracker.domain.dates import ParseError, format_distance, parse_date
+from tracker.domain.dates import ParseError, parse_date
 from tracker.domain.kinds import parse_day_kind
 from tracker.domain.plan import RuleViolation, WeekPlan
+from tracker.domain.units import format_distance
 
 
 def run_plan(ctx: Context, args: argparse.Namespace) -> int:

@@ -14,8 +14,8 @@ from typing import Any
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK
 from tracker.data.reports import stats_report
-from tracker.domain.dates import format_distance
 from tracker.domain.load import ACWR_LABELS, acwr_band, ramp_level
+from tracker.domain.units import format_distance
 
 BAR_WIDTH = 30
 

@@ -6,8 +6,9 @@ import argparse
 
 from tracker.cli.context import Context
 from tracker.cli.errors import UsageError
-from tracker.domain.dates import ParseError, parse_duration
-from tracker.domain.timer import find_preset
+from tracker.domain.dates import ParseError
+from tracker.domain.presets import find_preset
+from tracker.domain.units import parse_duration
 
 
 def run_timer(ctx: Context, args: argparse.Namespace) -> int:

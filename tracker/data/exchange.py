@@ -42,14 +42,7 @@ import pendulum
 from tracker.data.importers import MAX_FILE_BYTES, ImportProblem
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.dates import (
-    MAX_DISTANCE_M,
-    MAX_DURATION_S,
-    ParseError,
-    format_distance,
-    parse_iso_date,
-    week_of,
-)
+from tracker.domain.dates import ParseError, parse_iso_date, week_of
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.nutrition import clean_item_name
 from tracker.domain.plan import (
@@ -59,9 +52,10 @@ from tracker.domain.plan import (
     RuleViolation,
     check_rest_days,
 )
+from tracker.domain.presets import Preset, preset_from_dict, preset_to_dict
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.domain.settings import SETTING_NAMES, validate_setting
-from tracker.domain.timer import Preset, preset_from_dict, preset_to_dict
+from tracker.domain.units import MAX_DISTANCE_M, MAX_DURATION_S, format_distance
 
 FORMAT: Final = "recovtui-export"
 VERSION: Final = 1

@@ -92,7 +92,7 @@ def initial(db: Database) -> None:
 
 @migrations(name="0002_defaults")
 def defaults(db: Database) -> None:
-    from tracker.domain.timer import DEFAULT_PRESETS, preset_to_dict
+    from tracker.domain.presets import DEFAULT_PRESETS, preset_to_dict
 
     _t(db, "nutrition_items").insert_all(
         {"name": name, "position": index, "archived": 0}

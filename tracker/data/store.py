@@ -24,9 +24,9 @@ from tracker.domain.dates import Week, week_of
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.nutrition import NutritionItem, clean_item_name
 from tracker.domain.plan import PlanDay, WeekPlan
+from tracker.domain.presets import Preset, preset_from_dict, preset_to_dict
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
 from tracker.domain.settings import Settings, settings_from_storage, validate_setting
-from tracker.domain.timer import Preset, preset_from_dict, preset_to_dict
 
 
 def _iso(day: date) -> str:

@@ -1,8 +1,7 @@
-"""The evening check-in (DESIGN §3, §7): missed evenings, what the rule still
-needs this week, and reading the values of the run and recovery forms.
+"""The evening check-in: missed evenings and what the rule still needs this week.
 
-Pure functions over dates and domain objects; the Today screen and the CLI call
-them, so a form and a command line check a run the same way.
+Pure functions over dates and domain objects; the check-in service calls them
+for the Today screen, the Week header and the command line.
 """
 
 from __future__ import annotations
@@ -12,19 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from tracker.domain.activity import Activity
-from tracker.domain.dates import (
-    METRES_PER_MILE,
-    ParseError,
-    parse_distance,
-    parse_duration,
-    parse_rpe,
-)
-from tracker.domain.kinds import ActivityKind, DayKind
+from tracker.domain.kinds import DayKind
 from tracker.domain.plan import MAX_REST_DAYS, WeekPlan
 from tracker.domain.streaks import is_rest_day
+from tracker.domain.text import plural
 
-MAX_NOTE_LENGTH = 500
 MISSED_LOOKBACK_DAYS = 28
 _ONE_DAY = timedelta(days=1)
 
@@ -65,7 +56,7 @@ def describe_missed(days: Sequence[date], today: date) -> str:
     """``"3 evenings missed: Tue, Wed, Thu"``; dates in full when a weekday would be ambiguous."""
     if not days:
         return ""
-    count = f"{len(days)} evening{'s' if len(days) != 1 else ''} missed"
+    count = f"{plural(len(days), 'evening')} missed"
     if len(days) > 5:
         return f"{count} since {days[0]:%a %-d %b}"
     if all(today - timedelta(days=6) <= day < today for day in days):
@@ -150,7 +141,7 @@ def rest_outlook(
         return outlook(
             RestState.EXCUSED, f"Excused week ({excused_reason}) — it neither counts nor breaks"
         )
-    taken_text = f"{len(taken)} rest day{'s' if len(taken) != 1 else ''} taken"
+    taken_text = f"{plural(len(taken), 'rest day')} taken"
     if len(taken) > MAX_REST_DAYS:
         return outlook(RestState.BROKEN, f"{taken_text} — more than two breaks the rule")
     if len(taken) == 0:
@@ -183,124 +174,3 @@ def rest_outlook(
             f"Rule kept so far: {taken_text}, {join_days(still_planned, today, 'and')} planned",
         )
     return outlook(RestState.ON_TRACK, f"Rule kept: {taken_text}")
-
-
-# The run and recovery forms
-
-
-class FormErrors(ValueError):
-    """Values that cannot be saved: ``errors`` maps each bad field to why."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{field}: {why}" for field, why in errors.items()))
-        self.errors = errors
-
-
-RUN_FIELDS = ("kind", "distance", "duration", "rpe", "note")
-
-
-def _note(text: str) -> str:
-    note = " ".join(text.split())
-    if len(note) > MAX_NOTE_LENGTH:
-        raise ParseError(f"keep the note under {MAX_NOTE_LENGTH} characters")
-    return note
-
-
-def _optional_duration(text: str, errors: dict[str, str]) -> int | None:
-    """An optional positive duration; a problem goes into ``errors["duration"]``."""
-    if not text.strip():
-        return None
-    try:
-        seconds = parse_duration(text)
-    except ParseError as exc:
-        errors["duration"] = str(exc)
-        return None
-    if seconds <= 0:
-        errors["duration"] = "a duration must be more than 0 (or leave it empty)"
-    return seconds
-
-
-def _note_field(text: str, errors: dict[str, str]) -> str:
-    try:
-        return _note(text)
-    except ParseError as exc:
-        errors["note"] = str(exc)
-        return ""
-
-
-def read_run(
-    day: date,
-    kind: str,
-    distance: str,
-    duration: str = "",
-    rpe: str = "",
-    note: str = "",
-    units: str = "km",
-) -> Activity:
-    """An activity from what was typed, or :class:`FormErrors` naming every bad field.
-
-    Distance is required (a bare number is in ``units``); a run needs more than
-    0 m, cross-training may have none. Duration, effort and note are optional.
-    """
-    errors: dict[str, str] = {}
-    activity_kind: ActivityKind | None = None
-    try:
-        activity_kind = ActivityKind(kind.strip().lower())
-    except ValueError:
-        choices = ", ".join(k.value for k in ActivityKind)
-        errors["kind"] = f"unknown kind {kind!r} (choose from {choices})"
-    distance_m = 0
-    if not distance.strip():
-        errors["distance"] = "enter a distance (e.g. 10, 10km, 6.2mi or 800m)"
-    else:
-        try:
-            distance_m = parse_distance(distance, units)
-        except ParseError as exc:
-            errors["distance"] = str(exc)
-        else:
-            if distance_m <= 0 and activity_kind is not ActivityKind.CROSS:
-                errors["distance"] = "a run needs a distance above 0"
-    duration_s = _optional_duration(duration, errors)
-    effort: int | None = None
-    if rpe.strip():
-        try:
-            effort = parse_rpe(rpe)
-        except ParseError as exc:
-            errors["rpe"] = str(exc)
-    clean_note = _note_field(note, errors)
-    if errors or activity_kind is None:
-        raise FormErrors(errors)
-    return Activity(
-        date=day,
-        kind=activity_kind,
-        distance_m=distance_m,
-        duration_s=duration_s,
-        rpe=effort,
-        note=clean_note,
-    )
-
-
-def read_recovery(duration: str = "", note: str = "") -> tuple[int | None, str | None]:
-    """Optional duration and note of a recovery item ticked by hand."""
-    errors: dict[str, str] = {}
-    duration_s = _optional_duration(duration, errors)
-    clean_note = _note_field(note, errors)
-    if errors:
-        raise FormErrors(errors)
-    return duration_s, clean_note or None
-
-
-def distance_field_text(metres: int, units: str = "km") -> str:
-    """A stored distance as the shortest bare number in ``units`` that reads back unchanged
-    (``9.234``), else in metres (``999999m``)."""
-    value = metres / METRES_PER_MILE if units == "mi" else metres / 1000
-    for digits in range(5):
-        text = f"{value:.{digits}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        try:
-            if parse_distance(text, units) == metres:
-                return text
-        except ParseError:
-            break
-    return f"{metres}m"

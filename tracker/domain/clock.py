@@ -46,27 +46,3 @@ class SystemClock:
 
     def monotonic(self) -> float:
         return time.monotonic()
-
-
-class FakeClock:
-    """A clock tests move by hand."""
-
-    def __init__(self, start: pendulum.DateTime) -> None:
-        self._now = start
-        self._mono = 1000.0
-
-    def now(self) -> pendulum.DateTime:
-        return self._now
-
-    def today(self) -> pendulum.Date:
-        return self._now.date()
-
-    def monotonic(self) -> float:
-        return self._mono
-
-    def advance(self, seconds: float) -> None:
-        self._now = self._now.add(microseconds=round(seconds * 1_000_000))
-        self._mono += seconds
-
-    def set(self, moment: pendulum.DateTime) -> None:
-        self._now = moment

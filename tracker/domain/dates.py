@@ -1,4 +1,4 @@
-"""Calendar weeks and the parsers of the command line and forms (DESIGN §1, §8).
+"""Days, weeks and moments: week boundaries, the dates a runner types, UTC stamps.
 
 Week boundaries are computed explicitly from the ``week_start`` setting; pendulum's
 process-wide ``week_starts_at`` is never touched.
@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pendulum
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_ABBR = tuple(name[:3].capitalize() for name in WEEKDAYS)
-
-METRES_PER_MILE = 1609.344
-MAX_DISTANCE_M = 1_000_000
-MAX_DURATION_S = 7 * 24 * 3600
 
 
 class ParseError(ValueError):
@@ -99,82 +95,12 @@ def parse_date(text: str, today: date) -> pendulum.Date:
     return parse_iso_date(key)
 
 
-_NUMBER = r"(\d+(?:[.,]\d*)?|[.,]\d+)"
-_DISTANCE_UNITS = {
-    "": None,
-    "k": 1000.0,
-    "km": 1000.0,
-    "m": 1.0,
-    "mi": METRES_PER_MILE,
-    "mile": METRES_PER_MILE,
-    "miles": METRES_PER_MILE,
-}
+def utc_stamp(moment: datetime) -> str:
+    """``2026-11-24T20:15:00Z``: a moment in UTC, as stored and exported.
 
-
-def parse_distance(text: str, units: str = "km") -> int:
-    """Integer metres from ``10``, ``10km``, ``6.2mi`` or ``800m``.
-
-    A bare number is in the runner's units (``km`` or ``mi``).
+    A naive moment is taken as UTC. The year is always four digits.
     """
-    match = re.fullmatch(_NUMBER + r"\s*([a-z]*)", text.strip().lower())
-    if not match or match.group(2) not in _DISTANCE_UNITS:
-        raise ParseError(f"not a distance: {text!r} (try 10, 10km, 6.2mi or 800m)")
-    number = float(match.group(1).replace(",", "."))
-    factor = _DISTANCE_UNITS[match.group(2)]
-    if factor is None:
-        factor = METRES_PER_MILE if units == "mi" else 1000.0
-    if number * factor > MAX_DISTANCE_M:
-        raise ParseError(f"distance too long: {text!r} (at most 1000 km)")
-    return round(number * factor)
-
-
-_HMS = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})")
-_UNIT_DURATION = re.compile(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?")
-
-
-def parse_duration(text: str) -> int:
-    """Integer seconds from ``50m``, ``50:00``, ``1:05:30``, ``90s`` or ``1h5m``.
-
-    A bare number is minutes.
-    """
-    key = text.strip().lower()
-    if re.search(r"\d{13}", key):
-        raise ParseError(f"duration too long: {text!r} (at most 7 days)")
-    seconds: int | None = None
-    if match := _HMS.fullmatch(key):
-        hours, minutes, secs = match.groups()
-        if int(secs) < 60 and (hours is None or int(minutes) < 60):
-            seconds = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
-    elif re.fullmatch(r"\d+", key):
-        seconds = int(key) * 60
-    elif key and (match := _UNIT_DURATION.fullmatch(key)) and any(match.groups()):
-        hours, minutes, secs = (int(g or 0) for g in match.groups())
-        seconds = hours * 3600 + minutes * 60 + secs
-    if seconds is None:
-        raise ParseError(f"not a duration: {text!r} (try 50m, 50:00, 1:05:30, 90s or 1h5m)")
-    if seconds > MAX_DURATION_S:
-        raise ParseError(f"duration too long: {text!r} (at most 7 days)")
-    return seconds
-
-
-def parse_rpe(text: str) -> int:
-    """Effort (RPE): a whole number from 1 to 10."""
-    key = text.strip()
-    if not re.fullmatch(r"[0-9]{1,2}", key) or not 1 <= int(key) <= 10:
-        raise ParseError(f"not an effort: {text!r} (use a whole number from 1 to 10)")
-    return int(key)
-
-
-def format_distance(metres: int | float, units: str = "km", *, digits: int = 1) -> str:
-    if units == "mi":
-        return f"{metres / METRES_PER_MILE:.{digits}f} mi"
-    return f"{metres / 1000:.{digits}f} km"
-
-
-def format_duration(seconds: int | float) -> str:
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
+    return f"{moment.year:04d}-{moment:%m-%dT%H:%M:%S}Z"

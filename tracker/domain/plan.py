@@ -1,13 +1,15 @@
-"""The weekly plan and the rest-day rule (DESIGN §2).
+"""The weekly plan and the rest-day rule.
 
 This is the one place the rule lives: the TUI, the CLI and the importer all
 change plans through :class:`WeekPlan`, which refuses any change that would leave
-a week with no rest day or with more than two.
+a week with no rest day or with more than two, and every other count of rest
+days is judged by :func:`rule_problem`. The rule's messages name no key: the
+TUI adds its own hint. See docs/counting.md for how weeks are counted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -18,7 +20,10 @@ from tracker.domain.kinds import DayKind
 MIN_REST_DAYS = 1
 MAX_REST_DAYS = 2
 
-TOO_FEW_REST = "A week needs at least one rest day — move it instead (m)"
+RULE_RANGE = f"{MIN_REST_DAYS}–{MAX_REST_DAYS}"
+"""How the rule is written in text: ``1–2`` rest days a week."""
+
+TOO_FEW_REST = "A week needs at least one rest day — move it instead"
 TOO_MANY_REST = "At most two rest days a week — make another day a run first"
 
 DEFAULT_TEMPLATE: tuple[DayKind, ...] = (
@@ -45,9 +50,18 @@ def rule_problem(rest_days: int) -> str | None:
     return None
 
 
+def keeps_rule(rest_days: int) -> bool:
+    """Whether a week holding ``rest_days`` rest days keeps the rule."""
+    return rule_problem(rest_days) is None
+
+
+def count_rest(kinds: Iterable[DayKind]) -> int:
+    return sum(1 for kind in kinds if kind is DayKind.REST)
+
+
 def check_rest_days(kinds: Iterable[DayKind]) -> None:
     """Raise :class:`RuleViolation` unless ``kinds`` hold one or two rest days."""
-    problem = rule_problem(sum(1 for kind in kinds if kind is DayKind.REST))
+    problem = rule_problem(count_rest(kinds))
     if problem:
         raise RuleViolation(problem)
 
@@ -97,7 +111,7 @@ class WeekPlan:
 
     @property
     def rest_days(self) -> int:
-        return sum(1 for kind in self.kinds if kind is DayKind.REST)
+        return count_rest(self.kinds)
 
     @property
     def rule_problem(self) -> str | None:
@@ -141,6 +155,20 @@ class WeekPlan:
         first, second = self.day(source), self.day(target)
         swapped = self._replaced(replace(second, date=first.date))
         return swapped._replaced(replace(first, date=second.date))
+
+
+def fill_week(
+    week: Week, stored: Mapping[date, PlanDay], template: Sequence[DayKind]
+) -> tuple[WeekPlan, tuple[date, ...]]:
+    """The plan of ``week``: its stored days, the template filling the rest.
+
+    Returns the plan and the days the template filled (the days never planned).
+    Every reader of a week (the calendar, a change, an import's rule check) fills
+    it this one way.
+    """
+    proposal = WeekPlan.from_template(week, template)
+    plan = WeekPlan(week, tuple(stored.get(day.date, day) for day in proposal.days))
+    return plan, tuple(day for day in week.days if day not in stored)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tracker.domain.activity import Activity
-from tracker.domain.dates import format_distance, week_of
+from tracker.domain.dates import week_of
 from tracker.domain.load import (
     ACWR_CAUTION,
     ACWR_DANGER,
@@ -40,6 +40,7 @@ from tracker.domain.streaks import (
     rest_streak,
     rule_weeks,
 )
+from tracker.domain.units import format_distance
 
 WEEKS_SHOWN = 16
 SPIKE_DAYS = 28

@@ -1,4 +1,4 @@
-"""Rule weeks, rest streaks and days since rest (DESIGN §3, §4).
+"""Rule weeks, rest streaks and days since rest (see docs/counting.md).
 
 An *actual rest day* is a day with no activity of any kind (cross-training
 included). A past day qualifies by itself; today only once it is checked in
@@ -20,7 +20,7 @@ from enum import StrEnum
 from tracker.domain.activity import Activity
 from tracker.domain.dates import Week, week_of
 from tracker.domain.kinds import ActivityKind
-from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS
+from tracker.domain.plan import keeps_rule
 
 _ONE_DAY = timedelta(days=1)
 
@@ -42,7 +42,7 @@ class RuleWeek:
 
     @property
     def keeps_rule(self) -> bool:
-        return MIN_REST_DAYS <= self.rest_days <= MAX_REST_DAYS
+        return keeps_rule(self.rest_days)
 
 
 def rule_weeks(

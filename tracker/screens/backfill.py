@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from tracker.domain.activity import Activity
-from tracker.domain.dates import format_distance
 from tracker.domain.plan import PlanDay
+from tracker.domain.units import format_distance
 
 RUN, REST, CONFIRM, SKIP = "run", "rest", "confirm", "skip"
 

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain.dates import ParseError, format_distance, parse_distance
+from tracker.domain.dates import ParseError
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
+from tracker.domain.units import format_distance, parse_distance
 
 SaveDay = Callable[[DayKind, int | None, str | None], str | None]
 

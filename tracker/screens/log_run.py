@@ -20,10 +20,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tracker.domain.activity import Activity
-from tracker.domain.checkin import FormErrors, distance_field_text, read_recovery, read_run
-from tracker.domain.dates import format_distance, format_duration
+from tracker.domain.forms import FormErrors, read_recovery, read_run
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.plan import PlanDay
+from tracker.domain.units import distance_field_text, format_distance, format_duration
 
 SaveRun = Callable[[Activity], str | None]
 SaveRecovery = Callable[[int | None, str | None], str | None]

@@ -22,7 +22,7 @@ from tracker.domain.dates import WEEKDAY_ABBR, WEEKDAYS, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import NutritionItem
 from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, check_template
-from tracker.domain.timer import format_clock
+from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.dialogs import TextPromptDialog
 

@@ -24,22 +24,16 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker.domain.dates import format_duration
-from tracker.domain.recovery import RecoverySession, SessionStatus
-from tracker.domain.timer import (
-    Countdown,
-    Finished,
-    Preset,
-    SegmentChanged,
-    State,
-    TimerEvent,
-    find_preset,
-    format_clock,
-    format_temperature,
+from tracker.domain.countdown import Countdown, Finished, SegmentChanged, State, TimerEvent
+from tracker.domain.presets import Preset, find_preset
+from tracker.domain.recovery import (
+    RecoverySession,
+    SessionStatus,
     ice_bath_hints,
     ice_bath_warnings,
     session_status,
 )
+from tracker.domain.units import format_clock, format_duration, format_temperature
 from tracker.screens.base import RecovScreen
 from tracker.screens.dialogs import ConfirmDialog
 from tracker.screens.timer_dialogs import (

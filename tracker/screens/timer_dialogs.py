@@ -14,16 +14,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tracker.domain.dates import ParseError
+from tracker.domain.presets import Preset, check_preset_name, format_segments, parse_segments
 from tracker.domain.recovery import RecoverySession
-from tracker.domain.timer import (
-    Preset,
-    check_preset_name,
-    format_clock,
-    format_segments,
-    format_temperature,
-    parse_segments,
-    parse_temperature,
-)
+from tracker.domain.units import format_clock, format_temperature, parse_temperature
 from tracker.screens.dialogs import Dialog
 
 

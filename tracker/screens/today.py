@@ -27,15 +27,15 @@ from tracker.domain.checkin import (
     missed_window_start,
     rest_outlook,
 )
-from tracker.domain.dates import METRES_PER_MILE, format_distance, format_duration
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import completion
 from tracker.domain.plan import PlanDay, RuleViolation
-from tracker.domain.recovery import (
-    RecoveryKind,
-    RecoverySession,
-    SessionStatus,
+from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+from tracker.domain.units import (
+    METRES_PER_MILE,
     celsius_to_fahrenheit,
+    format_distance,
+    format_duration,
 )
 from tracker.screens.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
 from tracker.screens.base import RecovScreen

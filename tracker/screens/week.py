@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from tracker.domain.activity import Activity
 from tracker.domain.checkin import RestOutlook, rest_outlook
-from tracker.domain.dates import Week, format_distance
+from tracker.domain.dates import Week
 from tracker.domain.kinds import DayKind
 from tracker.domain.load import daily_distance, ramp_level, week_ramp_pct, weekly_distance
 from tracker.domain.nutrition import completion
@@ -29,6 +29,7 @@ from tracker.domain.plan import (
 )
 from tracker.domain.recovery import SessionStatus
 from tracker.domain.stats import round_half_up
+from tracker.domain.units import format_distance
 from tracker.screens.base import RecovScreen
 from tracker.screens.dialogs import ConfirmDialog, EditDayDialog, TextPromptDialog
 from tracker.widgets.day_cell import LEGEND, DayCell, DayView

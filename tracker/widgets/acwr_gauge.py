@@ -15,8 +15,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain.dates import format_distance
 from tracker.domain.load import ACWR_EDGES, ACWR_LABELS, acwr_band
+from tracker.domain.units import format_distance
 
 SCALE_MAX = 2.0
 MARKER = "▼"

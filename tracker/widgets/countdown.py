@@ -10,7 +10,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, ProgressBar, Static
 
-from tracker.domain.timer import Countdown, State, format_clock
+from tracker.domain.countdown import Countdown, State
+from tracker.domain.units import format_clock
 
 STATE_LINES = {
     State.READY: ("READY", "space to start"),

@@ -11,9 +11,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.activity import Activity
-from tracker.domain.dates import format_distance
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
+from tracker.domain.units import format_distance
 
 RECOVERY_MARKS = {
     "ice_bath": "❄",

@@ -17,8 +17,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain.dates import METRES_PER_MILE
 from tracker.domain.load import RAMP_STRONG_PCT, RAMP_WARN_PCT, ramp_between, ramp_level
+from tracker.domain.units import METRES_PER_MILE
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 5

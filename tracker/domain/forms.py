@@ -1,0 +1,117 @@
+"""Reading what was typed into the run and recovery forms.
+
+The Today screen's forms and ``recovtui log`` both read a run here, so a form
+and a command line check it the same way, and name every bad field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.domain.activity import Activity
+from tracker.domain.dates import ParseError
+from tracker.domain.kinds import ActivityKind, parse_activity_kind
+from tracker.domain.units import parse_distance, parse_duration, parse_rpe
+
+MAX_NOTE_LENGTH = 500
+
+
+class FormErrors(ValueError):
+    """Values that cannot be saved: ``errors`` maps each bad field to why."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{field}: {why}" for field, why in errors.items()))
+        self.errors = errors
+
+
+RUN_FIELDS = ("kind", "distance", "duration", "rpe", "note")
+
+
+def _note(text: str) -> str:
+    note = " ".join(text.split())
+    if len(note) > MAX_NOTE_LENGTH:
+        raise ParseError(f"keep the note under {MAX_NOTE_LENGTH} characters")
+    return note
+
+
+def _optional_duration(text: str, errors: dict[str, str]) -> int | None:
+    """An optional positive duration; a problem goes into ``errors["duration"]``."""
+    if not text.strip():
+        return None
+    try:
+        seconds = parse_duration(text)
+    except ParseError as exc:
+        errors["duration"] = str(exc)
+        return None
+    if seconds <= 0:
+        errors["duration"] = "a duration must be more than 0 (or leave it empty)"
+    return seconds
+
+
+def _note_field(text: str, errors: dict[str, str]) -> str:
+    try:
+        return _note(text)
+    except ParseError as exc:
+        errors["note"] = str(exc)
+        return ""
+
+
+def read_run(
+    day: date,
+    kind: str,
+    distance: str,
+    duration: str = "",
+    rpe: str = "",
+    note: str = "",
+    units: str = "km",
+) -> Activity:
+    """An activity from what was typed, or :class:`FormErrors` naming every bad field.
+
+    Distance is required (a bare number is in ``units``); a run needs more than
+    0 m, cross-training may have none. Duration, effort and note are optional.
+    """
+    errors: dict[str, str] = {}
+    activity_kind: ActivityKind | None = None
+    try:
+        activity_kind = parse_activity_kind(kind)
+    except ValueError as exc:
+        errors["kind"] = str(exc)
+    distance_m = 0
+    if not distance.strip():
+        errors["distance"] = "enter a distance (e.g. 10, 10km, 6.2mi or 800m)"
+    else:
+        try:
+            distance_m = parse_distance(distance, units)
+        except ParseError as exc:
+            errors["distance"] = str(exc)
+        else:
+            if distance_m <= 0 and activity_kind is not ActivityKind.CROSS:
+                errors["distance"] = "a run needs a distance above 0"
+    duration_s = _optional_duration(duration, errors)
+    effort: int | None = None
+    if rpe.strip():
+        try:
+            effort = parse_rpe(rpe)
+        except ParseError as exc:
+            errors["rpe"] = str(exc)
+    clean_note = _note_field(note, errors)
+    if errors or activity_kind is None:
+        raise FormErrors(errors)
+    return Activity(
+        date=day,
+        kind=activity_kind,
+        distance_m=distance_m,
+        duration_s=duration_s,
+        rpe=effort,
+        note=clean_note,
+    )
+
+
+def read_recovery(duration: str = "", note: str = "") -> tuple[int | None, str | None]:
+    """Optional duration and note of a recovery item ticked by hand."""
+    errors: dict[str, str] = {}
+    duration_s = _optional_duration(duration, errors)
+    clean_note = _note_field(note, errors)
+    if errors:
+        raise FormErrors(errors)
+    return duration_s, clean_note or None
