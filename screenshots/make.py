@@ -17,6 +17,7 @@ import pendulum
 from textual.pilot import Pilot
 
 from tests.fakes import FakeClock
+from tests.scenes import foam_roller_under_way, settled
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.demo import fill_demo
@@ -27,31 +28,13 @@ SIZE = (100, 32)
 Prepare = Callable[[Pilot[None], FakeClock], Awaitable[None]]
 
 
-async def _nothing(pilot: Pilot[None], clock: FakeClock) -> None:
-    await pilot.pause()
-
-
-async def _foam_roller_under_way(pilot: Pilot[None], clock: FakeClock) -> None:
-    from tracker.screens.timer import TimerScreen, start_timer
-
-    await pilot.pause()
-    start_timer(pilot.app, "foam-roller")  # type: ignore[arg-type]
-    await pilot.pause()
-    clock.advance(3 * 60 + 20)
-    screen = pilot.app.screen_stack[0]
-    assert isinstance(screen, TimerScreen)
-    screen.tick()
-    await pilot.pause()
-    pilot.app.clear_notifications()
-
-
 # (file name, mode the app opens on, what happens before the shot)
 SCENES: list[tuple[str, str, Prepare]] = [
-    ("today", "today", _nothing),
-    ("week", "week", _nothing),
-    ("timer", "timer", _foam_roller_under_way),
-    ("stats", "stats", _nothing),
-    ("settings", "settings", _nothing),
+    ("today", "today", settled),
+    ("week", "week", settled),
+    ("timer", "timer", foam_roller_under_way),
+    ("stats", "stats", settled),
+    ("settings", "settings", settled),
 ]
 
 

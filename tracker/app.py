@@ -1,40 +1,48 @@
-"""RecovApp: the screens, the global keys and the command palette."""
+"""RecovApp: the screens, the global keys, the day, and the command palette.
+
+The app builds every screen with its services and the clock. It holds two
+reactives every screen watches: ``today`` (one interval for the whole app moves
+it on past midnight) and ``revision`` (bumped by :class:`DataChanged` after any
+write to the store), so no screen keeps its own day or re-reads after its own
+writes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import partial
 from importlib import import_module
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 
-from tracker.data.status_cache import refresher_for
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
+from tracker.messages import DataChanged, StartTimer
+from tracker.screens.modes import SCREENS_BY_KEY
+from tracker.services.bundle import Services
+from tracker.services.status_summary import refresher_for
 
-SCREENS_BY_KEY = (
-    ("1", "today", "Today"),
-    ("2", "week", "Week"),
-    ("3", "timer", "Timer"),
-    ("4", "stats", "Stats"),
-    ("5", "settings", "Settings"),
-)
+if TYPE_CHECKING:
+    from tracker.screens.timer import TimerScreen
 
 SUMMARY_DELAY_S = 1.0
+DAY_CHECK_SECONDS = 15
 
-
-def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
-    """A screen class imported the first time its mode opens (keeps startup quick)."""
-
-    def make() -> Screen[None]:
-        screen: Screen[None] = getattr(import_module(module), name)()
-        return screen
-
-    return make
+# mode → (module, class): each screen's module is imported the first time it opens.
+SCREEN_CLASSES = {
+    "today": ("tracker.screens.today", "TodayScreen"),
+    "week": ("tracker.screens.week", "WeekScreen"),
+    "timer": ("tracker.screens.timer", "TimerScreen"),
+    "stats": ("tracker.screens.stats", "StatsScreen"),
+    "settings": ("tracker.screens.settings", "SettingsScreen"),
+}
 
 
 class RecovApp(App[None]):
@@ -42,13 +50,6 @@ class RecovApp(App[None]):
 
     TITLE = "recovtui"
     CSS_PATH = "app.tcss"
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
-        "today": _lazy("tracker.screens.today", "TodayScreen"),
-        "week": _lazy("tracker.screens.week", "WeekScreen"),
-        "timer": _lazy("tracker.screens.timer", "TimerScreen"),
-        "stats": _lazy("tracker.screens.stats", "StatsScreen"),
-        "settings": _lazy("tracker.screens.settings", "SettingsScreen"),
-    }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
@@ -59,6 +60,11 @@ class RecovApp(App[None]):
         Binding("question_mark", "toggle_help", "Keys", tooltip="Show or hide all keys"),
         Binding("q", "quit", "Quit", tooltip="Leave recovtui (everything is saved)"),
     ]
+
+    today: reactive[date] = reactive(date(2000, 1, 1), init=False)
+    """The runner's day; moves on when the app is left open past midnight."""
+    revision: reactive[int] = reactive(0, init=False)
+    """Bumped after every write to the store: screens re-read what they show."""
 
     def __init__(
         self,
@@ -74,32 +80,124 @@ class RecovApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock
-        self.start_mode = start_mode
+        self.services = Services.of(store, clock)
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
+        for mode in SCREEN_CLASSES:
+            self.add_mode(mode, self._screen_factory(mode))
+        self.set_reactive(RecovApp.today, clock.today())
         theme = store.settings().theme
         if theme in self.available_themes:
             self.theme = theme
         self._summary = refresher_for(store)
         self._summary_timer: Timer | None = None
-        if self._summary is not None:
-            store.on_change(self._summary_soon)
+        store.on_change(self._store_changed)
+
+    def _screen_factory(self, mode: str) -> Callable[[], Screen[None]]:
+        module, name = SCREEN_CLASSES[mode]
+
+        def make() -> Screen[None]:
+            screen: Screen[None] = getattr(import_module(module), name)(self.services, self.clock)
+            return screen
+
+        return make
+
+    # The day and the data
+
+    def on_mount(self) -> None:
+        self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        if self.timer_preset or self.store.running_sessions():
+            self.settle_sessions()
+
+    def check_day(self) -> None:
+        """Move on to the new day when the app is left open past midnight."""
+        self.today = self.clock.today()
+
+    def _store_changed(self) -> None:
+        if not self.is_running:
+            return
+        self.post_message(DataChanged())
+        self._summary_soon()
+
+    @on(DataChanged)
+    def data_changed(self) -> None:
+        self.revision += 1
 
     def _summary_soon(self) -> None:
         """Rewrite the status summary a moment after the last write, not on every tick."""
-        if self._summary is None or not self.is_running:
+        if self._summary is None:
             return
         if self._summary_timer is not None:
             self._summary_timer.stop()
         self._summary_timer = self.set_timer(SUMMARY_DELAY_S, self._summary.flush)
 
-    def on_mount(self) -> None:
-        if self.timer_preset or self.store.running_sessions():
-            import_module("tracker.screens.timer").on_app_start(self)
-
     def watch_theme(self, theme: str) -> None:
         if theme != self.store.settings().theme:
             self.store.set_setting("theme", theme)
+
+    # The timer, from anywhere
+
+    @on(StartTimer)
+    def timer_requested(self, message: StartTimer) -> None:
+        self.start_timer(
+            message.preset, message.duration_s, ask_temperature=message.ask_temperature
+        )
+
+    def start_timer(
+        self, preset_name: str, duration_s: int | None = None, *, ask_temperature: bool = True
+    ) -> bool:
+        """Open the Timer and start a preset named as on the command line (``ice-bath``).
+
+        An ice bath asks the water temperature first unless ``ask_temperature`` is
+        False. Returns False, with a toast, for an unknown preset.
+        """
+        try:
+            preset = self.services.timer.find(preset_name)
+        except ValueError as exc:
+            self.notify(str(exc), severity="error")
+            return False
+        self.timer_screen().begin(preset, duration_s, ask_temperature)
+        return True
+
+    def timer_screen(self) -> TimerScreen:
+        """The Timer screen, shown (its mode made current)."""
+        from tracker.screens.timer import TimerScreen
+
+        self.switch_mode("timer")
+        screen = self.screen_stack[0]
+        assert isinstance(screen, TimerScreen)
+        return screen
+
+    @work(exclusive=True, group="settle-sessions")
+    async def settle_sessions(self) -> None:
+        """Offer back every session a crash left running, then start the command
+        line's timer. A session another recovtui window is timing is left alone."""
+        from tracker.screens.modals.timer import unfinished_session_dialog
+
+        timer = self.services.timer
+        resumed = False
+        for session in timer.unfinished():
+            dialog = unfinished_session_dialog(
+                session, self.clock.now(), timer.temperature_unit(), allow_resume=not resumed
+            )
+            answer = await self.push_screen_wait(dialog)
+            if answer == "resume":
+                resumed = True
+                self.timer_screen().resume_session(session)
+            elif answer == "log":
+                self.notify(timer.log_as_it_stood(session))
+            elif answer == "discard":
+                self.notify(timer.discard(session))
+            else:
+                self.notify(timer.later(session))
+        if self.timer_preset is None:
+            return
+        if resumed:
+            self.notify(f"Not starting {self.timer_preset}: finish the resumed session first")
+            return
+        self.start_timer(self.timer_preset, self.timer_duration_s, ask_temperature=False)
+
+    # Keys and the palette
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

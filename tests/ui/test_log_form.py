@@ -14,7 +14,7 @@ from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.forms import FormErrors, read_run
 from tracker.domain.kinds import ActivityKind, DayKind
-from tracker.screens.log_run import LogRunForm
+from tracker.screens.modals.run_form import LogRunForm
 from tracker.screens.today import TodayScreen
 
 SIZE = (100, 32)
@@ -111,7 +111,7 @@ async def test_the_form_starts_from_the_plan(store: Store, clock: FakeClock) -> 
         await pilot.press("l")
         form = form_of(pilot)
         assert form.query_one("#kind", Select).value is ActivityKind.LONG
-        assert form.value("distance") == "24"
+        assert form.text("distance") == "24"
         assert form.query_one("#distance", Input).selected_text == "24"
         assert "Planned: Long 24.0 km" in str(form.query_one(".form-hint", Static).render())
 
@@ -122,7 +122,7 @@ async def test_a_planned_rest_day_starts_as_an_easy_run(store: Store, clock: Fak
         await pilot.press("l")
         form = form_of(pilot)
         assert form.query_one("#kind", Select).value is ActivityKind.EASY
-        assert form.value("distance") == ""
+        assert form.text("distance") == ""
 
 
 def date_of(name: str) -> Any:

@@ -12,8 +12,9 @@ from tests.fakes import FakeClock
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
-from tracker.screens.dialogs import TextPromptDialog
-from tracker.screens.settings import NutritionEditor, SettingsScreen
+from tracker.screens.modals.confirm import TextPromptDialog
+from tracker.screens.settings import SettingsScreen
+from tracker.widgets.nutrition_editor import NutritionEditor
 
 SIZE = (100, 32)
 

@@ -14,14 +14,17 @@ from textual.widgets import Button, Digits, Input, OptionList, Static, TextArea
 import tracker.app
 from tests.conftest import EVENING, TODAY
 from tests.fakes import FakeClock
+from tests.helpers import ticked
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.domain.countdown import Countdown, State
 from tracker.domain.presets import DEFAULT_PRESETS, Preset, Segment
 from tracker.domain.recovery import RecoverySession, SessionStatus
-from tracker.screens.timer import SAVE_EVERY_S, TimerScreen, start_timer
-from tracker.screens.timer_dialogs import ChoiceDialog, PresetEditorDialog, TemperatureDialog
+from tracker.screens.modals.confirm import ChoiceDialog
+from tracker.screens.modals.timer import PresetEditorDialog, TemperatureDialog
+from tracker.screens.timer import TimerScreen
+from tracker.services.timer_session import SAVE_EVERY_S
 from tracker.widgets.countdown import CountdownView
 
 SIZE = (100, 32)
@@ -94,12 +97,12 @@ def test_countdown_view_rounds_the_countdown_up_and_overtime_down() -> None:
     countdown = Countdown(DEFAULT_PRESETS[0].with_duration(90), mono)
     countdown.start()
     mono.now += 0.2
-    view = CountdownView.of(countdown)
+    view = CountdownView.of(countdown.snapshot())
     assert (view.clock, view.overtime, view.segment, view.following) == ("01:30", False, "", "")
     mono.now += 89.8
-    assert CountdownView.of(countdown).clock == "00:00"
+    assert CountdownView.of(countdown.snapshot()).clock == "00:00"
     mono.now += 61.9
-    view = CountdownView.of(countdown)
+    view = CountdownView.of(countdown.snapshot())
     assert (view.clock, view.overtime, view.elapsed_s) == ("+01:01", True, 151)
     assert view.following.startswith("Time's up")
 
@@ -109,11 +112,11 @@ def test_countdown_view_names_the_segments() -> None:
     countdown = Countdown(DEFAULT_PRESETS[1], mono)
     countdown.start()
     mono.now += 13 * 60 + 40
-    view = CountdownView.of(countdown)
+    view = CountdownView.of(countdown.snapshot())
     assert view.segment == "Segment 10 of 10: Glutes R · 01:20 left"
     assert view.following == "Last segment"
     countdown.pause()
-    assert CountdownView.of(countdown).state is State.PAUSED
+    assert CountdownView.of(countdown.snapshot()).state is State.PAUSED
 
 
 async def test_a_short_ice_bath_from_the_command_line_counts_down_and_logs(
@@ -136,7 +139,7 @@ async def test_a_short_ice_bath_from_the_command_line_counts_down_and_logs(
         assert app.bells == 1
         assert "Ice bath done. Overtime counts up until you stop (s)." in app.toasts
         assert only_session(store).status is SessionStatus.COMPLETED
-        assert store.recovery_done(TODAY) == {"ice_bath"}
+        assert ticked(store, TODAY) == {"ice_bath"}
         await advance(pilot, clock, 4.0)
         assert digits(app) == "+00:04"
         assert "overtime counts up" in text(app, "#countdown-next")
@@ -145,7 +148,7 @@ async def test_a_short_ice_bath_from_the_command_line_counts_down_and_logs(
         assert not isinstance(app.screen, ChoiceDialog), "a finished session is logged unasked"
         session = only_session(store)
         assert (session.status, session.elapsed_s) == (SessionStatus.COMPLETED, 7)
-        assert timer(app).countdown is None
+        assert timer(app).timed is None
         assert "Logged Ice bath: 00:07 of 00:03, completed" in text(app, "#timer-log")
         assert app.bells == 1
 
@@ -161,7 +164,7 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         await pilot.press("down", "enter")
         await pilot.pause()
         screen = timer(app)
-        assert screen.countdown is not None
+        assert screen.timed is not None
         assert digits(app) == "15:00"
         assert text(app, "#countdown-segment") == "Segment 1 of 10: Calves L · 01:30 left"
         assert text(app, "#countdown-next") == "Next: Calves R"
@@ -169,7 +172,7 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         await advance(pilot, clock, 30)
         assert text(app, "#countdown-segment") == "Segment 1 of 10: Calves L · 01:00 left"
         await pilot.press("space")
-        assert screen.countdown.state is State.PAUSED
+        assert screen.timed.countdown.state is State.PAUSED
         assert only_session(store).elapsed_s == 30, "a pause saves at once"
         await advance(pilot, clock, 300)
         assert digits(app) == "14:30", "paused time does not count"
@@ -233,8 +236,8 @@ async def test_stopping_early_asks_and_can_log_a_partial_session(
         await pilot.pause()
         session = only_session(store)
         assert (session.status, session.elapsed_s) == (SessionStatus.PARTIAL, 200)
-        assert store.recovery_done(TODAY) == set()
-        assert timer(app).countdown is None
+        assert ticked(store, TODAY) == set()
+        assert timer(app).timed is None
         assert store.running_sessions() == []
         assert "partial" in text(app, "#timer-log")
 
@@ -255,7 +258,7 @@ async def test_stopping_early_can_discard_or_keep_going(store: Store, clock: Fak
         await pilot.press("d")
         await pilot.pause()
         assert store.all_sessions() == []
-        assert timer(app).countdown is None
+        assert timer(app).timed is None
 
 
 async def test_escape_while_running_keeps_the_timer_going(store: Store, clock: FakeClock) -> None:
@@ -359,7 +362,7 @@ async def test_a_failing_finish_command_is_reported_and_harmless(
         assert digits(app) == "+00:01"
         await pilot.press("s")
         store.set_setting("on_finish_command", f"{sys.executable} -c 'raise SystemExit(3)'")
-        start_timer(app, "ice-bath", 1, ask_temperature=False)
+        app.start_timer("ice-bath", 1, ask_temperature=False)
         await pilot.pause()
         await advance(pilot, clock, 1)
         await app.workers.wait_for_complete()
@@ -402,7 +405,7 @@ async def test_a_crashed_session_can_be_resumed_where_it_stood(
         await pilot.pause()
         assert app.current_mode == "timer"
         screen = timer(app)
-        assert screen.countdown is not None and screen.countdown.state is State.READY
+        assert screen.timed is not None and screen.timed.countdown.state is State.READY
         assert digits(app) == "13:25"
         assert text(app, "#countdown-segment") == "Segment 2 of 10: Calves R · 01:25 left"
         await advance(pilot, clock, 30)
@@ -454,7 +457,7 @@ async def test_a_crashed_session_that_ran_its_course_logs_as_completed(
         await pilot.pause()
     saved = store.session(session_id)
     assert saved is not None and saved.status is SessionStatus.COMPLETED
-    assert store.recovery_done(TODAY) == {"ice_bath"}
+    assert ticked(store, TODAY) == {"ice_bath"}
 
 
 async def test_a_session_another_window_is_timing_is_not_offered(
@@ -480,10 +483,10 @@ async def test_crashed_sessions_come_first_then_the_requested_timer(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        assert timer(app).countdown is None
+        assert timer(app).timed is None
         await pilot.press("d")
         await pilot.pause()
-        assert timer(app).countdown is not None
+        assert timer(app).timed is not None
         assert only_session(store).preset == "Feet up"
 
 
@@ -561,13 +564,13 @@ async def test_start_timer_opens_the_timer_from_another_screen(
     app = make(store, clock, mode="today")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not start_timer(app, "sauna")
+        assert not app.start_timer("sauna")
         assert any("unknown preset 'sauna'" in t for t in app.toasts)
-        assert start_timer(app, "foam-roller")
+        assert app.start_timer("foam-roller")
         await pilot.pause()
         assert app.current_mode == "timer"
         assert only_session(store).preset == "Foam roller"
-        start_timer(app, "feet-up")
+        app.start_timer("feet-up")
         await pilot.pause()
         assert any("still on the clock" in t for t in app.toasts)
         assert len(store.all_sessions()) == 1
@@ -580,9 +583,9 @@ async def test_a_session_removed_elsewhere_stops_the_timer_quietly(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await advance(pilot, clock, 6)
-        store.untick_recovery(TODAY, "ice_bath")
+        store.delete_sessions([s.id for s in store.all_sessions() if s.id is not None])
         await advance(pilot, clock, 3)
-        assert timer(app).countdown is None
+        assert timer(app).timed is None
         assert any("removed from the log elsewhere" in t for t in app.toasts)
         assert store.all_sessions() == []
 

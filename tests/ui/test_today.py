@@ -11,17 +11,19 @@ from textual.widgets import Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
+from tests.helpers import ticked
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import TOO_FEW_REST, TOO_MANY_REST
 from tracker.domain.recovery import RecoverySession, SessionStatus
-from tracker.screens.backfill import BackfillDialog
-from tracker.screens.dialogs import ConfirmDialog
-from tracker.screens.log_run import LogRecoveryForm, LogRunForm
-from tracker.screens.today import RunList, TodayScreen, recovery_detail
+from tracker.screens.modals.backfill import BackfillDialog
+from tracker.screens.modals.confirm import ConfirmDialog
+from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
+from tracker.screens.today import TodayScreen, recovery_detail
 from tracker.widgets.checklist import Checklist
 from tracker.widgets.load_summary import LoadSummary
+from tracker.widgets.run_list import RunList
 
 SIZE = (100, 32)
 MON = date(2026, 11, 23)
@@ -97,7 +99,8 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
             "Protein",
         ]
         assert checklist(pilot, "nutrition").border_title == "Nutrition 0/6"
-        assert screen.query_one(LoadSummary) is not None
+        summary = str(screen.query_one(LoadSummary).render())
+        assert "Streak  1 week keeping the rule (best 1)" in summary
         assert screen.focused is checklist(pilot, "recovery")
 
 
@@ -140,7 +143,7 @@ async def test_a_whole_evening_check_in_in_eleven_keys(store: Store, clock: Fake
         assert len(EVENING_AS_PLANNED) == 11
         (run,) = store.activities_on(TODAY)
         assert (run.kind, run.distance_m, run.source) == (ActivityKind.WORKOUT, 9000, "manual")
-        assert store.recovery_done(TODAY) == {"foam_roller", "feet_up"}
+        assert ticked(store, TODAY) == {"foam_roller", "feet_up"}
         assert nutrition_names(store) == {
             "Antioxidants (berries)",
             "Green shake",
@@ -198,10 +201,10 @@ async def test_edit_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
         await pilot.press("enter")
         form = pilot.app.screen
         assert isinstance(form, LogRunForm)
-        assert form.value("distance") == "8"
-        assert form.value("duration") == "45:00"
-        assert form.value("rpe") == "4"
-        assert form.value("note") == "legs"
+        assert form.text("distance") == "8"
+        assert form.text("duration") == "45:00"
+        assert form.text("rpe") == "4"
+        assert form.text("note") == "legs"
         await pilot.press("1", "2", "enter")
         (run,) = store.activities_on(TODAY)
         assert (run.distance_m, run.duration_s, run.rpe, run.note) == (12000, 2700, 4, "legs")
@@ -274,12 +277,12 @@ async def test_tomorrow_in_next_week_follows_that_weeks_rule(
 async def test_tick_and_untick_recovery_by_hand(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        assert store.recovery_done(TODAY) == {"ice_bath"}
+        assert ticked(store, TODAY) == {"ice_bath"}
         (session,) = store.sessions_between(TODAY, TODAY)
         assert session.started_at == clock.now()
         assert checklist(pilot, "recovery").highlighted == 1  # moved on to the next item
         await pilot.press("up", "space")
-        assert store.recovery_done(TODAY) == set()
+        assert ticked(store, TODAY) == set()
 
 
 async def test_massage_asks_for_an_optional_duration_and_note(
@@ -291,7 +294,7 @@ async def test_massage_asks_for_an_optional_duration_and_note(
         assert isinstance(form, LogRecoveryForm)
         await pilot.press(*"soon", "enter")
         assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
-        assert store.recovery_done(TODAY) == set()
+        assert ticked(store, TODAY) == set()
         await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
         await pilot.pause()
         (session,) = store.sessions_between(TODAY, TODAY)
@@ -302,10 +305,10 @@ async def test_massage_asks_for_an_optional_duration_and_note(
 async def test_acupuncture_with_nothing_filled_in_is_ticked(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         await pilot.press("end", "space", "escape")  # cancel ticks nothing
-        assert store.recovery_done(TODAY) == set()
+        assert ticked(store, TODAY) == set()
         await pilot.press("space", "enter")
         await pilot.pause()
-        assert store.recovery_done(TODAY) == {"acupuncture"}
+        assert ticked(store, TODAY) == {"acupuncture"}
         (session,) = store.sessions_between(TODAY, TODAY)
         assert not session.elapsed_s and session.note is None
 
@@ -330,9 +333,9 @@ async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClo
         assert isinstance(dialog, ConfirmDialog)
         assert "10:04 · 12 °C" in dialog.question
         await pilot.press("n")
-        assert store.recovery_done(TODAY) == {"ice_bath"}
+        assert ticked(store, TODAY) == {"ice_bath"}
         await pilot.press("up", "space", "y")
-        assert store.recovery_done(TODAY) == set()
+        assert ticked(store, TODAY) == set()
 
 
 async def test_timer_keys_open_the_timer(store: Store, clock: FakeClock) -> None:
@@ -451,7 +454,7 @@ async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -
         await pilot.press("space")  # tick the ice bath on Wednesday
         assert "Today · Wed 25 Nov" in str(screen.query_one("#today-day").border_title)
         clock.advance(2)
-        screen.check_day()
+        pilot.app.check_day()  # type: ignore[attr-defined]
         await pilot.pause()
         assert screen.today == THU
         assert screen.sub_title == "Thursday 26 November 2026"
@@ -460,8 +463,8 @@ async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -
         assert str(screen.query_one("#tomorrow-label").render()) == "Tomorrow Fri 27 "
         assert checklist(pilot, "recovery").checked_keys == frozenset()
         await pilot.press("space")
-        assert store.recovery_done(THU) == {"foam_roller"}
-        assert store.recovery_done(WED) == {"ice_bath"}
+        assert ticked(store, THU) == {"foam_roller"}
+        assert ticked(store, WED) == {"ice_bath"}
 
 
 # Small terminals
@@ -495,4 +498,4 @@ def test_recovery_detail_in_either_temperature_unit() -> None:
         for elapsed in (600, 300)
     ]
     assert recovery_detail(sessions[:1], "C") == "10:00 · 12 °C"
-    assert recovery_detail(sessions, "F") == "2× · 15:00 · 54 °F · 54 °F"
+    assert recovery_detail(sessions, "F") == "2× · 15:00 · 53.6 °F · 53.6 °F"

@@ -14,7 +14,8 @@ from tests.fakes import FakeClock
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST, PlanDay
-from tracker.screens.dialogs import ConfirmDialog, EditDayDialog, TextPromptDialog
+from tracker.screens.modals.confirm import ConfirmDialog, TextPromptDialog
+from tracker.screens.modals.plan_day import EditDayDialog
 from tracker.screens.week import WeekScreen
 from tracker.widgets.day_cell import DayCell
 
@@ -175,7 +176,7 @@ async def test_removing_the_last_rest_day_is_refused(store: Store, clock: FakeCl
             await pilot.press(key)
         await pilot.pause()
         assert dump(store) == before
-        assert toasts(pilot) == [(TOO_FEW_REST, "error")] * 5
+        assert toasts(pilot) == [(TOO_FEW_REST + " (m moves it)", "error")] * 5
         assert cell_text(pilot, 0).splitlines()[1] == "REST"
 
 
@@ -303,11 +304,24 @@ async def test_the_dialog_shows_the_day_as_planned(store: Store, clock: FakeCloc
         await pilot.press("right", "enter")
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
-        assert dialog.query_one("#target", Input).value == "8.0"
+        assert dialog.query_one("#target", Input).value == "8"
         assert dialog.query_one("#note", Input).value == "shakeout"
         await pilot.press("ctrl+u", "enter")
         await pilot.pause()
         assert store.week_plan(MON).day(THU) == PlanDay(THU, E, None, "shakeout")
+
+
+async def test_editing_only_the_note_keeps_the_exact_target(store: Store, clock: FakeClock) -> None:
+    """A half marathon planned at 21,097 m stays 21,097 m when only its note changes."""
+    store.set_day(THU, L, 21_097, None)
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await pilot.press("right", "enter")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, EditDayDialog)
+        assert dialog.query_one("#target", Input).value == "21.097"
+        await pilot.press("tab", *"race pace", "enter")
+        await pilot.pause()
+        assert store.week_plan(MON).day(THU) == PlanDay(THU, L, 21_097, "race pace")
 
 
 async def test_a_bad_distance_is_shown_at_the_field_and_nothing_saved(
@@ -342,7 +356,9 @@ async def test_the_dialog_refuses_what_breaks_the_rule(store: Store, clock: Fake
         await pilot.press("tab", *"8", "enter")
         await pilot.pause()
         assert pilot.app.screen is dialog
-        assert str(dialog.query_one("#save-error", Static).render()) == TOO_FEW_REST
+        assert str(dialog.query_one("#save-error", Static).render()) == (
+            TOO_FEW_REST + " (m moves it)"
+        )
         assert dump(store) == before
         await pilot.click("#cancel")
         await pilot.pause()
@@ -419,7 +435,7 @@ async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = week_screen(pilot)
         clock.set(pendulum.datetime(2026, 11, 30, 0, 0, 5, tz="UTC"))
-        screen.check_day()
+        pilot.app.check_day()  # type: ignore[attr-defined]
         await pilot.pause()
         assert screen.today == date(2026, 11, 30)
         assert screen.selected == date(2026, 11, 30)

@@ -16,14 +16,28 @@ from tracker.domain.kinds import ActivityKind
 from tracker.domain.load import Spike
 from tracker.domain.stats import (
     LoadWarning,
-    build_stats,
-    build_status,
-    build_status_days,
     load_warnings,
     load_window_start,
     round_half_up,
-    status_line,
 )
+from tracker.domain.streaks import RestStreak
+from tracker.services import reports
+from tracker.services.reports import Status
+
+
+def build_stats(*args: Any, **kwargs: Any) -> dict[str, object]:
+    """The ``stats --json`` document of :func:`reports.build_stats`."""
+    return reports.build_stats(*args, **kwargs).to_json()
+
+
+def build_status(*args: Any, **kwargs: Any) -> dict[str, object]:
+    """The ``status --json`` document of :func:`reports.build_status`."""
+    return reports.build_status(*args, **kwargs).to_json()
+
+
+def build_status_days(*args: Any, **kwargs: Any) -> list[dict[str, object]]:
+    return [status.to_json() for status in reports.build_status_days(*args, **kwargs)]
+
 
 DAY = timedelta(days=1)
 TODAY = date(2026, 11, 24)  # Tuesday
@@ -304,8 +318,8 @@ class TestStatus:
                 assert status["rest_days_this_week"] == full["this_week"]["rest_days_taken"]
 
     def test_line(self) -> None:
-        status = build_status(self.dates, set(), "monday", TODAY, True)
-        assert status_line(status) == (
+        status = reports.build_status(self.dates, set(), "monday", TODAY, True)
+        assert status.line() == (
             "rest streak 5 wk · 0 rest days this week · 6 days since rest · ✓ checked in"
         )
 
@@ -327,14 +341,8 @@ class TestStatus:
         ],
     )
     def test_line_plurals(self, rest: int, since: int, checked: bool, line: str) -> None:
-        status = {
-            "today": "2026-11-24",
-            "rest_streak": {"current_weeks": 3, "best_weeks": 4},
-            "rest_days_this_week": rest,
-            "days_since_rest": since,
-            "checked_in": checked,
-        }
-        assert status_line(status) == line
+        status = Status(TODAY, RestStreak(3, 4), rest, since, checked)
+        assert status.line() == line
 
 
 class TestRounding:

@@ -18,20 +18,19 @@ import pytest
 from tracker import __version__
 from tracker.data import paths, status_cache
 from tracker.data.db import open_db
-from tracker.data.reports import status_reports
 from tracker.data.status_cache import (
     StatusEntry,
-    attach_summary,
     local_today,
     parse_day,
     read_status,
-    refresher_for,
     summary_path,
     write_summary,
 )
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind
+from tracker.services.reports import status_reports
+from tracker.services.status_summary import attach_summary, refresher_for
 
 DAY = date(2026, 11, 25)
 
@@ -232,10 +231,10 @@ class TestRefresher:
         expected = status_reports(fresh, DAY)
         fresh.close()
         assert len(expected) == 7
-        for document in expected:
-            found = read_status(db, date.fromisoformat(str(document["today"])))
-            assert found is not None and found.document == document
-            assert found.line.startswith("rest streak ")
+        for status in expected:
+            found = read_status(db, status.today)
+            assert found is not None and found.document == status.to_json()
+            assert found.line == status.line()
 
     def test_flush_writes_now_and_close_stamps_again(self, db: Path) -> None:
         store = Store(open_db(db))

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tracker.__main__ import main
-from tracker.cli import commands
+from tracker.cli import timer as timer_command
 from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.domain.presets import Preset
@@ -25,7 +25,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         calls.append(kwargs)
         return 0
 
-    monkeypatch.setattr(commands, "run_tui", fake_run_tui)
+    monkeypatch.setattr(timer_command, "run_tui", fake_run_tui)
     return calls
 
 

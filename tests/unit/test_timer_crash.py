@@ -28,7 +28,7 @@ from tests.fakes import FakeClock
 from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.domain.recovery import SessionStatus
-from tracker.screens.timer_dialogs import ChoiceDialog
+from tracker.screens.modals.confirm import ChoiceDialog
 
 RUN_FOR_S = 7.0
 MAX_LOST_S = 5.0

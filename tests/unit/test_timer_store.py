@@ -8,6 +8,7 @@ from pathlib import Path
 import pendulum
 
 from tests.conftest import EVENING, TODAY
+from tests.helpers import ticked
 from tracker.data.db import open_db, open_memory_db
 from tracker.data.store import Store
 from tracker.domain.presets import DEFAULT_PRESETS, Preset, Segment
@@ -77,9 +78,9 @@ def test_saving_elapsed_time_updates_the_running_row(store: Store) -> None:
 def test_a_completed_session_ticks_the_days_recovery_item(store: Store) -> None:
     session = store.start_session(running(FOAM_ROLLER))
     assert session.id is not None
-    assert store.recovery_done(TODAY) == set()
+    assert ticked(store, TODAY) == set()
     store.finish_session(session.id, 900, SessionStatus.COMPLETED)
-    assert store.recovery_done(TODAY) == {"foam_roller"}
+    assert ticked(store, TODAY) == {"foam_roller"}
     assert store.running_sessions() == []
 
 
@@ -94,7 +95,7 @@ def test_a_partial_session_is_kept_but_ticks_nothing(store: Store) -> None:
         200,
         11.0,
     )
-    assert store.recovery_done(TODAY) == set()
+    assert ticked(store, TODAY) == set()
 
 
 def test_a_discarded_session_is_gone(store: Store) -> None:

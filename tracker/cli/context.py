@@ -11,10 +11,10 @@ from pathlib import Path
 from tracker.cli.errors import Failure, UsageError
 from tracker.data.db import DatabaseProblem, open_db
 from tracker.data.paths import default_db_path
-from tracker.data.status_cache import attach_summary
 from tracker.data.store import Store
 from tracker.domain.clock import SystemClock
 from tracker.domain.dates import ParseError, parse_iso_date
+from tracker.services.status_summary import attach_summary
 
 
 @dataclass
@@ -54,4 +54,4 @@ class Context:
             print(f"recovtui: warning: no daily backup: {exc}", file=sys.stderr)
 
     def clock(self, store: Store) -> SystemClock:
-        return SystemClock(store.settings().timezone, self.pretend_today)
+        return SystemClock(lambda: store.settings().timezone, self.pretend_today)

@@ -1,4 +1,4 @@
-"""``recovtui status [--json]``: one line for a shell prompt (DESIGN §4, §11).
+"""``recovtui status [--json]``: one line for a shell prompt, fast enough for every prompt.
 
 The fast path reads the status summary kept beside the database
 (:mod:`tracker.data.status_cache`) and imports nothing beyond the standard
@@ -41,21 +41,21 @@ def _computed(args: argparse.Namespace) -> StatusEntry:
     is that of an empty history.
     """
     from tracker.cli.context import Context
-    from tracker.data.reports import status_report
     from tracker.domain.clock import SystemClock
-    from tracker.domain.stats import build_status, status_line
+    from tracker.services.reports import build_status, status_report
+    from tracker.services.status_summary import refresher_for
 
     ctx = Context.from_args(args)
     if not ctx.db_path.exists():
         today = SystemClock(None, ctx.pretend_today).today()
-        document = build_status((), (), "monday", today, False)
-        return StatusEntry(document, status_line(document))
+        status = build_status((), (), "monday", today, False)
+        return StatusEntry(status.to_json(), status.line())
     store = ctx.open_store()
     try:
-        document = status_report(store, ctx.clock(store).today())
-        refresher = status_cache.refresher_for(store)
+        status = status_report(store, ctx.clock(store).today())
+        refresher = refresher_for(store)
         if refresher is not None:
             refresher.changed()
     finally:
         store.close()
-    return StatusEntry(document, status_line(document))
+    return StatusEntry(status.to_json(), status.line())

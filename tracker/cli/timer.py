@@ -6,6 +6,7 @@ import argparse
 
 from tracker.cli.context import Context
 from tracker.cli.errors import UsageError
+from tracker.cli.tui import run_tui
 from tracker.domain.dates import ParseError
 from tracker.domain.presets import find_preset
 from tracker.domain.units import parse_duration
@@ -34,6 +35,4 @@ def run_timer(ctx: Context, args: argparse.Namespace) -> int:
                 f"--duration: {preset.name} needs at least {minimum} s"
                 f" (one per segment), got {args.duration!r}"
             )
-    from tracker.cli.commands import run_tui
-
     return run_tui(ctx, start_mode="timer", timer_preset=preset.name, timer_duration_s=duration_s)

@@ -17,10 +17,10 @@ summary is written again once the store is closed. Settings live in the
 database, so a change of week start or time zone changes the stamp too; the
 time zone is kept in the summary to tell which day it is without pendulum.
 
-Everything above :class:`SummaryRefresher` runs on the ``status`` fast path and
-must stay standard library only: ``tests/unit/test_status_cache.py`` checks
-that importing this module and reading a summary loads no sqlite, pendulum,
-platformdirs or Textual.
+This module is the ``status`` fast path and must stay standard library only:
+``tests/unit/test_status_cache.py`` checks that importing it and reading a
+summary loads no sqlite, pendulum, platformdirs or Textual. Keeping the summary
+fresh as a store writes is :mod:`tracker.services.status_summary`.
 """
 
 from __future__ import annotations
@@ -30,16 +30,13 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracker import __version__
 
 if TYPE_CHECKING:
-    import weakref
     from datetime import date
-
-    from tracker.data.store import Store
 
 FORMAT = 1
 SUFFIX = ".status.json"
@@ -211,89 +208,3 @@ def write_summary(db_path: StrPath, timezone: str | None, entries: Sequence[Stat
             os.unlink(temporary)
         return False
     return True
-
-
-# Keeping the summary fresh (imports the store and the domain when it computes).
-
-
-class SummaryRefresher:
-    """Keeps the summary of one store fresh.
-
-    A write only marks it stale (cheap: the TUI writes on every tick of a
-    checklist). The summary is computed and written by :meth:`flush` (the TUI
-    calls it a moment after the last write) and once more as the store closes:
-    computed while the store can still be read, written after the close has
-    checkpointed the WAL, so the stamp matches the files that stay on disk.
-    """
-
-    def __init__(self, store: Store, db_path: StrPath, today: Callable[[], date]) -> None:
-        self.store = store
-        self.db_path = os.fspath(db_path)
-        self.today = today
-        self.stale = False
-        self._written = False
-        self._pending: tuple[str | None, list[StatusEntry]] | None = None
-        store.on_change(self.changed)
-        store.on_close(self._closing, self._closed)
-
-    def changed(self) -> None:
-        self.stale = True
-
-    def _compute(self) -> tuple[str | None, list[StatusEntry]] | None:
-        import sqlite3
-
-        from tracker.data.reports import status_reports
-        from tracker.domain.stats import status_line
-
-        try:
-            documents = status_reports(self.store, self.today())
-            timezone = self.store.settings().timezone
-        except sqlite3.Error:
-            return None
-        return timezone, [StatusEntry(doc, status_line(doc)) for doc in documents]
-
-    def flush(self) -> None:
-        """Compute and write the summary now, if anything changed since the last time."""
-        if not self.stale:
-            return
-        self.stale = False
-        computed = self._compute()
-        if computed is not None:
-            self._written = write_summary(self.db_path, *computed) or self._written
-
-    def _closing(self) -> None:
-        if self.stale or self._written:
-            self.stale = False
-            self._pending = self._compute()
-
-    def _closed(self) -> None:
-        if self._pending is not None:
-            write_summary(self.db_path, *self._pending)
-            self._pending = None
-
-
-_refreshers: weakref.WeakKeyDictionary[Store, SummaryRefresher] | None = None
-
-
-def _registry() -> weakref.WeakKeyDictionary[Store, SummaryRefresher]:
-    """The refresher of each open store (made on first use: ``status`` never needs it)."""
-    global _refreshers
-    if _refreshers is None:
-        import weakref
-
-        _refreshers = weakref.WeakKeyDictionary()
-    return _refreshers
-
-
-def attach_summary(store: Store, db_path: StrPath, today: Callable[[], date]) -> SummaryRefresher:
-    """Keep the status summary of ``db_path`` fresh as ``store`` writes (once per store)."""
-    registry = _registry()
-    refresher = registry.get(store)
-    if refresher is None:
-        refresher = registry[store] = SummaryRefresher(store, db_path, today)
-    return refresher
-
-
-def refresher_for(store: Store) -> SummaryRefresher | None:
-    """The refresher attached to ``store`` (stores made by the CLI context have one)."""
-    return _registry().get(store)

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.domain.nutrition import NutritionItem
-from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+from tracker.domain.recovery import (
+    RecoveryKind,
+    RecoverySession,
+    checklist_key,
+    checklist_label,
+)
 
 WINDOW_DAYS = 28
 
@@ -107,32 +112,26 @@ def _adherence(
     )
 
 
-def recovery_label(kind: str) -> str:
-    try:
-        return RecoveryKind(kind).label
-    except ValueError:
-        return kind.replace("_", " ").capitalize()
-
-
 def recovery_adherence(sessions: Iterable[RecoverySession], window: Window) -> Adherence:
-    """Recovery work: completed sessions only (a completed session ticks its item).
+    """Recovery work: the items the sessions tick (:func:`checklist_key`).
 
-    Items are the five recovery kinds, plus any other kind done in the window
-    (a custom timer preset), in the order first seen. ``all_days`` counts days
-    with every one of those items done, which a runner rarely aims at: the
-    screen shows ``any_days``.
+    Items are the five recovery kinds, plus each custom preset done in the
+    window, in the order first seen. ``all_days`` counts days with every one
+    of those items done, which a runner rarely aims at: the screen shows
+    ``any_days``.
     """
     done: dict[date, set[str]] = {}
     extra: list[str] = []
     standard = {kind.value for kind in RecoveryKind}
     for session in sessions:
-        if session.status is not SessionStatus.COMPLETED or session.date not in window:
+        key = checklist_key(session)
+        if key is None or session.date not in window:
             continue
-        done.setdefault(session.date, set()).add(session.kind)
-        if session.kind not in standard and session.kind not in extra:
-            extra.append(session.kind)
+        done.setdefault(session.date, set()).add(key)
+        if key not in standard and key not in extra:
+            extra.append(key)
     names = [(kind.value, kind.label) for kind in RecoveryKind]
-    names += [(kind, recovery_label(kind)) for kind in extra]
+    names += [(key, checklist_label(key)) for key in extra]
     return _adherence(window, names, done)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
@@ -26,13 +27,25 @@ class Clock(Protocol):
 class SystemClock:
     """The real clock, in ``timezone`` (the machine's zone when None).
 
+    ``timezone`` may be a function, asked at every reading, so a clock made on
+    the runner's settings follows a change of time zone at once.
     ``pretend_today`` pins the calendar date (the ``--today`` option) while the
     time of day and the monotonic clock stay real.
     """
 
-    def __init__(self, timezone: str | None = None, pretend_today: date | None = None) -> None:
-        self.timezone = timezone
+    def __init__(
+        self,
+        timezone: str | Callable[[], str | None] | None = None,
+        pretend_today: date | None = None,
+    ) -> None:
+        self._zone: Callable[[], str | None] = (
+            timezone if callable(timezone) else (lambda: timezone)
+        )
         self.pretend_today = pretend_today
+
+    @property
+    def timezone(self) -> str | None:
+        return self._zone()
 
     def now(self) -> pendulum.DateTime:
         real = pendulum.now(self.timezone)

@@ -62,6 +62,11 @@ def week_of(day: date, week_start: str = "monday") -> Week:
     return Week(week_start_of(day, week_start))
 
 
+def first_of_weeks(today: date, week_start: str, weeks: int) -> date:
+    """The first day of the oldest of the ``weeks`` weeks ending with this one."""
+    return week_of(today, week_start).shifted(-(weeks - 1)).start
+
+
 def to_date(value: date) -> pendulum.Date:
     return pendulum.Date(value.year, value.month, value.day)
 

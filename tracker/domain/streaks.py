@@ -23,6 +23,8 @@ from tracker.domain.kinds import ActivityKind
 from tracker.domain.plan import keeps_rule
 
 _ONE_DAY = timedelta(days=1)
+YEAR_WEEKS = 53
+"""A year of day marks: the weeks the Stats screen's heatmap can show."""
 
 
 def _as_set(days: Collection[date]) -> Collection[date]:

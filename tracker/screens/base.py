@@ -1,43 +1,38 @@
-"""What every recovtui screen shares: header, footer, the too-small notice, the day."""
+"""What every recovtui screen shares: header, nav, footer, the too-small notice, the day.
+
+A screen is built with its services and the clock. It follows the app's
+``today`` and ``revision`` reactives: a new day calls :meth:`day_changed`, a
+write anywhere calls :meth:`refresh_data` when the screen is shown (a screen
+coming back into view always re-reads).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from datetime import date
 
-import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tracker.data.store import Store
 from tracker.domain.clock import Clock
-
-if TYPE_CHECKING:
-    from tracker.app import RecovApp
+from tracker.screens.modes import SCREENS_BY_KEY
 
 TOO_SMALL = "Terminal too small — recovtui needs at least 60×20. Make the window bigger."
 MIN_WIDTH, MIN_HEIGHT = 60, 20
-DAY_CHECK_SECONDS = 15
 
 
 class RecovScreen(Screen[None]):
-    """A screen of the app. Subclasses compose their body and refresh from the store."""
+    """A screen of the app. Subclasses compose their body and refresh from their services."""
 
-    today: pendulum.Date
+    MODE = ""
+    """The mode this screen is shown in (highlighted in the nav bar)."""
 
-    @property
-    def recov(self) -> RecovApp:
-        return cast("RecovApp", self.app)
-
-    @property
-    def store(self) -> Store:
-        return self.recov.store
-
-    @property
-    def clock(self) -> Clock:
-        return self.recov.clock
+    def __init__(self, clock: Clock) -> None:
+        super().__init__()
+        self.clock = clock
+        self.today: date = clock.today()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,12 +43,9 @@ class RecovScreen(Screen[None]):
         yield Footer()
 
     def _nav(self) -> Text:
-        from tracker.app import SCREENS_BY_KEY
-
         text = Text(no_wrap=True, overflow="ellipsis")
-        current = type(self).__name__.removesuffix("Screen").lower()
         for key, mode, title in SCREENS_BY_KEY:
-            style = "bold reverse" if mode == current else ""
+            style = "bold reverse" if mode == self.MODE else ""
             text.append(f" {key} {title} ", style=style)
             text.append(" ")
         text.append("  ? keys  ^p commands  q quit", style="dim")
@@ -62,9 +54,14 @@ class RecovScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    async def mounted(self) -> None:
+        """Wait until the screen is mounted (a worker started as its mode opens)."""
+        if not self.is_mounted:
+            await self._mounted_event.wait()
+
     def on_mount(self) -> None:
-        self.today = self.clock.today()
-        self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        self.watch(self.app, "today", self._today_changed, init=False)
+        self.watch(self.app, "revision", self._data_changed, init=False)
 
     def on_resize(self) -> None:
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
@@ -72,18 +69,20 @@ class RecovScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.on_resize()
-        self.today = self.clock.today()
         self.refresh_data()
 
-    def check_day(self) -> None:
-        """Move on to the new day when the app is left open past midnight."""
-        today = self.clock.today()
+    def _today_changed(self, today: date) -> None:
         if today != self.today:
             self.today = today
             self.day_changed()
 
+    def _data_changed(self) -> None:
+        if self.is_current:
+            self.refresh_data()
+
     def day_changed(self) -> None:
+        """The app was left open past midnight: show the new day."""
         self.refresh_data()
 
     def refresh_data(self) -> None:
-        """Re-read what the screen shows from the store."""
+        """Re-read what the screen shows from its services."""

@@ -1,5 +1,5 @@
-"""Settings (DESIGN §7): units, temperature, week start, time zone, theme, the
-command run when a timer ends, the week template and the nutrition items.
+"""Settings: units, temperature, week start, time zone, theme, the command run
+when a timer ends, the week template and the nutrition items.
 
 Every change is saved at once when it is valid; a wrong value is shown at its
 field, with the reason, and nothing is saved.
@@ -17,14 +17,17 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tracker.domain.clock import SystemClock
+from tracker.domain.clock import Clock
 from tracker.domain.dates import WEEKDAY_ABBR, WEEKDAYS, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import NutritionItem
-from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, check_template
+from tracker.domain.plan import RULE_RANGE, count_rest
+from tracker.domain.text import plural
 from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
-from tracker.screens.dialogs import TextPromptDialog
+from tracker.screens.modals.confirm import TextPromptDialog
+from tracker.services.bundle import Services
+from tracker.widgets.nutrition_editor import NutritionEditor
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "units": [("Kilometres (km)", "km"), ("Miles (mi)", "mi")],
@@ -33,38 +36,10 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-class NutritionEditor(OptionList):
-    """Every nutrition item, archived ones too; keys to add, rename, move, archive."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "screen.add_item", "Add", tooltip="Add a nutrition item"),
-        Binding("r", "screen.rename_item", "Rename", tooltip="Rename the highlighted item"),
-        Binding(
-            "left_square_bracket",
-            "screen.move_item(-1)",
-            "Up",
-            key_display="[",
-            tooltip="Move the highlighted item up",
-        ),
-        Binding(
-            "right_square_bracket",
-            "screen.move_item(1)",
-            "Down",
-            key_display="]",
-            tooltip="Move the highlighted item down",
-        ),
-        Binding(
-            "x",
-            "screen.archive_item",
-            "Archive",
-            tooltip="Archive or bring back the highlighted item (its history stays)",
-        ),
-    ]
-
-
 class SettingsScreen(RecovScreen):
     """Everything the runner can set, saved as it changes."""
 
+    MODE = "settings"
     AUTO_FOCUS = "#units"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "focus_items", "Items", tooltip="Go to the nutrition items"),
@@ -77,8 +52,9 @@ class SettingsScreen(RecovScreen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, services: Services, clock: Clock) -> None:
+        super().__init__(clock)
+        self.preferences = services.settings
         self._items: list[NutritionItem] = []
         self._template: list[DayKind] = []
 
@@ -155,7 +131,7 @@ class SettingsScreen(RecovScreen):
     def refresh_data(self) -> None:
         if not self.is_mounted:
             return
-        settings = self.store.settings()
+        settings = self.preferences.settings()
         for name in ("units", "temperature", "week_start"):
             self._set_select(name, getattr(settings, name))
         if settings.theme in self.app.available_themes:
@@ -177,8 +153,8 @@ class SettingsScreen(RecovScreen):
         self.query_one("#presets", Static).update(
             "\n".join(
                 f"{preset.name:<20} {format_clock(preset.total_s):>6}  "
-                f"{len(preset.segments)} segment{'s' if len(preset.segments) != 1 else ''}"
-                for preset in self.store.presets()
+                f"{plural(len(preset.segments), 'segment')}"
+                for preset in self.preferences.presets()
             )
         )
 
@@ -190,18 +166,18 @@ class SettingsScreen(RecovScreen):
 
     def _show_template_status(self, problem: str | None) -> None:
         status = self.query_one("#template-status", Static)
-        rest = sum(1 for kind in self._template if kind is DayKind.REST)
+        rest = count_rest(self._template)
         text = Text()
         if problem:
             text.append(f"✗ Not saved: {problem}", style="bold")
             text.append(
-                "\nNothing is saved until the week has 1–2 rest days: "
+                f"\nNothing is saved until the week has {RULE_RANGE} rest days: "
                 "pick the new rest day first, then change the old one."
             )
         else:
             text.append(
-                f"✓ {rest} rest day{'s' if rest != 1 else ''} — keeps the rule "
-                f"({MIN_REST_DAYS}–{MAX_REST_DAYS} a week). Weeks already planned stay as they are."
+                f"✓ {plural(rest, 'rest day')} — keeps the rule "
+                f"({RULE_RANGE} a week). Weeks already planned stay as they are."
             )
         status.update(text)
         status.set_class(bool(problem), "-problem")
@@ -209,8 +185,7 @@ class SettingsScreen(RecovScreen):
     def _show_items(self) -> None:
         editor = self.query_one("#items", NutritionEditor)
         highlighted = editor.highlighted
-        self._items = self.store.nutrition_items(include_archived=True)
-        self._items.sort(key=lambda item: (item.archived, item.position, item.id))
+        self._items = self.preferences.nutrition_items()
         options = []
         for item in self._items:
             text = Text(item.name, style="dim" if item.archived else "")
@@ -226,7 +201,7 @@ class SettingsScreen(RecovScreen):
     def _save(self, name: str, value: Any) -> str | None:
         """Store a setting; the reason it was refused, or None."""
         try:
-            self.store.set_setting(name, value)
+            self.preferences.set(name, value)
         except ValueError as exc:
             return str(exc)
         return None
@@ -236,7 +211,7 @@ class SettingsScreen(RecovScreen):
         name = event.select.id
         if name is None or event.select.value != event.value:
             return
-        if getattr(self.store.settings(), name) == event.value:
+        if getattr(self.preferences.settings(), name) == event.value:
             return
         problem = self._save(name, event.value)
         if problem:
@@ -260,15 +235,13 @@ class SettingsScreen(RecovScreen):
         if name is None:
             return
         value = field.value.strip()
-        if value == (getattr(self.store.settings(), name) or ""):
+        if value == (getattr(self.preferences.settings(), name) or ""):
             self._field_error(name, None)
             return
         problem = self._save(name, value)
         self._field_error(name, problem)
         if problem:
             return
-        if name == "timezone" and isinstance(self.clock, SystemClock):
-            self.clock.timezone = self.store.settings().timezone
         self.notify(f"{'Time zone' if name == 'timezone' else 'Timer command'} saved")
 
     def _field_error(self, name: str, problem: str | None) -> None:
@@ -287,12 +260,7 @@ class SettingsScreen(RecovScreen):
         if self._template[index] is event.value:
             return
         self._template[index] = event.value
-        try:
-            kinds = check_template(self._template)
-        except ValueError as exc:
-            self._show_template_status(str(exc))
-            return
-        problem = self._save("template", [kind.value for kind in kinds])
+        problem = self._save("template", [kind.value for kind in self._template])
         if problem:
             self._show_template_status(problem)
             return
@@ -310,7 +278,7 @@ class SettingsScreen(RecovScreen):
     def action_add_item(self) -> None:
         def add(name: str) -> str | None:
             try:
-                self.store.add_nutrition_item(name)
+                self.preferences.add_item(name)
             except ValueError as exc:
                 return str(exc)
             return None
@@ -341,7 +309,7 @@ class SettingsScreen(RecovScreen):
             if name == item.name:
                 return None
             try:
-                self.store.rename_nutrition_item(item.id, name)
+                self.preferences.rename_item(item.id, name)
             except ValueError as exc:
                 return str(exc)
             return None
@@ -362,7 +330,7 @@ class SettingsScreen(RecovScreen):
         if item.archived:
             self.notify("Bring the item back (x) before moving it", severity="warning")
             return
-        self.store.move_nutrition_item(item.id, offset)
+        self.preferences.move_item(item.id, offset)
         self._show_items()
         editor = self.query_one("#items", NutritionEditor)
         editor.highlighted = next(i for i, each in enumerate(self._items) if each.id == item.id)
@@ -371,7 +339,7 @@ class SettingsScreen(RecovScreen):
         item = self._item()
         if item is None:
             return
-        self.store.archive_nutrition_item(item.id, not item.archived)
+        self.preferences.archive_item(item.id, not item.archived)
         if item.archived:
             self.notify(f"{item.name} is back on the checklist")
         else:

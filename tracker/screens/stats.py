@@ -1,14 +1,14 @@
 """The Stats screen: rest streaks, weekly distance and ramp, ACWR, a year of days,
-and four weeks of recovery and nutrition adherence (DESIGN §4, §7).
+and four weeks of recovery and nutrition adherence.
 
-The figures come from the same ``stats --json`` document as ``recovtui stats``;
-the chart, gauge and heatmap only draw them.
+The figures are the stats report ``recovtui stats`` prints
+(:class:`tracker.services.insights.StatsPage`); the chart, gauge and heatmap
+only draw them.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,31 +16,31 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from tracker.data.reports import stats_report
-from tracker.domain.adherence import adherence_window, nutrition_adherence, recovery_adherence
-from tracker.domain.load import acute_chronic, daily_distance
-from tracker.domain.stats import plain_date
-from tracker.domain.streaks import day_marks
+from tracker.domain.clock import Clock
+from tracker.domain.text import plural
 from tracker.screens.base import RecovScreen
+from tracker.services.bundle import Services
+from tracker.services.reports import StatsReport
 from tracker.widgets.acwr_gauge import AcwrData, AcwrGauge, acwr_detail, acwr_title
 from tracker.widgets.adherence_view import AdherenceView
-from tracker.widgets.heatmap import HeatmapData, YearHeatmap, heatmap_start
+from tracker.widgets.heatmap import HeatmapData, YearHeatmap
 from tracker.widgets.weekly_chart import ChartData, WeeklyChart
 
 WIDE = 96
 """Narrower than this, the adherence panel goes below the charts instead of beside them."""
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 class StatsScreen(RecovScreen):
     """See the module docstring."""
 
+    MODE = "stats"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "refresh", "Refresh", tooltip="Read the figures again"),
     ]
+
+    def __init__(self, services: Services, clock: Clock) -> None:
+        super().__init__(clock)
+        self.stats = services.stats
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="stats-scroll"):
@@ -68,87 +68,42 @@ class StatsScreen(RecovScreen):
     def refresh_data(self) -> None:
         if not self.is_mounted:
             return
-        store, today = self.store, plain_date(self.today)
-        settings = store.settings()
-        units = settings.units
-        document = stats_report(store, today)
-        self._show_streak(document, units)
-        self.query_one("#stats-chart", WeeklyChart).data = ChartData(
-            tuple(
-                (date.fromisoformat(row["week_start"]), row["distance_m"])
-                for row in document["weekly_distance"]
-            ),
-            units,
-        )
+        today = self.today
+        page = self.stats.page(today)
+        report, units = page.report, page.units
+        self._show_streak(report)
         chart = self.query_one("#stats-chart", WeeklyChart)
+        chart.data = ChartData(report.weekly_distance, units)
         chart.border_title = f"Weekly distance ({units}) · 16 weeks"
-        self._show_ramp(document)
-        recent = store.activities_between(today - timedelta(days=34), today)
-        acute, chronic_total = acute_chronic(daily_distance(recent), today)
-        ratio = document["acwr"]
+        ramp = report.ramp_pct
+        chart.border_subtitle = f"ramp last week {ramp:+.1f}%" if ramp is not None else "ramp: –"
         gauge = self.query_one("#stats-acwr", AcwrGauge)
-        gauge.data = AcwrData(
-            ratio if isinstance(ratio, float) else None, acute, chronic_total / 4, units
-        )
+        gauge.data = AcwrData(report.acwr, report.acute_m, report.chronic_m, units)
         gauge.border_title = f"Load ratio (ACWR) {acwr_title(gauge.data)}"
         gauge.border_subtitle = acwr_detail(gauge.data)
-        checked_in = store.is_checked_in(today)
-        first_day = store.first_day()
-        start = heatmap_start(today, settings.week_start)
-        if first_day is not None:
-            start = max(start, plain_date(first_day))
-        year = store.activities_between(start, today)
         self.query_one("#stats-heatmap", YearHeatmap).data = HeatmapData(
-            day_marks(
-                year, store.excused_weeks().keys(), settings.week_start, start, today, checked_in
-            )
-            if first_day is not None
-            else {},
-            today,
-            settings.week_start,
+            page.marks, report.today, page.week_start
         )
-        window = adherence_window(today, checked_in, first_day)
-        view = self.query_one("#stats-adherence", AdherenceView)
-        if window is None:
-            view.show(None, None)
-        else:
-            view.show(
-                recovery_adherence(store.sessions_between(window.first, window.last), window),
-                nutrition_adherence(
-                    store.nutrition_items(include_archived=True),
-                    store.nutrition_checks(window.first, window.last),
-                    window,
-                ),
-            )
+        self.query_one("#stats-adherence", AdherenceView).show(page.recovery, page.nutrition)
 
-    def _show_streak(self, document: dict[str, Any], units: str) -> None:
-        streak = document["rest_streak"]
-        week = document["this_week"]
-        since = document["days_since_rest"]
+    def _show_streak(self, report: StatsReport) -> None:
+        streak, week, since = report.rest_streak, report.this_week, report.days_since_rest
         text = Text()
-        text.append(f"Rest streak {_plural(streak['current_weeks'], 'week')}", style="bold")
-        text.append(f" (best {streak['best_weeks']})")
-        text.append(" · rested today" if since == 0 else f" · {_plural(since, 'day')} since rest")
+        text.append(f"Rest streak {plural(streak.current_weeks, 'week')}", style="bold")
+        text.append(f" (best {streak.best_weeks})")
+        if since == 0:
+            text.append(" · rested today")
+        elif since is not None:
+            text.append(f" · {plural(since, 'day')} since rest")
         text.append(
-            f" · this week {_plural(week['rest_days_taken'], 'rest day')} taken,"
-            f" {week['rest_days_planned']} planned"
+            f" · this week {plural(week.rest_days_taken, 'rest day')} taken,"
+            f" {week.rest_days_planned} planned"
         )
-        warnings = document["warnings"]
-        for warning in warnings:
+        for warning in report.warnings:
             text.append("\n")
-            text.append(
-                f"⚠ {warning['message']}",
-                style="bold" if warning["level"] == "strong" else "",
-            )
-        if not warnings:
+            text.append(f"⚠ {warning.message}", style="bold" if warning.level == "strong" else "")
+        if not report.warnings:
             text.append("\nNo load warnings.", style="dim")
         static = self.query_one("#stats-streak", Static)
         static.update(text)
-        static.set_class(bool(warnings), "-attention")
-
-    def _show_ramp(self, document: dict[str, Any]) -> None:
-        ramp = document["ramp_pct"]
-        chart = self.query_one("#stats-chart", WeeklyChart)
-        chart.border_subtitle = (
-            f"ramp last week {ramp:+.1f}%" if isinstance(ramp, float) else "ramp: –"
-        )
+        static.set_class(bool(report.warnings), "-attention")

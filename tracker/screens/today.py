@@ -1,18 +1,19 @@
-"""Today: the evening check-in (DESIGN §7).
+"""Today: the evening check-in.
 
 What was planned and what was done, this week's rest days and what the rule
 still needs, tomorrow's plan (changeable here, under the rule), the recovery
-and nutrition checklists, and the evenings not yet checked in.
+and nutrition checklists, and the evenings not yet checked in. Everything shown
+comes from one :class:`tracker.services.checkin.TodayReport`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,54 +22,29 @@ from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.activity import Activity
-from tracker.domain.checkin import (
-    describe_missed,
-    missed_evenings,
-    missed_window_start,
-    rest_outlook,
-)
+from tracker.domain.checkin import describe_missed
+from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
-from tracker.domain.nutrition import completion
-from tracker.domain.plan import PlanDay, RuleViolation
-from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
-from tracker.domain.units import (
-    METRES_PER_MILE,
-    celsius_to_fahrenheit,
-    format_distance,
-    format_duration,
-)
-from tracker.screens.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
+from tracker.domain.plan import RuleViolation
+from tracker.domain.recovery import RecoveryKind, RecoverySession
+from tracker.domain.text import plural
+from tracker.domain.units import format_distance, format_duration, format_temperature
+from tracker.messages import StartTimer
 from tracker.screens.base import RecovScreen
-from tracker.screens.dialogs import ConfirmDialog
-from tracker.screens.log_run import LogRecoveryForm, LogRunForm
+from tracker.screens.modals.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
+from tracker.screens.modals.confirm import ConfirmDialog
+from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
+from tracker.services.bundle import Services
+from tracker.services.checkin import RecoveryItem, TodayReport
 from tracker.widgets.checklist import Checklist, ChecklistItem
 from tracker.widgets.load_summary import LoadSummary
+from tracker.widgets.run_list import RunList, run_line
 
 TIMER_KEYS = {
     RecoveryKind.ICE_BATH: ("i", "ice-bath"),
     RecoveryKind.FOAM_ROLLER: ("f", "foam-roller"),
     RecoveryKind.FEET_UP: ("e", "feet-up"),
 }
-
-
-def run_line(activity: Activity, units: str) -> Text:
-    """``Workout 9.2 km · 44:10 · 4:48/km · RPE 7 · tempo``."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{activity.kind.label} {format_distance(activity.distance_m, units)}")
-    parts = []
-    if activity.duration_s:
-        parts.append(format_duration(activity.duration_s))
-        if activity.distance_m:
-            unit_m = METRES_PER_MILE if units == "mi" else 1000
-            pace = activity.duration_s / (activity.distance_m / unit_m)
-            parts.append(f"{format_duration(pace)}/{units}")
-    if activity.rpe:
-        parts.append(f"RPE {activity.rpe}")
-    if parts:
-        text.append(" · " + " · ".join(parts))
-    if activity.note:
-        text.append(f" · {activity.note}", style="dim")
-    return text
 
 
 def recovery_detail(sessions: Sequence[RecoverySession], temperature: str) -> str:
@@ -81,10 +57,7 @@ def recovery_detail(sessions: Sequence[RecoverySession], temperature: str) -> st
         parts.append(format_duration(total))
     for session in sessions:
         if session.temperature_c is not None:
-            if temperature == "F":
-                parts.append(f"{celsius_to_fahrenheit(session.temperature_c):.0f} °F")
-            else:
-                parts.append(f"{session.temperature_c:.0f} °C")
+            parts.append(format_temperature(session.temperature_c, temperature))
         if session.note:
             parts.append(session.note)
     return " · ".join(parts)
@@ -96,20 +69,19 @@ def _set_title(widget: Widget, title: str) -> None:
         widget.border_title = title
 
 
-class RunList(OptionList):
-    """The day's runs; enter edits the highlighted one, d deletes it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Edit run", tooltip="Edit the highlighted run"),
-        Binding(
-            "d,delete", "screen.delete_run", "Delete run", tooltip="Delete the highlighted run"
-        ),
-    ]
+def _keys_text(*pairs: tuple[str, str]) -> Text:
+    """``l log the run · c check in``: keys in bold between plain words."""
+    text = Text()
+    for key, words in pairs:
+        text.append(key, style="bold")
+        text.append(words)
+    return text
 
 
 class TodayScreen(RecovScreen):
     """The evening check-in."""
 
+    MODE = "today"
     AUTO_FOCUS = "#recovery"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "log_run", "Log run", tooltip="Log today's run: kind, distance, time, effort"),
@@ -128,11 +100,11 @@ class TodayScreen(RecovScreen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._runs: list[Activity] = []
-        self._missed: list[date] = []
-        self._tomorrow: PlanDay | None = None
+    def __init__(self, services: Services, clock: Clock) -> None:
+        super().__init__(clock)
+        self.checkin = services.checkin
+        self.planning = services.planning
+        self.report: TodayReport | None = None
         self._shown: dict[str, Text] = {}
         self._run_lines: list[Text] = []
 
@@ -185,48 +157,26 @@ class TodayScreen(RecovScreen):
     def refresh_data(self) -> None:
         if not self.is_mounted:
             return
-        store, today = self.store, self.today
-        settings = store.settings()
-        units = settings.units
-        self.sub_title = f"{today:%A %-d %B %Y}"
-        plan = store.week_plan(today)
-        week = plan.week
-        self._runs = store.activities_on(today)
-        checked_in = store.is_checked_in(today)
-        had_missed = bool(self._missed)
-        first = store.first_day()
-        checkins = (
-            store.checkins(missed_window_start(first, today), today) if first is not None else set()
+        had_missed = bool(self.report and self.report.missed)
+        report = self.report = self.checkin.today(self.today)
+        self.sub_title = f"{report.day:%A %-d %B %Y}"
+        _set_title(self.query_one("#today-day"), f"Today · {report.day:%a %-d %b}")
+        self._show_plan(report)
+        self._show_runs(report)
+        self._show_status(report)
+        self._show_rest(report)
+        self._show_tomorrow(report)
+        stats = report.stats
+        self.query_one("#load-summary", LoadSummary).show(
+            stats.rest_streak, stats.days_since_rest, stats.warnings
         )
-        self._missed = missed_evenings(first, today, checkins)
-
-        _set_title(self.query_one("#today-day"), f"Today · {today:%a %-d %b}")
-        self._show_plan(plan.day(today), units)
-        self._show_runs(units)
-        self._show_status(checked_in)
-
-        activity_dates = {a.date for a in store.activities_between(week.start, week.end)}
-        outlook = rest_outlook(
-            plan, activity_dates, today, checked_in, store.excused_weeks().get(week.start)
-        )
-        text = Text()
-        text.append("Rest days  ", style="bold")
-        planned = ", ".join(f"{d:%a}" for d in outlook.planned) or "none"
-        taken = ", ".join(f"{d:%a}" for d in outlook.taken) or "none yet"
-        text.append(f"planned {planned} · taken {taken}\n")
-        text.append("✓ " if outlook.ok else "! ", style="bold")
-        text.append(outlook.advice, style="" if outlook.ok else "bold")
-        rest = self._show("#today-rest", text)
-        rest.set_class(not outlook.ok, "-attention")
-
-        self._show_tomorrow(today + timedelta(days=1), units)
-        self.query_one("#load-summary", LoadSummary).show(store, today)
-        self._show_recovery()
-        self._show_nutrition()
-        if bool(self._missed) != had_missed:
+        self._show_recovery(report)
+        self._show_nutrition(report)
+        if bool(report.missed) != had_missed:
             self.refresh_bindings()
 
-    def _show_plan(self, day: PlanDay, units: str) -> None:
+    def _show_plan(self, report: TodayReport) -> None:
+        day = report.plan
         text = Text()
         text.append("Planned  ", style="bold")
         if day.kind is DayKind.REST:
@@ -234,141 +184,131 @@ class TodayScreen(RecovScreen):
         else:
             text.append(day.kind.label)
             if day.target_m:
-                text.append(f" {format_distance(day.target_m, units)}")
+                text.append(f" {format_distance(day.target_m, report.units)}")
         if day.note:
             text.append(f" · {day.note}", style="dim")
         self._show("#today-plan", text)
-        none = Text()
-        none.append("nothing yet — ")
-        none.append("l", style="bold")
-        none.append(" logs a run")
+        none = Text("nothing yet — ")
+        none.append_text(_keys_text(("l", " logs a run")))
         self._show("#no-runs", none)
 
-    def _show_runs(self, units: str) -> None:
+    def _show_runs(self, report: TodayReport) -> None:
         runs = self.query_one("#runs", RunList)
         highlighted = runs.highlighted
-        lines = [run_line(a, units) for a in self._runs]
+        lines = [run_line(a, report.units) for a in report.runs]
         if lines != self._run_lines:
             self._run_lines = lines
             runs.set_options(
-                Option(line, id=str(a.id)) for line, a in zip(lines, self._runs, strict=True)
+                Option(line, id=str(a.id)) for line, a in zip(lines, report.runs, strict=True)
             )
-        runs.display = bool(self._runs)
-        self.query_one("#no-runs", Static).display = not self._runs
-        self.query_one("#today-day").border_subtitle = (
-            "enter edits · d deletes" if runs.has_focus else ""
-        )
-        if self._runs:
-            runs.highlighted = min(highlighted or 0, len(self._runs) - 1)
+        runs.display = bool(report.runs)
+        self.query_one("#no-runs", Static).display = not report.runs
+        self.on_descendant_focus()
+        if report.runs:
+            runs.highlighted = min(highlighted or 0, len(report.runs) - 1)
 
-    def _show_status(self, checked_in: bool) -> None:
-        text = Text()
-        if checked_in:
+    def _show_status(self, report: TodayReport) -> None:
+        if report.checked_in:
+            text = Text()
             text.append("✓ Checked in", style="bold")
             text.append(" — see you tomorrow")
         else:
-            text.append("Not checked in — ")
-            text.append("c", style="bold")
-            text.append(" checks in today")
+            text = Text("Not checked in — ")
+            text.append_text(_keys_text(("c", " checks in today")))
         self._show("#today-status", text)
         missed = Text()
-        if self._missed:
-            missed.append(describe_missed(self._missed, self.today), style="bold")
+        if report.missed:
+            missed.append(describe_missed(report.missed, report.day), style="bold")
             missed.append(" — ")
-            missed.append("b", style="bold")
-            missed.append(" backfills")
-        self._show("#today-missed", missed).display = bool(self._missed)
+            missed.append_text(_keys_text(("b", " backfills")))
+        self._show("#today-missed", missed).display = bool(report.missed)
         hint = Text()
-        if not checked_in:
+        if not report.checked_in:
             hint.append("This evening: ")
-            for key, what in (
-                ("l", " log the run · "),
-                ("space", " tick · "),
-                ("tab", " next list · "),
-                ("c", " check in"),
-            ):
-                hint.append(key, style="bold")
-                hint.append(what)
+            hint.append_text(
+                _keys_text(
+                    ("l", " log the run · "),
+                    ("space", " tick · "),
+                    ("tab", " next list · "),
+                    ("c", " check in"),
+                )
+            )
         self._show("#today-hint", hint)
 
-    def _show_tomorrow(self, tomorrow: date, units: str) -> None:
-        day = self.store.week_plan(tomorrow).day(tomorrow)
-        self._tomorrow = day
-        self._show("#tomorrow-label", Text(f"Tomorrow {tomorrow:%a %-d} "))
+    def _show_rest(self, report: TodayReport) -> None:
+        outlook = report.outlook
+        text = Text()
+        text.append("Rest days  ", style="bold")
+        planned = ", ".join(f"{d:%a}" for d in outlook.planned) or "none"
+        taken = ", ".join(f"{d:%a}" for d in outlook.taken) or "none yet"
+        text.append(f"planned {planned} · taken {taken}\n")
+        text.append("✓ " if outlook.ok else "! ", style="bold")
+        text.append(outlook.advice, style="" if outlook.ok else "bold")
+        self._show("#today-rest", text).set_class(not outlook.ok, "-attention")
+
+    def _show_tomorrow(self, report: TodayReport) -> None:
+        day = report.tomorrow
+        self._show("#tomorrow-label", Text(f"Tomorrow {day.date:%a %-d} "))
         select = self.query_one("#tomorrow", Select)
         if select.value != day.kind:
             with self.prevent(Select.Changed):
                 select.value = day.kind
         target = ""
         if day.target_m and day.kind is not DayKind.REST:
-            target = f" {format_distance(day.target_m, units)}"
+            target = f" {format_distance(day.target_m, report.units)}"
         self._show("#tomorrow-target", Text(target))
 
-    def _show_recovery(self) -> None:
-        today = self.today
-        temperature = self.store.settings().temperature
-        sessions = [
-            s
-            for s in self.store.sessions_between(today, today)
-            if s.status is SessionStatus.COMPLETED
-        ]
+    def _show_recovery(self, report: TodayReport) -> None:
         items = []
-        for kind in RecoveryKind:
-            done = [s for s in sessions if s.kind == kind.value]
-            if done:
-                detail = recovery_detail(done, temperature)
-            elif kind in TIMER_KEYS:
-                detail = f"{TIMER_KEYS[kind][0]}: timer"
+        for item in report.recovery:
+            if item.done:
+                detail = recovery_detail(item.sessions, report.temperature)
+            elif item.kind in TIMER_KEYS:
+                detail = f"{TIMER_KEYS[item.kind][0]}: timer"
             else:
                 detail = ""
-            items.append(ChecklistItem(kind.value, kind.label, bool(done), detail))
+            items.append(ChecklistItem(item.key, item.label, item.done, detail))
         recovery = self.query_one("#recovery", Checklist)
         recovery.set_items(items)
         _set_title(recovery, f"Recovery {sum(1 for i in items if i.checked)}/{len(items)}")
 
-    def _show_nutrition(self) -> None:
-        today = self.today
-        items = self.store.nutrition_items()
-        checks = self.store.nutrition_checks(today, today).get(today, set())
+    def _show_nutrition(self, report: TodayReport) -> None:
         nutrition = self.query_one("#nutrition", Checklist)
         nutrition.set_items(
-            [ChecklistItem(str(item.id), item.name, item.id in checks) for item in items]
+            [
+                ChecklistItem(str(item.id), item.name, item.id in report.nutrition_ticked)
+                for item in report.nutrition
+            ]
         )
-        done, total = completion(items, checks)
-        _set_title(nutrition, f"Nutrition {done}/{total}")
+        _set_title(nutrition, f"Nutrition {report.nutrition_done}/{len(report.nutrition)}")
 
     # Keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "backfill":
-            return bool(self._missed)
+            return bool(self.report and self.report.missed)
         return True
 
-    def _log_form(self, day: date, activity: Activity | None = None) -> LogRunForm:
+    def _run_form(self, day: date, activity: Activity | None = None) -> LogRunForm:
         def save(new: Activity) -> str | None:
-            if new.id is None:
-                self.store.add_activity(new)
-            else:
-                self.store.update_activity(new)
+            self.checkin.save_run(new)
             return None
 
-        planned = self.store.week_plan(day).day(day)
-        return LogRunForm(day, self.store.settings().units, save, activity, planned)
+        planned = self.checkin.planned_day(day) if activity is None else None
+        return LogRunForm(day, self.checkin.units(), save, activity, planned)
 
-    def action_log_run(self) -> None:
-        def logged(result: object) -> None:
-            if isinstance(result, Activity):
-                self.notify(
-                    f"Logged {result.kind.label.lower()} "
-                    f"{format_distance(result.distance_m, self.store.settings().units)}"
-                )
-
-        self.app.push_screen(self._log_form(self.today), logged)
+    @work(group="today-dialog")
+    async def action_log_run(self) -> None:
+        logged = await self.app.push_screen_wait(self._run_form(self.today))
+        if logged is not None:
+            units = self.checkin.units()
+            self.notify(
+                f"Logged {logged.kind.label.lower()} {format_distance(logged.distance_m, units)}"
+            )
 
     def on_descendant_focus(self) -> None:
-        self.query_one("#today-day").border_subtitle = (
-            "enter edits · d deletes" if self.query_one("#runs", RunList).has_focus else ""
-        )
+        focused = self.query_one("#runs", RunList).has_focus
+        self.query_one("#today-day").border_subtitle = "enter edits · d deletes" if focused else ""
 
     def on_descendant_blur(self) -> None:
         self.on_descendant_focus()
@@ -377,60 +317,45 @@ class TodayScreen(RecovScreen):
     def edit_run(self, event: OptionList.OptionSelected) -> None:
         run = self._run(event.option_index)
         if run is not None:
-            self.app.push_screen(self._log_form(run.date, run))
+            self.app.push_screen(self._run_form(run.date, run))
 
     def _run(self, index: int | None) -> Activity | None:
-        if index is None or not 0 <= index < len(self._runs):
+        runs = self.report.runs if self.report else ()
+        if index is None or not 0 <= index < len(runs):
             return None
-        return self._runs[index]
+        return runs[index]
 
-    def action_delete_run(self) -> None:
+    @work(group="today-dialog")
+    async def action_delete_run(self) -> None:
         run = self._run(self.query_one("#runs", RunList).highlighted)
         if run is None or run.id is None:
             return
-        run_id = run.id
-        units = self.store.settings().units
-
-        def delete(confirmed: object) -> None:
-            if confirmed:
-                self.store.delete_activity(run_id)
-                self.notify(f"Deleted the {run.kind.label.lower()} run")
-                self.refresh_data()
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Delete {run.kind.label.lower()} {format_distance(run.distance_m, units)} "
-                f"on {run.date:%a %-d %b}?",
-                yes="Delete",
-                no="Keep",
-            ),
-            delete,
+        units = self.checkin.units()
+        question = (
+            f"Delete {run.kind.label.lower()} {format_distance(run.distance_m, units)} "
+            f"on {run.date:%a %-d %b}?"
         )
+        if await self.app.push_screen_wait(ConfirmDialog(question, yes="Delete", no="Keep")):
+            self.checkin.delete_run(run.id)
+            self.notify(f"Deleted the {run.kind.label.lower()} run")
 
-    def action_check_in(self) -> None:
+    @work(group="today-dialog")
+    async def action_check_in(self) -> None:
         today = self.today
-        if self.store.is_checked_in(today):
-
-            def undo(confirmed: object) -> None:
-                if confirmed:
-                    self.store.undo_check_in(today)
-                    self.notify("Check-in undone")
-                    self.refresh_data()
-
-            self.app.push_screen(
-                ConfirmDialog("Today is already checked in. Undo the check-in?", "Undo", "Keep"),
-                undo,
-            )
+        if self.checkin.is_checked_in(today):
+            question = "Today is already checked in. Undo the check-in?"
+            if await self.app.push_screen_wait(ConfirmDialog(question, "Undo", "Keep")):
+                self.checkin.undo_check_in(today)
+                self.notify("Check-in undone")
             return
-        self.store.check_in(today)
-        if self._runs:
+        self.checkin.check_in(today)
+        if self.report is not None and self.report.runs:
             self.notify("Checked in. Well done today.", title=f"{today:%a %-d %b}")
         else:
             self.notify(
                 "No run logged, so today counts as a rest day. Forgot one? l logs it.",
                 title=f"Checked in {today:%a %-d %b}",
             )
-        self.refresh_data()
 
     def action_tomorrow(self) -> None:
         select = self.query_one("#tomorrow", Select)
@@ -439,125 +364,92 @@ class TodayScreen(RecovScreen):
 
     @on(Select.Changed, "#tomorrow")
     def tomorrow_changed(self, event: Select.Changed) -> None:
-        day = self._tomorrow
+        day = self.report.tomorrow if self.report else None
         kind = event.value
         if event.select.value != kind:
             return  # a stale message, from before the screen showed the stored plan
         if day is None or not isinstance(kind, DayKind) or kind is day.kind:
             return
         try:
-            self.store.set_kind(day.date, kind)
+            self.planning.set_kind(day.date, kind)
         except RuleViolation as exc:
             self.notify(str(exc), title="Refused", severity="error")
+            self.refresh_data()
         else:
             self.notify(f"Tomorrow is now {kind.label.lower()}")
-        self.refresh_data()
 
     def action_start_timer(self, preset: str) -> None:
-        from tracker.screens.timer import start_timer
-
-        start_timer(self.recov, preset)
+        self.post_message(StartTimer(preset))
 
     # Checklists
 
     @on(Checklist.Toggled, "#nutrition")
     def nutrition_toggled(self, event: Checklist.Toggled) -> None:
-        self.store.set_nutrition_check(self.today, int(event.key), not event.checked)
-        self._show_nutrition()
+        self.checkin.set_nutrition(self.today, int(event.key), not event.checked)
 
     @on(Checklist.Toggled, "#recovery")
     def recovery_toggled(self, event: Checklist.Toggled) -> None:
-        kind = RecoveryKind(event.key)
-        today = self.today
-        if event.checked:
-            self._untick(kind)
+        items = self.report.recovery if self.report else ()
+        item = next((i for i in items if i.key == event.key), None)
+        if item is None:
             return
+        if event.checked:
+            self.untick(item)
+        elif item.kind is not None:
+            self.tick(item.kind)
+
+    @work(group="today-dialog")
+    async def tick(self, kind: RecoveryKind) -> None:
+        today = self.today
         if kind.timed:
-            self.store.log_recovery(today, kind, started_at=self.clock.now())
-            self._show_recovery()
+            self.checkin.tick_recovery(today, kind)
             return
 
         def save(duration_s: int | None, note: str | None) -> str | None:
-            self.store.log_recovery(today, kind, duration_s, note, started_at=self.clock.now())
+            self.checkin.tick_recovery(today, kind, duration_s, note)
             return None
 
-        self.app.push_screen(LogRecoveryForm(f"{kind.label} — {today:%A %-d %B}", save))
+        await self.app.push_screen_wait(LogRecoveryForm(f"{kind.label} — {today:%A %-d %B}", save))
 
-    def _untick(self, kind: RecoveryKind) -> None:
+    @work(group="today-dialog")
+    async def untick(self, item: RecoveryItem) -> None:
         today = self.today
-        sessions = [
-            s
-            for s in self.store.sessions_between(today, today)
-            if s.kind == kind.value and s.status is SessionStatus.COMPLETED
-        ]
-        recorded = [s for s in sessions if s.elapsed_s or s.note or s.preset]
-        if not recorded:
-            self.store.untick_recovery(today, kind)
-            self._show_recovery()
-            return
-
-        def untick(confirmed: object) -> None:
-            if confirmed:
-                self.store.untick_recovery(today, kind)
-                self.refresh_data()
-
-        detail = recovery_detail(recorded, self.store.settings().temperature)
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Untick {kind.label.lower()}? This removes today's session ({detail}).",
-                "Untick",
-                "Keep",
-            ),
-            untick,
-        )
+        recorded = [s for s in item.sessions if s.elapsed_s or s.note or s.preset]
+        if recorded:
+            detail = recovery_detail(recorded, self.report.temperature if self.report else "C")
+            question = f"Untick {item.label.lower()}? This removes today's session ({detail})."
+            if not await self.app.push_screen_wait(ConfirmDialog(question, "Untick", "Keep")):
+                return
+        self.checkin.untick_recovery(today, item.key)
 
     # Backfill
 
-    def action_backfill(self) -> None:
-        if not self._missed:
+    @work(exclusive=True, group="backfill")
+    async def action_backfill(self) -> None:
+        """Walk through the missed evenings, one dialog each."""
+        days = list(self.report.missed) if self.report else []
+        if not days:
             self.notify("Every evening is checked in")
             return
-        self._walk(list(self._missed), 0, 0)
-
-    def _walk(self, days: list[date], index: int, done: int) -> None:
-        if index >= len(days):
-            self.notify(f"All caught up: {done} of {len(days)} evenings checked in")
-            self.refresh_data()
-            return
-        day = days[index]
-        store = self.store
-
-        def next_day(checked: bool) -> None:
-            self._walk(days, index + 1, done + int(checked))
-
-        def answered(answer: object) -> None:
-            if answer in (REST, CONFIRM):
-                store.check_in(day)
-                next_day(True)
-            elif answer == SKIP:
-                next_day(False)
-            elif answer == RUN:
-
-                def logged(result: object) -> None:
-                    if isinstance(result, Activity):
-                        store.check_in(day)
-                        next_day(True)
-                    else:
-                        self._walk(days, index, done)
-
-                self.app.push_screen(self._log_form(day), logged)
-            else:
+        done = index = 0
+        units = self.checkin.units()
+        while index < len(days):
+            day = days[index]
+            missed = self.checkin.missed_day(day)
+            answer = await self.app.push_screen_wait(
+                BackfillDialog(missed, units, (index + 1, len(days)))
+            )
+            if answer == RUN:
+                if await self.app.push_screen_wait(self._run_form(day)) is None:
+                    continue  # the form was closed: ask about the same evening again
+                self.checkin.check_in(day)
+                done += 1
+            elif answer in (REST, CONFIRM):
+                self.checkin.check_in(day)
+                done += 1
+            elif answer != SKIP:
                 if done:
-                    self.notify(f"{done} evening{'s' if done > 1 else ''} checked in")
-                self.refresh_data()
-
-        self.app.push_screen(
-            BackfillDialog(
-                day,
-                store.week_plan(day).day(day),
-                store.activities_on(day),
-                store.settings().units,
-                (index + 1, len(days)),
-            ),
-            answered,
-        )
+                    self.notify(f"{plural(done, 'evening')} checked in")
+                return
+            index += 1
+        self.notify(f"All caught up: {done} of {len(days)} evenings checked in")

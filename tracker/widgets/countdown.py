@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, ProgressBar, Static
 
-from tracker.domain.countdown import Countdown, State
-from tracker.domain.units import format_clock
+from tracker.domain.countdown import Snapshot, State
+from tracker.domain.units import format_clock, format_duration
 
 STATE_LINES = {
     State.READY: ("READY", "space to start"),
@@ -35,32 +35,32 @@ class CountdownView:
     planned_s: int
 
     @classmethod
-    def of(cls, countdown: Countdown) -> CountdownView:
-        elapsed = countdown.elapsed_s
-        planned = countdown.planned_s
-        overtime = elapsed > planned
+    def of(cls, snapshot: Snapshot) -> CountdownView:
+        elapsed = snapshot.elapsed_s
+        planned = snapshot.planned_s
+        overtime = snapshot.is_overtime
         if overtime:
             clock = "+" + format_clock(elapsed - planned)
         else:
             clock = format_clock(planned - elapsed, round_up=True)
-        segments = countdown.segments
+        segments = snapshot.segments
         segment = following = ""
         if len(segments) > 1:
-            index = countdown.segment_index
+            index = snapshot.segment_index
             current = segments[index]
             segment = f"Segment {index + 1} of {len(segments)}: {current.name}"
             if not overtime:
-                left = format_clock(countdown.segment_remaining_s, round_up=True)
+                left = format_clock(snapshot.segment_remaining_s, round_up=True)
                 segment += f" · {left} left"
-            upcoming = countdown.next_segment_name
+            upcoming = snapshot.next_segment_name
             following = f"Next: {upcoming}" if upcoming else "Last segment"
-        elif segments[0].name != countdown.preset.name:
+        elif segments[0].name != snapshot.name:
             segment = segments[0].name
         if overtime:
             following = "Time's up: overtime counts up until you stop (s)"
         return cls(
-            title=countdown.preset.name,
-            state=countdown.state,
+            title=snapshot.name,
+            state=snapshot.state,
             clock=clock,
             overtime=overtime,
             segment=segment,
@@ -68,6 +68,30 @@ class CountdownView:
             elapsed_s=int(elapsed),
             planned_s=planned,
         )
+
+
+def segment_table(snapshot: Snapshot) -> Text:
+    """The segments in two columns, done ones ticked, the current one marked (empty
+    for a one-segment preset)."""
+    segments = snapshot.segments
+    text = Text()
+    if len(segments) < 2:
+        return text
+    current = snapshot.segment_index
+    done_all = snapshot.is_done
+    half = (len(segments) + 1) // 2
+    for row in range(half):
+        for index in (row, row + half):
+            if index >= len(segments):
+                continue
+            segment = segments[index]
+            done = index < current or done_all
+            mark = "✓" if done else "▶" if index == current else " "
+            style = "dim" if done else "bold" if index == current else ""
+            cell = f"{mark} {segment.name:<16}{format_duration(segment.seconds):>6}"
+            text.append(f"{cell:<34}", style=style)
+        text.append("\n" if row < half - 1 else "")
+    return text
 
 
 class CountdownDisplay(Vertical):

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
-from tracker.domain.units import format_distance
+from tracker.domain.units import distance_value
 
 RECOVERY_MARKS = {
     "ice_bath": "❄",
@@ -42,10 +42,6 @@ class DayView:
 
 
 NARROW_CELL = 14
-
-
-def _km(metres: int, units: str) -> str:
-    return format_distance(metres, units).split()[0]
 
 
 class DayCell(Widget):
@@ -92,10 +88,10 @@ class DayCell(Widget):
         text.append(plan.kind.value.upper(), style="bold")
         text.append("\n")
         planned = plan.target_m if plan.kind is not DayKind.REST else None
-        text.append(f"plan {_km(planned, units)}" if planned else "plan –")
+        text.append(f"plan {distance_value(planned, units)}" if planned else "plan –")
         text.append("\n")
         if view.activities:
-            text.append(f"done {_km(view.done_m, units)}")
+            text.append(f"done {distance_value(view.done_m, units)}")
         elif view.is_past or view.is_today:
             text.append("done –", style="dim")
         text.append("\n")

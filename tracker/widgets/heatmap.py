@@ -17,10 +17,10 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain.dates import WEEKDAY_ABBR, week_of
-from tracker.domain.streaks import DayMark
+from tracker.domain.dates import WEEKDAY_ABBR, first_of_weeks
+from tracker.domain.streaks import YEAR_WEEKS, DayMark
 
-MAX_WEEKS = 53
+MAX_WEEKS = YEAR_WEEKS
 LABEL_WIDTH = 4
 CELL = "■"
 EMPTY = "·"
@@ -31,11 +31,6 @@ class HeatmapData:
     marks: dict[date, DayMark] = field(default_factory=dict)
     today: date | None = None
     week_start: str = "monday"
-
-
-def heatmap_start(today: date, week_start: str, weeks: int = MAX_WEEKS) -> date:
-    """The first day of the oldest week the heatmap can show."""
-    return week_of(today, week_start).shifted(-(weeks - 1)).start
 
 
 class YearHeatmap(Widget):
@@ -58,7 +53,7 @@ class YearHeatmap(Widget):
         if today is None:
             return Text("")
         weeks = max(1, min(MAX_WEEKS, self.content_size.width - LABEL_WIDTH))
-        first = heatmap_start(today, data.week_start, weeks)
+        first = first_of_weeks(today, data.week_start, weeks)
         label = self._style("label")
         text = Text(no_wrap=True, overflow="crop")
         text.append(" " * LABEL_WIDTH + self._months(first, weeks), style=label)

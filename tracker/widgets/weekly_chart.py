@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.load import RAMP_STRONG_PCT, RAMP_WARN_PCT, ramp_between, ramp_level
-from tracker.domain.units import METRES_PER_MILE
+from tracker.domain.units import metres_per_unit
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 5
@@ -69,7 +69,7 @@ class WeeklyChart(Widget):
         step = top / rows
         axis = self._style("axis")
         text = Text(no_wrap=True, overflow="crop")
-        per_unit = METRES_PER_MILE if self.data.units == "mi" else 1000.0
+        per_unit = metres_per_unit(self.data.units)
         for row in range(rows, 0, -1):
             label = f"{top / per_unit:.0f}" if row == rows else "0" if row == 1 else ""
             text.append(f"{label:>{AXIS_WIDTH - 1}}│", style=axis)

@@ -1,0 +1,115 @@
+"""The plan: planned days, changes under the rest-day rule, excused weeks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from tracker.data.rows import (
+    iso,
+    parse_day,
+)
+from tracker.data.store_base import StoreBase
+from tracker.domain.dates import Week, week_of
+from tracker.domain.kinds import DayKind
+from tracker.domain.plan import PlanDay, WeekPlan, fill_week
+
+
+class PlanStore(StoreBase):
+    # The plan
+
+    def week(self, day: date) -> Week:
+        return week_of(day, self.settings().week_start)
+
+    def _stored_days(self, start: date, end: date) -> dict[date, PlanDay]:
+        rows = self._table("plan_days").rows_where(
+            "date >= ? AND date <= ?", [iso(start), iso(end)], order_by="date"
+        )
+        return {
+            (day := parse_day(row["date"])): PlanDay(
+                day, DayKind(row["kind"]), row["target_m"], row["note"]
+            )
+            for row in rows
+        }
+
+    def plan_days(self, start: date, end: date) -> dict[date, PlanDay]:
+        """Planned days stored between two dates (weeks never shown have none)."""
+        return self._stored_days(start, end)
+
+    def week_plan(self, day: date) -> WeekPlan:
+        """The plan of the week holding ``day``, made from the template the first time."""
+        with self.transaction():
+            plan, unplanned = self._planned_week(day)
+            if unplanned:
+                self._write_plan(plan, only=unplanned)
+        return plan
+
+    def _planned_week(self, day: date) -> tuple[WeekPlan, tuple[date, ...]]:
+        """The week's plan, the template filling the days never planned (listed); no write.
+
+        Changes start from this, so a refused change leaves a week never shown unplanned.
+        """
+        week = self.week(day)
+        return fill_week(week, self._stored_days(week.start, week.end), self.settings().template)
+
+    def planned_day(self, day: date) -> PlanDay:
+        """What ``day`` is planned as, from the template if its week was never shown; no write."""
+        return self._planned_week(day)[0].day(day)
+
+    def _write_plan(self, plan: WeekPlan, only: Sequence[date] | None = None) -> None:
+        self.replace_plan(d for d in plan.days if only is None or d.date in only)
+
+    def _change_week(self, day: date, change: Callable[[WeekPlan], WeekPlan]) -> WeekPlan:
+        """Read the week, change it, write it: one write transaction, so two processes
+        changing the same week at once lose nothing. ``change`` raises RuleViolation
+        (and nothing is written) when the week would break the rule."""
+        with self.transaction():
+            plan = change(self._planned_week(day)[0])
+            self._write_plan(plan)
+        return plan
+
+    def set_kind(self, day: date, kind: DayKind) -> WeekPlan:
+        """Raises RuleViolation (and writes nothing) when the week would break the rule."""
+        return self._change_week(day, lambda plan: plan.with_kind(day, kind))
+
+    def set_day(self, day: date, kind: DayKind, target_m: int | None, note: str | None) -> WeekPlan:
+        return self._change_week(day, lambda plan: plan.with_day(day, kind, target_m, note))
+
+    def move_rest(self, source: date, target: date) -> WeekPlan:
+        return self._change_week(source, lambda plan: plan.with_rest_moved(source, target))
+
+    def replace_plan(self, days: Iterable[PlanDay]) -> None:
+        """Store planned days as given (the importer checks the rule first)."""
+        with self.transaction():
+            self._table("plan_days").upsert_all(
+                (
+                    {
+                        "date": iso(d.date),
+                        "kind": d.kind.value,
+                        "target_m": d.target_m,
+                        "note": d.note,
+                    }
+                    for d in days
+                ),
+                pk="date",
+            )
+        self._changed()
+
+    def excused_weeks(self) -> dict[date, str]:
+        return {
+            parse_day(row["week_start"]): row["reason"]
+            for row in self._table("excused_weeks").rows_where(order_by="week_start")
+        }
+
+    def excuse_week(self, week_start: date, reason: str) -> None:
+        reason = " ".join(reason.split())
+        if not reason:
+            raise ValueError("Say why the week is excused (illness, injury, travel, taper…)")
+        self._table("excused_weeks").upsert(
+            {"week_start": iso(week_start), "reason": reason}, pk="week_start"
+        )
+        self._changed()
+
+    def unexcuse_week(self, week_start: date) -> None:
+        self._table("excused_weeks").delete_where("week_start = ?", [iso(week_start)])
+        self._changed()

@@ -1,0 +1,83 @@
+"""What every part of the store shares: the database, its tables, the write
+transaction and the listeners told of every write."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+
+from tracker.domain.settings import Settings, settings_from_storage, validate_setting
+
+
+class StoreBase:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._settings: Settings | None = None
+        self._listeners: list[Callable[[], None]] = []
+        self._claims: dict[int, int] = {}
+        self._close_listeners: list[tuple[Callable[[], None], Callable[[], None]]] = []
+
+    def _table(self, name: str) -> Table:
+        table = self.db[name]
+        assert isinstance(table, Table)
+        return table
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``db.atomic()`` that takes the write lock first (``BEGIN IMMEDIATE``).
+
+        sqlite-utils begins a deferred transaction; one that reads before it writes
+        cannot wait for another recovtui writing at the same moment and fails with
+        "database is locked" at once. Taking the lock up front lets the busy timeout
+        do its work. Nested calls become savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after every write (keeps caches like the status summary fresh)."""
+        self._listeners.append(callback)
+
+    def on_close(self, before: Callable[[], None], after: Callable[[], None]) -> None:
+        """Call ``before()`` as the store closes, while it can still be read, and
+        ``after()`` once the database is closed (closing checkpoints the WAL, which
+        changes the files: the status summary stamps them after that)."""
+        self._close_listeners.append((before, after))
+
+    def _changed(self) -> None:
+        for callback in self._listeners:
+            callback()
+
+    # Settings
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            values = {row["key"]: json.loads(row["value"]) for row in self._table("settings").rows}
+            self._settings = settings_from_storage(values)
+        return self._settings
+
+    def set_setting(self, name: str, value: Any) -> Settings:
+        """Validate and store one setting; raises ValueError saying what is wrong."""
+        stored = validate_setting(name, value)
+        if name == "template":
+            stored = [kind.value for kind in stored]
+        self._table("settings").upsert({"key": name, "value": json.dumps(stored)}, pk="key")
+        self._settings = None
+        self._changed()
+        return self.settings()

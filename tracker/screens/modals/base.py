@@ -1,0 +1,150 @@
+"""The one dialog of recovtui: a titled box, its fields, field errors, buttons, escape.
+
+Every dialog is a :class:`Modal`. A subclass composes its body (fields made
+with :meth:`Modal.field`, one line each, the error under the field), names its
+buttons, and answers :meth:`Modal.submit` — called by enter in a field and by
+the primary button. ``escape`` (or the cancel button) dismisses it with None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonSpec:
+    """A dialog button: its label (with its key), id and variant."""
+
+    label: str
+    id: str
+    variant: str = "default"
+    disabled: bool = False
+
+
+SAVE = ButtonSpec("Save (enter)", "save", "primary")
+CANCEL = ButtonSpec("Cancel (esc)", "cancel")
+
+
+class Modal(ModalScreen[T | None], Generic[T]):
+    """A dialog box; see the module docstring."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
+    ]
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    """The fields whose errors :meth:`show_errors` shows, in the order they are focused."""
+    BOX_CLASSES: ClassVar[str] = ""
+    BOX_ID: ClassVar[str | None] = None
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes=f"dialog {self.BOX_CLASSES}".strip(), id=self.BOX_ID):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield from self.compose_body()
+            yield Static("", classes="field-error", id="save-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                for spec in self.buttons():
+                    yield Button(
+                        spec.label,
+                        id=spec.id,
+                        variant=spec.variant,  # type: ignore[arg-type]
+                        disabled=spec.disabled,
+                        compact=True,
+                    )
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def buttons(self) -> Iterable[ButtonSpec]:
+        return (SAVE, CANCEL)
+
+    def field(self, name: str, label: str, widget: Widget) -> ComposeResult:
+        """One form row: the label, the widget (id ``name``), and its error line."""
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label", markup=False)
+            yield widget
+        yield Static("", classes="field-error", id=f"{name}-error", markup=False)
+
+    # Values and errors
+
+    def text(self, name: str) -> str:
+        """What was typed in the field ``name`` (an Input or a TextArea)."""
+        widget = self.query_one(f"#{name}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Show each field's problem under it; focus the first bad field, its text selected."""
+        for name in self.FIELDS:
+            self._show_error(f"#{name}-error", errors.get(name, ""))
+        for name in self.FIELDS:
+            if name in errors:
+                widget = self.query_one(f"#{name}")
+                widget.focus()
+                if isinstance(widget, Input):
+                    widget.select_all()  # typing replaces the wrong value
+                break
+
+    def show_problem(self, message: str) -> None:
+        """A problem with the whole form (a refusal), shown above the buttons."""
+        self._show_error("#save-error", message)
+
+    def _show_error(self, selector: str, message: str) -> None:
+        error = self.query_one(selector, Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
+
+    @on(Input.Changed)
+    def _clear_error(self, event: Input.Changed) -> None:
+        name = event.input.id
+        if name in self.FIELDS:
+            self._show_error(f"#{name}-error", "")
+
+    # Answers
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _submitted(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        self.submit()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancelled(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def submit(self) -> None:
+        """Check the form and dismiss with its value; show what is wrong otherwise."""
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Form(Modal[T]):
+    """A dialog of fields: ``ctrl+s`` saves from anywhere in it, like enter in a field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Save", tooltip="Check the form and save it"),
+    ]
+    BOX_CLASSES = "form"
+
+    def action_submit(self) -> None:
+        self.submit()

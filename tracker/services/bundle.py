@@ -1,0 +1,32 @@
+"""Every service of the app, made once per store and clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.data.store import Store
+from tracker.domain.clock import Clock
+from tracker.services.checkin import CheckinService
+from tracker.services.insights import StatsService
+from tracker.services.planning import PlanningService
+from tracker.services.preferences import SettingsService
+from tracker.services.timer_session import TimerService
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    checkin: CheckinService
+    planning: PlanningService
+    timer: TimerService
+    stats: StatsService
+    settings: SettingsService
+
+    @classmethod
+    def of(cls, store: Store, clock: Clock) -> Services:
+        return cls(
+            checkin=CheckinService(store, clock),
+            planning=PlanningService(store),
+            timer=TimerService(store, clock),
+            stats=StatsService(store),
+            settings=SettingsService(store),
+        )

@@ -1,0 +1,200 @@
+"""The evening check-in: what Today shows and every change made from it.
+
+:class:`CheckinService` reads one :class:`TodayReport` for the Today screen and
+writes the evening's work: runs, ticks, check-ins and the backfill of missed
+evenings. Every figure comes from the domain (the rest outlook, missed evenings,
+the tick rule) and the stats report, so Today agrees with Week, Stats and the
+command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.checkin import RestOutlook, missed_evenings, missed_window_start, rest_outlook
+from tracker.domain.clock import Clock
+from tracker.domain.nutrition import NutritionItem
+from tracker.domain.plan import PlanDay
+from tracker.domain.recovery import (
+    PRESET_KEY_PREFIX,
+    RecoveryKind,
+    RecoverySession,
+    checklist_key,
+    checklist_label,
+    ticked_items,
+)
+from tracker.services.reports import StatsReport, stats_report
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryItem:
+    """One line of the recovery checklist: ticked when ``sessions`` (completed) exist."""
+
+    key: str
+    label: str
+    sessions: tuple[RecoverySession, ...] = ()
+
+    @property
+    def done(self) -> bool:
+        return bool(self.sessions)
+
+    @property
+    def kind(self) -> RecoveryKind | None:
+        """The built-in kind of this item; None for a custom preset's item."""
+        return None if self.key.startswith(PRESET_KEY_PREFIX) else RecoveryKind(self.key)
+
+
+@dataclass(frozen=True, slots=True)
+class TodayReport:
+    """Everything the Today screen shows for ``day``."""
+
+    day: date
+    units: str
+    temperature: str
+    plan: PlanDay
+    runs: tuple[Activity, ...]
+    checked_in: bool
+    missed: tuple[date, ...]
+    outlook: RestOutlook
+    tomorrow: PlanDay
+    recovery: tuple[RecoveryItem, ...]
+    nutrition: tuple[NutritionItem, ...]
+    nutrition_ticked: frozenset[int]
+    stats: StatsReport
+
+    @property
+    def nutrition_done(self) -> int:
+        return sum(1 for item in self.nutrition if item.id in self.nutrition_ticked)
+
+
+@dataclass(frozen=True, slots=True)
+class MissedDay:
+    """A missed evening, as the backfill asks about it."""
+
+    day: date
+    plan: PlanDay
+    activities: tuple[Activity, ...]
+
+
+def recovery_items(sessions: Sequence[RecoverySession]) -> tuple[RecoveryItem, ...]:
+    """The recovery checklist of a day: the five built-in items, then each custom
+    preset completed that day, under its own name."""
+    ticked = ticked_items(sessions)
+    items = [
+        RecoveryItem(kind.value, kind.label, tuple(ticked.get(kind.value, ())))
+        for kind in RecoveryKind
+    ]
+    items += [
+        RecoveryItem(key, checklist_label(key), tuple(done))
+        for key, done in ticked.items()
+        if key.startswith(PRESET_KEY_PREFIX)
+    ]
+    return tuple(items)
+
+
+class CheckinService:
+    """The use cases of the evening check-in, on one store and clock."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    # Reading
+
+    def missed(self, today: date) -> list[date]:
+        """The evenings of the last four weeks never checked in, oldest first."""
+        store = self.store
+        first = store.first_day()
+        if first is None:
+            return []
+        return missed_evenings(
+            first, today, store.checkins(missed_window_start(first, today), today)
+        )
+
+    def today(self, day: date) -> TodayReport:
+        store = self.store
+        settings = store.settings()
+        plan = store.week_plan(day)
+        week = plan.week
+        checked_in = store.is_checked_in(day)
+        week_activities = store.activities_between(week.start, week.end)
+        outlook = rest_outlook(
+            plan,
+            {activity.date for activity in week_activities},
+            day,
+            checked_in,
+            store.excused_weeks().get(week.start),
+        )
+        tomorrow = day + timedelta(days=1)
+        items = store.nutrition_items()
+        return TodayReport(
+            day=day,
+            units=settings.units,
+            temperature=settings.temperature,
+            plan=plan.day(day),
+            runs=tuple(activity for activity in week_activities if activity.date == day),
+            checked_in=checked_in,
+            missed=tuple(self.missed(day)),
+            outlook=outlook,
+            tomorrow=store.week_plan(tomorrow).day(tomorrow),
+            recovery=recovery_items(store.sessions_between(day, day)),
+            nutrition=tuple(items),
+            nutrition_ticked=frozenset(store.nutrition_checks(day, day).get(day, set())),
+            stats=stats_report(store, day),
+        )
+
+    def planned_day(self, day: date) -> PlanDay:
+        return self.store.week_plan(day).day(day)
+
+    def missed_day(self, day: date) -> MissedDay:
+        return MissedDay(day, self.planned_day(day), tuple(self.store.activities_on(day)))
+
+    def units(self) -> str:
+        return self.store.settings().units
+
+    # Runs
+
+    def save_run(self, activity: Activity) -> Activity:
+        """Log a new run, or save the changes to a stored one."""
+        if activity.id is None:
+            return self.store.add_activity(activity)
+        return self.store.update_activity(activity)
+
+    def delete_run(self, activity_id: int) -> None:
+        self.store.delete_activity(activity_id)
+
+    # Checking in
+
+    def is_checked_in(self, day: date) -> bool:
+        return self.store.is_checked_in(day)
+
+    def check_in(self, day: date) -> None:
+        self.store.check_in(day)
+
+    def undo_check_in(self, day: date) -> None:
+        self.store.undo_check_in(day)
+
+    # Checklists
+
+    def set_nutrition(self, day: date, item_id: int, ticked: bool) -> None:
+        self.store.set_nutrition_check(day, item_id, ticked)
+
+    def tick_recovery(
+        self, day: date, kind: RecoveryKind, duration_s: int | None = None, note: str | None = None
+    ) -> RecoverySession:
+        """Tick a recovery item by hand (massage, or a session not timed here)."""
+        return self.store.log_recovery(day, kind, duration_s, note, started_at=self.clock.now())
+
+    def ticking_sessions(self, day: date, key: str) -> list[RecoverySession]:
+        """The completed sessions of ``day`` that tick the item ``key``."""
+        return [s for s in self.store.sessions_between(day, day) if checklist_key(s) == key]
+
+    def untick_recovery(self, day: date, key: str) -> None:
+        """Untick an item: remove the day's sessions that tick it."""
+        self.store.delete_sessions(
+            [s.id for s in self.ticking_sessions(day, key) if s.id is not None]
+        )

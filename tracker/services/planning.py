@@ -1,0 +1,154 @@
+"""Planning the week: what the Week screen and ``recovtui plan`` show and change.
+
+Every change goes through the store's one read-modify-write of a week, so the
+rest-day rule (:mod:`tracker.domain.plan`) refuses it the same way from every
+screen and command, and two processes changing one week lose nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.data.store import Store
+from tracker.domain.activity import Activity
+from tracker.domain.checkin import RestOutlook, rest_outlook
+from tracker.domain.dates import Week
+from tracker.domain.kinds import DayKind
+from tracker.domain.load import daily_distance, week_ramp_pct, weekly_distance
+from tracker.domain.nutrition import completion
+from tracker.domain.plan import PlanDay, PlanWarning, WeekPlan, plan_warnings
+from tracker.domain.recovery import checklist_key
+
+
+@dataclass(frozen=True, slots=True)
+class DayReport:
+    """One day of the calendar: its plan and what was done."""
+
+    plan: PlanDay
+    activities: tuple[Activity, ...]
+    recovery: frozenset[str]
+    """The recovery checklist items the day's sessions ticked."""
+    nutrition: tuple[int, int]
+    """(ticked, total) of the active nutrition items."""
+    is_today: bool
+    is_past: bool
+
+    @property
+    def date(self) -> date:
+        return self.plan.date
+
+    @property
+    def done_m(self) -> int:
+        return sum(activity.distance_m for activity in self.activities)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReport:
+    """Everything the Week screen shows for one week."""
+
+    plan: WeekPlan
+    days: tuple[DayReport, ...]
+    today: date
+    units: str
+    done_m: int
+    ramp_pct: float | None
+    """This week on the week before; only once the week is over."""
+    outlook: RestOutlook | None
+    """What the rule still needs; only for the current week."""
+    excused: str | None
+    warnings: tuple[PlanWarning, ...]
+
+    @property
+    def week(self) -> Week:
+        return self.plan.week
+
+    @property
+    def is_current(self) -> bool:
+        return self.today in self.plan.week
+
+    def day(self, on: date) -> DayReport:
+        return self.days[self.plan.week.index_of(on)]
+
+
+class PlanningService:
+    """The use cases of the week planner, on one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def week_of(self, day: date) -> Week:
+        return self.store.week(day)
+
+    def planned_day(self, day: date) -> PlanDay:
+        """What ``day`` is planned as (the template's proposal if never planned)."""
+        return self.store.planned_day(day)
+
+    def week(self, day: date, today: date) -> WeekReport:
+        """The week holding ``day``, as seen on ``today``."""
+        store = self.store
+        settings = store.settings()
+        plan = store.week_plan(day)
+        week = plan.week
+        before = week.shifted(-1)
+        activities = store.activities_between(before.start, week.end)
+        sessions = store.sessions_between(week.start, week.end)
+        checks = store.nutrition_checks(week.start, week.end)
+        items = store.nutrition_items()
+        excused = store.excused_weeks().get(week.start)
+        days = tuple(
+            DayReport(
+                plan=planned,
+                activities=tuple(a for a in activities if a.date == planned.date),
+                recovery=frozenset(
+                    key
+                    for s in sessions
+                    if s.date == planned.date and (key := checklist_key(s)) is not None
+                ),
+                nutrition=completion(items, checks.get(planned.date, set())),
+                is_today=planned.date == today,
+                is_past=planned.date < today,
+            )
+            for planned in plan.days
+        )
+        daily = daily_distance(activities)
+        outlook = None
+        if today in week:
+            outlook = rest_outlook(
+                plan, {a.date for a in activities}, today, store.is_checked_in(today), excused
+            )
+        following = store.planned_day(week.end + timedelta(days=1))
+        return WeekReport(
+            plan=plan,
+            days=days,
+            today=today,
+            units=settings.units,
+            done_m=weekly_distance(daily, week),
+            ramp_pct=week_ramp_pct(daily, week) if week.end < today else None,
+            outlook=outlook,
+            excused=excused,
+            warnings=tuple(plan_warnings([*plan.days, following])),
+        )
+
+    def week_plan(self, day: date) -> WeekPlan:
+        return self.store.week_plan(day)
+
+    # Changes (each raises RuleViolation, and changes nothing, when the rule refuses it)
+
+    def set_kind(self, day: date, kind: DayKind) -> WeekPlan:
+        return self.store.set_kind(day, kind)
+
+    def set_day(self, day: date, kind: DayKind, target_m: int | None, note: str | None) -> WeekPlan:
+        return self.store.set_day(day, kind, target_m, note)
+
+    def move_rest(self, source: date, target: date) -> WeekPlan:
+        return self.store.move_rest(source, target)
+
+    def excused_reason(self, week: Week) -> str | None:
+        return self.store.excused_weeks().get(week.start)
+
+    def excuse(self, week: Week, reason: str) -> None:
+        self.store.excuse_week(week.start, reason)
+
+    def unexcuse(self, week: Week) -> None:
+        self.store.unexcuse_week(week.start)

@@ -1,0 +1,51 @@
+"""Settings: the runner's preferences, the week template and the nutrition items.
+
+Each change is checked by the domain (:mod:`tracker.domain.settings`,
+:func:`tracker.domain.plan.check_template`) and saved at once when valid;
+``ValueError`` says what is wrong and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.data.store import Store
+from tracker.domain.nutrition import NutritionItem
+from tracker.domain.presets import Preset
+from tracker.domain.settings import Settings
+
+
+class SettingsService:
+    """The use cases of the Settings screen, on one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def settings(self) -> Settings:
+        return self.store.settings()
+
+    def set(self, name: str, value: Any) -> Settings:
+        """Save one setting; raises ValueError (saving nothing) when it is not valid."""
+        return self.store.set_setting(name, value)
+
+    def presets(self) -> list[Preset]:
+        return self.store.presets()
+
+    # Nutrition items
+
+    def nutrition_items(self) -> list[NutritionItem]:
+        """Every item, active ones first in their order, then the archived ones."""
+        items = self.store.nutrition_items(include_archived=True)
+        return sorted(items, key=lambda item: (item.archived, item.position, item.id))
+
+    def add_item(self, name: str) -> NutritionItem:
+        return self.store.add_nutrition_item(name)
+
+    def rename_item(self, item_id: int, name: str) -> None:
+        self.store.rename_nutrition_item(item_id, name)
+
+    def move_item(self, item_id: int, offset: int) -> None:
+        self.store.move_nutrition_item(item_id, offset)
+
+    def archive_item(self, item_id: int, archived: bool) -> None:
+        self.store.archive_nutrition_item(item_id, archived)
