@@ -7,7 +7,6 @@ from typing import Any, TypeVar
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Static
 
 from tracker.data.store import Store
 from tracker.domain.recovery import ticked_items
@@ -15,16 +14,16 @@ from tracker.domain.recovery import ticked_items
 S = TypeVar("S", bound=Screen[Any])
 
 
-def screen_of(pilot: Pilot[Any], kind: type[S]) -> S:
-    """The screen of ``kind`` under any dialog (the current mode's base screen)."""
-    screen = pilot.app.screen_stack[0]
+def current(pilot: Pilot[Any], kind: type[S]) -> S:
+    """The screen shown now, checked to be a ``kind`` (no dialog over it)."""
+    screen = pilot.app.screen
     assert isinstance(screen, kind), screen
     return screen
 
 
-def shown(pilot: Pilot[Any], selector: str, kind: type[Screen[Any]] = Screen) -> str:
-    """The text a Static shows, on the current mode's screen."""
-    return str(screen_of(pilot, kind).query_one(selector, Static).render())
+def shown(pilot: Pilot[Any], selector: str) -> str:
+    """The text the widget at ``selector`` shows, on the screen shown now."""
+    return str(pilot.app.screen.query_one(selector).render())
 
 
 def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from textual.widgets import Input, Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
+from tests.helpers import current, shown
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
@@ -19,28 +20,14 @@ from tracker.widgets.nutrition_editor import NutritionEditor
 SIZE = (100, 32)
 
 
-def settings_screen(pilot: Pilot[Any]) -> SettingsScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, SettingsScreen), screen
-    return screen
-
-
-def shown(pilot: Pilot[Any], selector: str) -> str:
-    return str(settings_screen(pilot).query_one(selector, Static).render())
-
-
 def item_names(pilot: Pilot[Any]) -> list[str]:
-    editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+    editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
     return [str(editor.get_option_at_index(i).prompt) for i in range(editor.option_count)]
-
-
-def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:
-    return [(n.message, n.severity) for n in pilot.app._notifications]
 
 
 async def choose(pilot: Pilot[Any], select_id: str, search: str) -> None:
     """Open a Select with the keyboard and pick the option typed."""
-    settings_screen(pilot).query_one(f"#{select_id}", Select).focus()
+    current(pilot, SettingsScreen).query_one(f"#{select_id}", Select).focus()
     await pilot.press("enter", *search, "enter")
     await pilot.pause()
 
@@ -49,7 +36,7 @@ async def test_shows_the_stored_settings(store: Store, clock: FakeClock) -> None
     store.set_setting("units", "mi")
     store.set_setting("timezone", "Europe/Berlin")
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
-        screen = settings_screen(pilot)
+        screen = current(pilot, SettingsScreen)
         assert screen.query_one("#units", Select).value == "mi"
         assert screen.query_one("#temperature", Select).value == "C"
         assert screen.query_one("#week_start", Select).value == "monday"
@@ -70,7 +57,8 @@ async def test_units_temperature_and_week_start(store: Store, clock: FakeClock) 
         settings = store.settings()
         assert (settings.units, settings.temperature, settings.week_start) == ("mi", "F", "sunday")
         labels = [
-            str(settings_screen(pilot).query_one(f"#template-label-{i}").render()) for i in (0, 6)
+            str(current(pilot, SettingsScreen).query_one(f"#template-label-{i}").render())
+            for i in (0, 6)
         ]
         assert labels == ["Sun", "Sat"]
         await pilot.press("1")
@@ -79,18 +67,18 @@ async def test_units_temperature_and_week_start(store: Store, clock: FakeClock) 
 
 async def test_a_bad_time_zone_is_refused_at_the_field(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
-        settings_screen(pilot).query_one("#timezone", Input).focus()
+        current(pilot, SettingsScreen).query_one("#timezone", Input).focus()
         await pilot.press("ctrl+k", *"Mars/Base", "enter")
         assert "unknown time zone 'Mars/Base'" in shown(pilot, "#timezone-error")
         assert store.settings().timezone == "UTC"
         await pilot.press("ctrl+a", "ctrl+k", *"Europe/Berlin", "tab")
         assert store.settings().timezone == "Europe/Berlin"
-        assert not settings_screen(pilot).query_one("#timezone-error").has_class("-shown")
+        assert not current(pilot, SettingsScreen).query_one("#timezone-error").has_class("-shown")
 
 
 async def test_an_unbalanced_timer_command_is_refused(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
-        settings_screen(pilot).query_one("#on_finish_command", Input).focus()
+        current(pilot, SettingsScreen).query_one("#on_finish_command", Input).focus()
         await pilot.press(*'notify-send "done', "enter")
         assert "No closing quotation" in shown(pilot, "#on_finish_command-error")
         assert store.settings().on_finish_command is None
@@ -112,7 +100,7 @@ async def test_the_template_keeps_the_rule(store: Store, clock: FakeClock) -> No
         assert store.settings().template.count(DayKind.REST) == 2
         # Leaving and coming back shows what is stored.
         await pilot.press("1", "5")
-        assert settings_screen(pilot).query_one("#template-6", Select).value is DayKind.EASY
+        assert current(pilot, SettingsScreen).query_one("#template-6", Select).value is DayKind.EASY
 
 
 async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock) -> None:
@@ -128,7 +116,7 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
         await pilot.press("ctrl+a", "ctrl+k", *"Kefir", "enter")
         await pilot.pause()
         assert item_names(pilot)[-1] == "Kefir"
-        editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+        editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
         assert editor.highlighted == 6
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert [i.name for i in store.nutrition_items()][4] == "Kefir"
@@ -147,7 +135,7 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
             for i in pilot.app.screen.query_one("#nutrition").items  # type: ignore[attr-defined]
         ]
         await pilot.press("5")
-        editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+        editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
         editor.highlighted = editor.option_count - 1
         await pilot.press("x")
         assert "Green shake" in [i.name for i in store.nutrition_items()]
@@ -180,18 +168,18 @@ async def test_a_theme_chosen_here_is_used_and_kept(store: Store, clock: FakeClo
         await pilot.press("1")
         pilot.app.theme = "gruvbox"  # e.g. from the command palette
         await pilot.press("5")
-        assert settings_screen(pilot).query_one("#theme", Select).value == "gruvbox"
+        assert current(pilot, SettingsScreen).query_one("#theme", Select).value == "gruvbox"
         assert store.settings().theme == "gruvbox"
 
 
 async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="settings").run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
-        editor = settings_screen(pilot).query_one("#items", NutritionEditor)
+        editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
         region = editor.region
         assert region.height > 0 and region.bottom <= 23 and region.right <= 80
         await pilot.press("w")
-        template = settings_screen(pilot).query_one("#template-6", Select)
+        template = current(pilot, SettingsScreen).query_one("#template-6", Select)
         assert template.region.right <= 80 and template.region.height == 1
 
 
@@ -204,7 +192,7 @@ async def test_timer_presets_are_listed_and_p_opens_them(store: Store, clock: Fa
         listed = shown(pilot, "#presets")
         assert "Foam roller" in listed and "15:00" in listed and "10 segments" in listed
         assert "Calf stretch" in listed and "05:00" in listed
-        settings_screen(pilot).query_one("#items", NutritionEditor).focus()
+        current(pilot, SettingsScreen).query_one("#items", NutritionEditor).focus()
         await pilot.press("p")
         await pilot.pause()
         assert pilot.app.current_mode == "timer"

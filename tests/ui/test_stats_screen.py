@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pendulum
 import pytest
-from textual.pilot import Pilot
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
+from tests.helpers import current, shown
 from tracker.data.status_cache import read_status
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
@@ -27,17 +26,6 @@ from tracker.widgets.weekly_chart import WeeklyChart
 
 SIZE = (100, 32)
 MON = date(2026, 11, 23)
-
-
-def shown(pilot: Pilot[Any], selector: str) -> str:
-    widget = pilot.app.screen.query_one(selector)
-    return str(widget.render())
-
-
-def stats_screen(pilot: Pilot[Any]) -> StatsScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, StatsScreen)
-    return screen
 
 
 async def test_same_streak_on_today_stats_and_status(demo_store: Store, clock: FakeClock) -> None:
@@ -61,7 +49,7 @@ async def test_stats_screen_shows_the_stats_document(demo_store: Store, clock: F
     app = make_app(demo_store, clock, start_mode="stats")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = stats_screen(pilot)
+        screen = current(pilot, StatsScreen)
         chart = screen.query_one(WeeklyChart)
         assert chart.data.weeks == report.weekly_distance
         assert report.ramp_pct is not None and report.acwr is not None
@@ -92,7 +80,7 @@ async def test_refreshes_after_a_run_and_at_midnight(store: Store, clock: FakeCl
         assert "⚠ 10 days since your last rest day" in shown(pilot, "#stats-streak")
         store.add_activity(Activity(TODAY, ActivityKind.LONG, 30000))
         await pilot.press("r")
-        assert stats_screen(pilot).query_one(WeeklyChart).data.weeks[-1][1] == 40000
+        assert current(pilot, StatsScreen).query_one(WeeklyChart).data.weeks[-1][1] == 40000
         assert "30.0 km run, 500% over" in shown(pilot, "#stats-streak")
         clock.set(pendulum.datetime(2026, 11, 26, 0, 0, 30, tz="UTC"))
         pilot.app.check_day()  # type: ignore[attr-defined]
@@ -107,8 +95,8 @@ async def test_new_runner(store: Store, clock: FakeClock) -> None:
         assert "Rest streak 0 weeks (best 0)" in shown(pilot, "#stats-streak")
         assert "No runs in these weeks yet." in shown(pilot, "#stats-chart")
         assert "Nothing logged yet" in shown(pilot, "#stats-adherence")
-        assert stats_screen(pilot).query_one(YearHeatmap).data.marks == {}
-        assert stats_screen(pilot).query_one(AcwrGauge).data.ratio is None
+        assert current(pilot, StatsScreen).query_one(YearHeatmap).data.marks == {}
+        assert current(pilot, StatsScreen).query_one(AcwrGauge).data.ratio is None
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20), (140, 45)])
@@ -116,7 +104,7 @@ async def test_other_sizes(demo_store: Store, clock: FakeClock, size: tuple[int,
     app = make_app(demo_store, clock, start_mode="stats")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        screen = stats_screen(pilot)
+        screen = current(pilot, StatsScreen)
         chart = screen.query_one(WeeklyChart)
         lines = str(chart.render()).splitlines()
         assert all(len(line) <= chart.content_size.width for line in lines)

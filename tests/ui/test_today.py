@@ -11,7 +11,7 @@ from textual.widgets import Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import ticked
+from tests.helpers import current, shown, ticked, toasts
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
@@ -31,22 +31,8 @@ TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
 assert TODAY == WED
 
 
-def today_screen(pilot: Pilot[Any]) -> TodayScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, TodayScreen), screen
-    return screen
-
-
-def shown(pilot: Pilot[Any], selector: str) -> str:
-    return str(today_screen(pilot).query_one(selector, Static).render())
-
-
 def checklist(pilot: Pilot[Any], name: str) -> Checklist:
-    return today_screen(pilot).query_one(f"#{name}", Checklist)
-
-
-def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:
-    return [(n.message, n.severity) for n in pilot.app._notifications]
+    return current(pilot, TodayScreen).query_one(f"#{name}", Checklist)
 
 
 def nutrition_names(store: Store, day: date = TODAY) -> set[str]:
@@ -71,7 +57,7 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
     store.set_day(WED, DayKind.WORKOUT, 9000, "tempo 3 × 10 min")
     history(store, MON - timedelta(weeks=1), TUE)
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        screen = today_screen(pilot)
+        screen = current(pilot, TodayScreen)
         assert screen.sub_title == "Wednesday 25 November 2026"
         assert shown(pilot, "#today-plan") == "Planned  Workout 9.0 km · tempo 3 × 10 min"
         assert "nothing yet — l logs a run" in shown(pilot, "#no-runs")
@@ -107,7 +93,7 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
 async def test_the_demo_lists_the_missed_evenings(demo_store: Store, clock: FakeClock) -> None:
     async with make_app(demo_store, clock).run_test(size=SIZE) as pilot:
         assert "2 evenings missed: Sun, Mon — b backfills" in shown(pilot, "#today-missed")
-        assert "b" in {b.binding.key for b in today_screen(pilot).active_bindings.values()}
+        assert "b" in {b.binding.key for b in current(pilot, TodayScreen).active_bindings.values()}
 
 
 async def test_every_binding_has_a_description_and_a_tooltip(
@@ -117,7 +103,7 @@ async def test_every_binding_has_a_description_and_a_tooltip(
         for binding in (*TodayScreen.BINDINGS, *RunList.BINDINGS, *Checklist.BINDINGS):
             assert not isinstance(binding, tuple)
             assert binding.description and binding.tooltip, binding
-        keys = {b.binding.key for b in today_screen(pilot).active_bindings.values()}
+        keys = {b.binding.key for b in current(pilot, TodayScreen).active_bindings.values()}
         assert {"l", "c", "t", "space", "i", "f", "e"} <= keys
         assert "b" not in keys  # nothing missed: backfill is hidden
 
@@ -167,7 +153,7 @@ async def test_an_evening_with_the_distance_typed(store: Store, clock: FakeClock
         (run,) = store.activities_on(TODAY)
         assert (run.kind, run.distance_m, run.duration_s) == (ActivityKind.WORKOUT, 9400, 2650)
         assert store.is_checked_in(TODAY)
-        runs = today_screen(pilot).query_one("#runs", RunList)
+        runs = current(pilot, TodayScreen).query_one("#runs", RunList)
         assert runs.display
         assert str(runs.get_option_at_index(0).prompt).startswith(
             "Workout 9.4 km · 44:10 · 4:42/km"
@@ -197,7 +183,7 @@ async def test_checking_in_without_a_run_says_it_counts_as_rest(
 async def test_edit_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
     store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        today_screen(pilot).query_one("#runs", RunList).focus()
+        current(pilot, TodayScreen).query_one("#runs", RunList).focus()
         await pilot.press("enter")
         form = pilot.app.screen
         assert isinstance(form, LogRunForm)
@@ -213,7 +199,7 @@ async def test_edit_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
 async def test_delete_a_run_asks_first(store: Store, clock: FakeClock) -> None:
     store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        today_screen(pilot).query_one("#runs", RunList).focus()
+        current(pilot, TodayScreen).query_one("#runs", RunList).focus()
         await pilot.press("d")
         assert isinstance(pilot.app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -221,7 +207,7 @@ async def test_delete_a_run_asks_first(store: Store, clock: FakeClock) -> None:
         await pilot.press("d", "y")
         await pilot.pause()
         assert store.activities_on(TODAY) == []
-        assert not today_screen(pilot).query_one("#runs", RunList).display
+        assert not current(pilot, TodayScreen).query_one("#runs", RunList).display
 
 
 # Tomorrow's plan
@@ -244,19 +230,19 @@ async def test_a_third_rest_day_tomorrow_is_refused(store: Store, clock: FakeClo
         await pilot.pause()
         assert store.week_plan(MON) == before
         assert (TOO_MANY_REST, "error") in toasts(pilot)
-        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.EASY
+        assert current(pilot, TodayScreen).query_one("#tomorrow", Select).value is DayKind.EASY
 
 
 async def test_the_only_rest_day_tomorrow_cannot_go(store: Store, clock: FakeClock) -> None:
     store.move_rest(MON, THU)
     before = store.week_plan(MON)
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.REST
+        assert current(pilot, TodayScreen).query_one("#tomorrow", Select).value is DayKind.REST
         await pilot.press("t", "e", "enter")
         await pilot.pause()
         assert store.week_plan(MON) == before
         assert (TOO_FEW_REST, "error") in toasts(pilot)
-        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.REST
+        assert current(pilot, TodayScreen).query_one("#tomorrow", Select).value is DayKind.REST
 
 
 async def test_tomorrow_in_next_week_follows_that_weeks_rule(
@@ -264,7 +250,7 @@ async def test_tomorrow_in_next_week_follows_that_weeks_rule(
 ) -> None:
     clock.set(pendulum.datetime(2026, 11, 29, 20, tz="UTC"))  # Sunday
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        assert today_screen(pilot).query_one("#tomorrow", Select).value is DayKind.REST
+        assert current(pilot, TodayScreen).query_one("#tomorrow", Select).value is DayKind.REST
         await pilot.press("t", "e", "enter")
         await pilot.pause()
         assert store.week_plan(date(2026, 11, 30)).day(date(2026, 11, 30)).kind is DayKind.REST
@@ -427,7 +413,7 @@ async def test_backfill_a_day_with_a_run_already_logged(store: Store, clock: Fak
         await pilot.press("c")
         await pilot.pause()
         assert store.checkins(MON, TUE) == {MON, TUE}
-        assert not today_screen(pilot).query_one("#today-missed").display
+        assert not current(pilot, TodayScreen).query_one("#today-missed").display
 
 
 async def test_escape_stops_the_backfill_and_changes_nothing(
@@ -450,7 +436,7 @@ async def test_escape_stops_the_backfill_and_changes_nothing(
 async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -> None:
     clock.set(pendulum.datetime(2026, 11, 25, 23, 59, 59, tz="UTC"))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        screen = today_screen(pilot)
+        screen = current(pilot, TodayScreen)
         await pilot.press("space")  # tick the ice bath on Wednesday
         assert "Today · Wed 25 Nov" in str(screen.query_one("#today-day").border_title)
         clock.advance(2)
@@ -473,7 +459,7 @@ async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -
 async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
     store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
     async with make_app(store, clock).run_test(size=(80, 24)) as pilot:
-        screen = today_screen(pilot)
+        screen = current(pilot, TodayScreen)
         for name in ("#today-day", "#today-week", "#recovery", "#nutrition"):
             region = screen.query_one(name).region
             assert region.bottom <= 23 and region.right <= 80, (name, region)

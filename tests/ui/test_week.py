@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
+from tests.helpers import current, shown, toasts
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST, PlanDay
@@ -33,26 +34,12 @@ TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
 assert TODAY == WED
 
 
-def week_screen(pilot: Pilot[Any]) -> WeekScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, WeekScreen)
-    return screen
-
-
-def shown(pilot: Pilot[Any], selector: str) -> str:
-    return str(pilot.app.screen.query_one(selector, Static).render())
-
-
 def cell(pilot: Pilot[Any], index: int) -> DayCell:
     return pilot.app.screen.query_one(f"#day-{index}", DayCell)
 
 
 def cell_text(pilot: Pilot[Any], index: int) -> str:
     return str(cell(pilot, index).render())
-
-
-def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:
-    return [(n.message, n.severity) for n in pilot.app._notifications]
 
 
 def dump(store: Store) -> list[tuple[Any, ...]]:
@@ -64,7 +51,7 @@ def kinds(store: Store) -> tuple[DayKind, ...]:
 
 
 async def select_day(pilot: Pilot[Any], day: date) -> None:
-    screen = week_screen(pilot)
+    screen = current(pilot, WeekScreen)
     steps = (day - screen.selected).days
     await pilot.press(*(["right"] * steps if steps > 0 else ["left"] * -steps))
     assert screen.selected == day
@@ -75,7 +62,7 @@ async def select_day(pilot: Pilot[Any], day: date) -> None:
 
 async def test_opens_on_this_week_with_today_selected(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         assert screen.selected == TODAY
         assert cell(pilot, 2).has_class("-selected", "-today")
         assert not cell(pilot, 1).has_class("-selected")
@@ -93,7 +80,7 @@ async def test_left_and_right_move_the_selection_across_weeks(
     store: Store, clock: FakeClock
 ) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await pilot.press("right")
         assert screen.selected == THU
         assert cell(pilot, 3).has_class("-selected")
@@ -111,7 +98,7 @@ async def test_left_and_right_move_the_selection_across_weeks(
 
 async def test_brackets_change_week_and_t_comes_back(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await pilot.press("right_square_bracket")
         assert screen.selected == WED + timedelta(weeks=1)
         header = shown(pilot, "#week-header")
@@ -151,7 +138,7 @@ async def test_kind_keys_plan_the_selected_day(store: Store, clock: FakeClock) -
                 for other in DayKind
             )
         assert toasts(pilot) == []
-        assert week_screen(pilot).selected == THU
+        assert current(pilot, WeekScreen).selected == THU
 
 
 async def test_a_third_rest_day_is_refused(store: Store, clock: FakeClock) -> None:
@@ -195,7 +182,7 @@ async def test_a_second_rest_day_then_the_first_can_go(store: Store, clock: Fake
 async def test_move_the_rest_day(store: Store, clock: FakeClock) -> None:
     store.set_day(WED, W, 10_000, "6 × 800 m")
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await select_day(pilot, MON)
         await pilot.press("m")
         assert screen.move_source == MON
@@ -226,7 +213,7 @@ async def test_enter_finishes_a_move_too(store: Store, clock: FakeClock) -> None
 
 async def test_escape_cancels_a_move(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await select_day(pilot, MON)
         before = dump(store)
         await pilot.press("m", "right", "right", "escape")
@@ -241,7 +228,7 @@ async def test_escape_cancels_a_move(store: Store, clock: FakeClock) -> None:
 
 async def test_a_move_onto_the_same_day_changes_nothing(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await select_day(pilot, MON)
         before = dump(store)
         await pilot.press("m", "m")
@@ -253,7 +240,7 @@ async def test_a_move_onto_the_same_day_changes_nothing(store: Store, clock: Fak
 
 async def test_a_move_into_another_week_is_refused(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await select_day(pilot, SUN)
         await pilot.press("r")
         await pilot.press("m", "right")
@@ -269,7 +256,7 @@ async def test_a_move_into_another_week_is_refused(store: Store, clock: FakeCloc
 
 async def test_changing_week_drops_a_move(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         await pilot.press("m", "right_square_bracket")
         assert screen.move_source is None
         await pilot.press("m", "t")
@@ -433,7 +420,7 @@ async def test_a_warning_across_the_weeks_end(store: Store, clock: FakeClock) ->
 
 async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = week_screen(pilot)
+        screen = current(pilot, WeekScreen)
         clock.set(pendulum.datetime(2026, 11, 30, 0, 0, 5, tz="UTC"))
         pilot.app.check_day()  # type: ignore[attr-defined]
         await pilot.pause()

@@ -1,0 +1,165 @@
+"""The timed session on a fake clock: what is saved, when, and what is logged."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TODAY
+from tests.fakes import FakeClock
+from tests.helpers import ticked
+from tracker.data.store import Store
+from tracker.domain.countdown import Finished, SegmentChanged, State
+from tracker.domain.presets import DEFAULT_PRESETS, Preset
+from tracker.domain.recovery import SessionStatus
+from tracker.services.checkin import recovery_items
+from tracker.services.timer_session import SAVE_EVERY_S, SessionLost, TimerService
+
+ICE_BATH, FOAM_ROLLER, FEET_UP = DEFAULT_PRESETS
+CALF = Preset.single("Calf stretch", "custom", 120)
+
+
+@pytest.fixture
+def timer(store: Store, clock: FakeClock) -> TimerService:
+    return TimerService(store, clock)
+
+
+def saved_elapsed(store: Store, session_id: int) -> int | None:
+    session = store.session(session_id)
+    assert session is not None
+    return session.elapsed_s
+
+
+def test_the_row_is_written_running_the_moment_it_starts(timer: TimerService, store: Store) -> None:
+    timed = timer.start(ICE_BATH, temperature_c=12.0)
+    (row,) = store.running_sessions()
+    assert row.id == timed.id
+    assert (row.status, row.elapsed_s, row.planned_s, row.temperature_c) == (
+        SessionStatus.RUNNING,
+        0,
+        600,
+        12.0,
+    )
+    assert timed.snapshot().state is State.RUNNING
+
+
+def test_elapsed_is_saved_every_few_seconds_and_on_pause(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    timed = timer.start(FEET_UP)
+    clock.advance(SAVE_EVERY_S - 0.5)
+    timed.tick()
+    assert saved_elapsed(store, timed.id) == 0
+    clock.advance(0.5)
+    timed.tick()
+    assert saved_elapsed(store, timed.id) == int(SAVE_EVERY_S)
+    clock.advance(1.7)
+    timed.toggle()  # pause: saved at once
+    assert saved_elapsed(store, timed.id) == int(SAVE_EVERY_S + 1.7)
+    clock.advance(30)  # paused: no time passes
+    assert timed.tick().snapshot.elapsed_s == pytest.approx(SAVE_EVERY_S + 1.7)
+
+
+def test_one_tick_reads_one_instant(timer: TimerService, clock: FakeClock) -> None:
+    """The segment shown and the time left come from the same clock reading."""
+    timed = timer.start(FOAM_ROLLER)
+    clock.advance(89.5)
+    tick = timed.tick()
+    assert tick.snapshot.segment_index == 0
+    assert tick.snapshot.segment_remaining_s == pytest.approx(0.5)
+    clock.advance(0.5)
+    tick = timed.tick()
+    assert tick.events == (SegmentChanged(1, "Calves R"),)
+    assert (tick.snapshot.segment_index, tick.snapshot.segment_remaining_s) == (1, 90)
+
+
+def test_reaching_the_plan_logs_it_completed_and_overtime_runs_on(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    timed = timer.start(ICE_BATH.with_duration(5))
+    clock.advance(5)
+    assert Finished() in timed.tick().events
+    row = store.session(timed.id)
+    assert row is not None and row.status is SessionStatus.COMPLETED
+    assert ticked(store, TODAY) == {"ice_bath"}
+    clock.advance(4)
+    assert timed.tick().snapshot.overtime_s == pytest.approx(4)
+    assert (
+        timed.finish()
+        == "Logged Ice bath: 00:09 of 00:05, completed ✓ (ticked on the day's checklist)"
+    )
+    assert saved_elapsed(store, timed.id) == 9
+
+
+def test_a_partial_session_is_logged_as_it_stood_and_ticks_nothing(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    timed = timer.start(FEET_UP)
+    clock.advance(100)
+    asked_at = timed.snapshot().elapsed_s
+    clock.advance(7)  # the runner took 7 s to answer "log it?"
+    message = timed.finish(SessionStatus.PARTIAL, asked_at)
+    assert message == "Logged Feet up: 01:40 of 15:00, partial"
+    assert saved_elapsed(store, timed.id) == 100
+    assert ticked(store, TODAY) == set()
+    assert store.running_sessions() == []
+
+
+def test_a_custom_presets_session_ticks_its_own_item_and_says_so(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    """Before, the message said "ticked on the day's checklist" and nothing was ticked."""
+    store.save_preset(CALF)
+    timed = timer.start(CALF)
+    clock.advance(120)
+    timed.tick()
+    message = timed.finish()
+    assert "ticked on the day's checklist" in message
+    assert ticked(store, TODAY) == {"preset:Calf stretch"}
+    items = recovery_items(store.sessions_between(TODAY, TODAY))
+    assert [(item.label, item.done) for item in items][-1] == ("Calf stretch", True)
+
+
+def test_a_row_removed_elsewhere_raises_session_lost_at_the_next_write(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    timed = timer.start(FEET_UP)
+    store.discard_session(timed.id)
+    clock.advance(SAVE_EVERY_S)
+    with pytest.raises(SessionLost, match="removed from the log elsewhere"):
+        timed.tick()
+    with pytest.raises(SessionLost):
+        timed.finish()
+    assert store.all_sessions() == []
+
+
+def test_resume_puts_a_crashed_session_back_paused_where_it_stood(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    timed = timer.start(FOAM_ROLLER)
+    clock.advance(200)
+    timed.save()
+    timed.release()  # as a crash would
+    (orphan,) = timer.unfinished()
+    resumed = timer.resume(orphan)
+    assert resumed.snapshot().elapsed_s == 200
+    assert resumed.snapshot().segment_index == 2
+    resumed.countdown.start()
+    clock.advance(10)
+    assert resumed.tick().events == ()  # boundaries behind it are not rung again
+
+
+def test_settling_crashed_sessions(timer: TimerService, store: Store, clock: FakeClock) -> None:
+    first = timer.start(ICE_BATH)
+    clock.advance(30)
+    first.save()
+    first.release()
+    second = timer.start(FEET_UP)
+    second.release()
+    third = timer.start(FEET_UP)
+    third.release()
+    logged, discarded, later = timer.unfinished()
+    assert timer.log_as_it_stood(logged) == "Logged Ice bath: 00:30 (partial)"
+    assert timer.discard(discarded) == "Discarded Feet up"
+    assert "offered again" in timer.later(later)
+    assert [s.id for s in store.running_sessions()] == [third.id]
+    assert store.session(second.id) is None
