@@ -1,4 +1,4 @@
-"""The command line (DESIGN §8).
+"""The command line: see README.md for every command.
 
 Only argparse is imported up front: each command imports what it needs, so that
 ``status`` stays fast enough for a shell prompt and only the TUI loads Textual.

@@ -20,8 +20,9 @@ from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.screens.modals.backfill import BackfillDialog
 from tracker.screens.modals.confirm import ConfirmDialog
 from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
-from tracker.screens.today import TodayScreen, recovery_detail
+from tracker.screens.today import TodayScreen
 from tracker.widgets.checklist import Checklist
+from tracker.widgets.day_text import recovery_detail
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList
 

@@ -1,4 +1,4 @@
-"""How a command fails: one line on stderr and an exit code (DESIGN §8)."""
+"""How a command fails: one line on stderr and an exit code."""
 
 from __future__ import annotations
 

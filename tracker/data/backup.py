@@ -1,4 +1,4 @@
-"""Backups with SQLite's online backup API (DESIGN §9).
+"""Backups with SQLite's online backup API.
 
 A backup is a complete, self-contained database file (rollback journal, not
 WAL), written beside its target and renamed into place, so a crash never leaves

@@ -1,4 +1,4 @@
-"""Opening the database safely (DESIGN §9).
+"""Opening the database safely.
 
 A file that is not a recovtui database, is damaged, read-only or written by a
 newer recovtui is reported and left byte-for-byte untouched: every check runs on

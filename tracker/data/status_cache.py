@@ -1,7 +1,7 @@
 """The status summary: a small JSON file beside the database for ``recovtui status``.
 
 A shell prompt runs ``status`` every time it is drawn, so it must answer in a
-few tens of milliseconds (DESIGN §11). Importing sqlite-utils alone takes longer
+few tens of milliseconds. Importing sqlite-utils alone takes longer
 than that, pendulum and platformdirs most of the rest. So every process that
 writes to the database leaves beside it ``<name>.status.json`` holding the
 status documents of today and the six days after (as each of those days will

@@ -119,7 +119,7 @@ def rest_outlook(
 ) -> RestOutlook:
     """What this week's rest days look like from ``today``, and what keeps the rule.
 
-    Actual rest (DESIGN §3): a past day with no activity, today once checked in
+    Actual rest (docs/counting.md): a past day with no activity, today once checked in
     with no activity. Days still open: the days after today, and today itself
     while it is neither checked in nor holds an activity.
     """

@@ -1,6 +1,6 @@
 """Training load on running distance: weekly distance, ramp, long-run spikes, ACWR.
 
-Definitions are DESIGN §4's. "Distance" is running distance: every activity
+Definitions are those of docs/counting.md. "Distance" is running distance: every activity
 kind but ``cross``. All figures are in integer metres; every threshold is
 compared with the percentage computed as one division of integers
 (``(a - b) * 100 / b``), so exact boundaries (+10 %, ratio 1.3, …) land exactly
@@ -90,7 +90,7 @@ def week_ramp_pct(daily: Daily, week: Week) -> float | None:
 
 
 def ramp_pct(daily: Daily, today: date, week_start: str) -> float | None:
-    """The ramp of DESIGN §4: :func:`week_ramp_pct` of the most recent completed week."""
+    """The ramp of docs/counting.md: :func:`week_ramp_pct` of the most recent completed week."""
     return week_ramp_pct(daily, week_of(today, week_start).shifted(-1))
 
 
@@ -163,7 +163,7 @@ def long_run_spikes(activities: Iterable[Activity], today: date, days: int = 28)
 def acute_chronic(daily: Daily, day: date) -> tuple[int, int]:
     """``(acute, chronic total)``: the distance of days ``d-6 .. d`` and of ``d-34 .. d-7``.
 
-    The chronic load of DESIGN §4 is the total divided by 4 (a weekly average).
+    The chronic load (docs/counting.md) is the total divided by 4 (a weekly average).
     """
     return _window_sum(daily, day, 7), _window_sum(daily, day - timedelta(days=7), 28)
 

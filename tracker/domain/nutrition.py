@@ -1,4 +1,4 @@
-"""The nutrition checklist (DESIGN §6)."""
+"""The nutrition checklist (docs/recovery.md)."""
 
 from __future__ import annotations
 

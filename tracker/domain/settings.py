@@ -1,4 +1,4 @@
-"""The runner's settings and their validation (DESIGN §7 Settings)."""
+"""The runner's settings and their validation (the Settings screen)."""
 
 from __future__ import annotations
 

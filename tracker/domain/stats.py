@@ -33,7 +33,7 @@ STRONG = "strong"
 def round_half_up(value: float, digits: int) -> float:
     """``value`` rounded to ``digits`` decimals the way a runner rounds by hand.
 
-    ``round()`` rounds half to even (12.25 to 12.2); DESIGN §4's figures round half
+    ``round()`` rounds half to even (12.25 to 12.2); the figures of docs/counting.md round half
     away from zero (12.25 to 12.3, -12.25 to -12.3) and never print ``-0.0``. The
     figures are ratios of integer metres, so the shortest repr of the float is
     the exact decimal value wherever it ends in a 5; the rounding is done on
@@ -97,7 +97,7 @@ def load_warnings(
     today: date,
     units: str = "km",
 ) -> list[LoadWarning]:
-    """Warnings for the figures of DESIGN §4, most general first.
+    """Warnings for the load figures (docs/counting.md), most general first.
 
     - ``ramp``: above 10 % ``warn``, above 30 % ``strong``.
     - ``acwr``: caution band ``warn``, danger band ``strong``. A low ratio is

@@ -1,14 +1,11 @@
-"""The Timer: pick a preset, run it, log it.
-
-The session itself — its row, the saves, the finish, a row lost underneath —
-is :class:`tracker.services.timer_session.TimedSession`; this screen shows
-one snapshot of it per tick and turns keys into its controls.
-"""
+"""The Timer: pick a preset, run it, log it. The session itself (its row, the
+saves, the finish, a row lost underneath) is :class:`TimedSession`; this screen
+shows one snapshot of it per tick and turns keys into its controls."""
 
 from __future__ import annotations
 
 import contextlib
-import subprocess
+import threading
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,37 +24,22 @@ from tracker.domain.recovery import (
     RecoverySession,
     SessionStatus,
     ice_bath_hints,
-    ice_bath_warnings,
 )
-from tracker.domain.units import format_clock, format_duration, format_temperature
+from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import Choice, ChoiceDialog, ConfirmDialog
 from tracker.screens.modals.timer import PresetEditorDialog, TemperatureDialog, WaterTemperature
 from tracker.services.bundle import Services
-from tracker.services.finish_command import start_finish_command
+from tracker.services.finish_command import run_finish_command
 from tracker.services.timer_session import SessionLost, TimedSession
 from tracker.widgets.countdown import CountdownDisplay, CountdownView, segment_table
+from tracker.widgets.preset_text import ice_bath_lines, preset_detail, preset_line, session_log
 
 TICK_S = 1 / 8
-COMMAND_WAIT_S = 60.0
 
-RUNNING_ACTIONS = {"pause_resume", "add_minute", "remove_minute", "next_segment", "stop"}
+ICE_BATH_WIDGETS = ("timer-temperature", "timer-warnings", "timer-hints")
+RUNNING_ACTIONS = {"control", "stop"}
 PICKER_ACTIONS = {"new_preset", "edit_preset", "delete_preset"}
-STATUS_MARKS = {"completed": " ✓", "partial": " (partial)", "running": " (running)"}
-
-
-def preset_line(preset: Preset) -> Text:
-    """One preset in the picker: name, length, segments, what it asks."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{preset.name:<22}", style="bold")
-    text.append(f"{format_clock(preset.total_s):>8}")
-    if len(preset.segments) > 1:
-        text.append(f"   {len(preset.segments)} segments", style="dim")
-    if preset.temperature:
-        text.append("   water temperature", style="dim")
-    if preset.hint:
-        text.append(f"   {preset.hint}", style="dim")
-    return text
 
 
 class TimerScreen(RecovScreen):
@@ -65,10 +47,18 @@ class TimerScreen(RecovScreen):
 
     MODE = "timer"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "pause_resume", "Pause", tooltip="Pause or resume the timer"),
-        Binding("plus", "add_minute", "+1 min", key_display="+", tooltip="One more minute"),
-        Binding("minus", "remove_minute", "-1 min", key_display="-", tooltip="One minute less"),
-        Binding("n", "next_segment", "Next", tooltip="Skip to the next segment"),
+        Binding("space", "control('toggle')", "Pause", tooltip="Pause or resume the timer"),
+        Binding(
+            "plus", "control('add_minute')", "+1 min", key_display="+", tooltip="One more minute"
+        ),
+        Binding(
+            "minus",
+            "control('remove_minute')",
+            "-1 min",
+            key_display="-",
+            tooltip="One minute less",
+        ),
+        Binding("n", "control('next_segment')", "Next", tooltip="Skip to the next segment"),
         Binding("s", "stop", "Stop", tooltip="Stop the timer and log the session"),
         Binding("t", "temperature", "Water", tooltip="Enter the water temperature"),
         Binding("a", "new_preset", "New preset", tooltip="Create a custom timer preset"),
@@ -110,18 +100,13 @@ class TimerScreen(RecovScreen):
             with contextlib.suppress(SessionLost):
                 self.timed.save()
 
-    @property
-    def active(self) -> bool:
-        """A session is on the clock (running, paused or waiting to resume)."""
-        return self.timed is not None
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in RUNNING_ACTIONS:
-            return self.active
-        if action in PICKER_ACTIONS:
-            return not self.active
+        """The running timer's keys while a session is on the clock, the picker's otherwise."""
+        timed = self.timed
         if action == "temperature":
-            return self.timed is not None and self.timed.preset.temperature
+            return timed is not None and timed.preset.temperature
+        if action in RUNNING_ACTIONS or action in PICKER_ACTIONS:
+            return (timed is not None) == (action in RUNNING_ACTIONS)
         return True
 
     # The picker
@@ -148,44 +133,14 @@ class TimerScreen(RecovScreen):
 
     @on(OptionList.OptionHighlighted, "#preset-list")
     def _show_detail(self) -> None:
-        preset = self._highlighted()
-        detail = self.query_one("#preset-detail", Static)
-        if preset is None:
-            detail.update("No presets: press a to create one.")
-            return
-        text = Text()
-        if len(preset.segments) > 1:
-            text.append(f"{len(preset.segments)} segments:\n", style="bold")
-            text.append(
-                "\n".join(f"  {format_duration(s.seconds):>6}  {s.name}" for s in preset.segments)
-            )
-        if preset.hint:
-            text.append(f"\n{preset.hint}" if text else preset.hint, style="italic")
-        if preset.temperature:
-            unit = self.timer.temperature_unit()
-            for hint in ice_bath_hints(unit):
-                text.append(f"\n• {hint}" if text else f"• {hint}")
-            for warning in ice_bath_warnings(preset.total_s, None, unit):
-                text.append(f"\n⚠ {warning}", style="bold")
-        detail.update(text)
+        detail = preset_detail(self._highlighted(), self.timer.temperature_unit())
+        self.query_one("#preset-detail", Static).update(detail)
 
     def _show_log(self) -> None:
-        sessions = self.timer.sessions_on(self.today)
-        text = Text()
-        if self._result:
-            text.append(self._result + "\n", style="bold")
-        text.append("Today: ", style="bold")
-        if not sessions:
-            text.append("no timed sessions yet")
-        unit = self.timer.temperature_unit()
-        for index, session in enumerate(sessions):
-            if index:
-                text.append(" · ")
-            text.append(f"{session.name} {format_clock(session.elapsed_s or 0)}")
-            if session.temperature_c is not None:
-                text.append(f" {format_temperature(session.temperature_c, unit)}")
-            text.append(STATUS_MARKS[session.status.value])
-        self.query_one("#timer-log", Static).update(text)
+        log = session_log(
+            self.timer.sessions_on(self.today), self.timer.temperature_unit(), self._result
+        )
+        self.query_one("#timer-log", Static).update(log)
 
     @on(OptionList.OptionSelected, "#preset-list")
     def _preset_chosen(self) -> None:
@@ -193,27 +148,25 @@ class TimerScreen(RecovScreen):
         if preset is not None:
             self.begin(preset)
 
-    @work(group="preset-editor")
-    async def action_new_preset(self) -> None:
-        preset = await self.app.push_screen_wait(PresetEditorDialog(None, self.timer.presets()))
-        if preset is not None:
-            self._preset_saved(preset, None)
+    def action_new_preset(self) -> None:
+        self.edit_preset(None)
 
-    @work(group="preset-editor")
-    async def action_edit_preset(self) -> None:
+    def action_edit_preset(self) -> None:
         preset = self._highlighted()
-        if preset is None:
-            return
-        edited = await self.app.push_screen_wait(PresetEditorDialog(preset, self.timer.presets()))
-        if edited is not None:
-            self._preset_saved(edited, preset.name)
+        if preset is not None:
+            self.edit_preset(preset)
 
-    def _preset_saved(self, preset: Preset, replacing: str | None) -> None:
-        self.timer.save_preset(preset, replacing=replacing)
+    @work(group="preset-editor")
+    async def edit_preset(self, preset: Preset | None) -> None:
+        """Create a preset (None) or edit one, then save it and highlight it."""
+        edited = await self.app.push_screen_wait(PresetEditorDialog(preset, self.timer.presets()))
+        if edited is None:
+            return
+        self.timer.save_preset(edited, replacing=preset.name if preset else None)
         self.refresh_data()
         options = self.query_one("#preset-list", OptionList)
-        options.highlighted = options.get_option_index(preset.name)
-        self.notify(f"Saved {preset.name} ({format_clock(preset.total_s)})")
+        options.highlighted = options.get_option_index(edited.name)
+        self.notify(f"Saved {edited.name} ({format_clock(edited.total_s)})")
 
     @work(group="preset-editor")
     async def action_delete_preset(self) -> None:
@@ -333,25 +286,14 @@ class TimerScreen(RecovScreen):
             widget.display = bool(content)
 
     def _show_ice_bath(self, timed: TimedSession, snapshot: Snapshot) -> None:
-        if not timed.preset.temperature:
-            for widget_id in ("timer-temperature", "timer-warnings", "timer-hints"):
-                self._update(widget_id, "")
-            return
-        unit = self.timer.temperature_unit()
-        water = timed.temperature_c
-        self._update(
-            "timer-temperature",
-            f"Water {format_temperature(water, unit)} (t to change)"
-            if water is not None
-            else "Water temperature not entered: press t",
-        )
-        seconds = max(snapshot.planned_s, snapshot.elapsed_s)
-        found = ice_bath_warnings(seconds, water, unit)
-        self._update("timer-warnings", "\n".join(f"⚠ {w}" for w in found))
-        self._update("timer-hints", "\n".join(f"• {hint}" for hint in ice_bath_hints(unit)))
+        lines = ("", "", "")
+        if timed.preset.temperature:
+            lines = ice_bath_lines(snapshot, timed.temperature_c, self.timer.temperature_unit())
+        for widget_id, line in zip(ICE_BATH_WIDGETS, lines, strict=True):
+            self._update(widget_id, line)
 
-    def _control(self, name: str) -> None:
-        """Apply a control of the running session, then redraw from one tick."""
+    def action_control(self, name: str) -> None:
+        """Apply a control of the running session (toggle, ±1 min, next), then redraw."""
         timed = self.timed
         if timed is None:
             return
@@ -361,18 +303,6 @@ class TimerScreen(RecovScreen):
             self._lost(lost)
             return
         self.tick()
-
-    def action_pause_resume(self) -> None:
-        self._control("toggle")
-
-    def action_add_minute(self) -> None:
-        self._control("add_minute")
-
-    def action_remove_minute(self) -> None:
-        self._control("remove_minute")
-
-    def action_next_segment(self) -> None:
-        self._control("next_segment")
 
     @work(group="timer-dialog")
     async def action_temperature(self) -> None:
@@ -457,20 +387,12 @@ class TimerScreen(RecovScreen):
         command = self.timer.finish_command()
         if not command:
             return
-        try:
-            process = start_finish_command(command, name)
-        except (OSError, ValueError) as exc:
-            self.notify(f"on_finish_command failed: {exc}", severity="error")
-            return
-        self._wait_for(process, command)
+        app = self.app
 
-    @work(thread=True, group="finish-command")
-    def _wait_for(self, process: subprocess.Popen[bytes], command: str) -> None:
-        try:
-            code = process.wait(COMMAND_WAIT_S)
-        except subprocess.TimeoutExpired:
-            return
-        if code != 0:
-            self.app.call_from_thread(
-                self.notify, f"on_finish_command exited with {code}: {command}", severity="error"
-            )
+        def failed(message: str) -> None:
+            if threading.current_thread() is threading.main_thread():
+                self.notify(message, severity="error")
+            else:
+                app.call_from_thread(self.notify, message, severity="error")
+
+        run_finish_command(command, name, failed)

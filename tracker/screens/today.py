@@ -8,7 +8,6 @@ comes from one :class:`tracker.services.checkin.TodayReport`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
@@ -22,13 +21,12 @@ from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.activity import Activity
-from tracker.domain.checkin import describe_missed
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import RuleViolation
-from tracker.domain.recovery import RecoveryKind, RecoverySession
+from tracker.domain.recovery import RecoveryKind
 from tracker.domain.text import plural
-from tracker.domain.units import format_distance, format_duration, format_temperature
+from tracker.domain.units import format_distance
 from tracker.messages import StartTimer
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
@@ -37,6 +35,15 @@ from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
 from tracker.services.bundle import Services
 from tracker.services.checkin import RecoveryItem, TodayReport
 from tracker.widgets.checklist import Checklist, ChecklistItem
+from tracker.widgets.day_text import (
+    evening_hint,
+    keys_text,
+    missed_text,
+    plan_text,
+    recovery_detail,
+    rest_text,
+    status_text,
+)
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList, run_line
 
@@ -47,35 +54,10 @@ TIMER_KEYS = {
 }
 
 
-def recovery_detail(sessions: Sequence[RecoverySession], temperature: str) -> str:
-    """What was done: ``10:04 · 12 °C``; ``2×`` when done more than once."""
-    parts = []
-    if len(sessions) > 1:
-        parts.append(f"{len(sessions)}×")
-    total = sum(s.elapsed_s or 0 for s in sessions)
-    if total:
-        parts.append(format_duration(total))
-    for session in sessions:
-        if session.temperature_c is not None:
-            parts.append(format_temperature(session.temperature_c, temperature))
-        if session.note:
-            parts.append(session.note)
-    return " · ".join(parts)
-
-
 def _set_title(widget: Widget, title: str) -> None:
     """Set a border title only when it changes (setting one repaints the widget)."""
     if str(widget.border_title or "") != title:
         widget.border_title = title
-
-
-def _keys_text(*pairs: tuple[str, str]) -> Text:
-    """``l log the run · c check in``: keys in bold between plain words."""
-    text = Text()
-    for key, words in pairs:
-        text.append(key, style="bold")
-        text.append(words)
-    return text
 
 
 class TodayScreen(RecovScreen):
@@ -176,20 +158,9 @@ class TodayScreen(RecovScreen):
             self.refresh_bindings()
 
     def _show_plan(self, report: TodayReport) -> None:
-        day = report.plan
-        text = Text()
-        text.append("Planned  ", style="bold")
-        if day.kind is DayKind.REST:
-            text.append("Rest day")
-        else:
-            text.append(day.kind.label)
-            if day.target_m:
-                text.append(f" {format_distance(day.target_m, report.units)}")
-        if day.note:
-            text.append(f" · {day.note}", style="dim")
-        self._show("#today-plan", text)
+        self._show("#today-plan", plan_text(report.plan, report.units))
         none = Text("nothing yet — ")
-        none.append_text(_keys_text(("l", " logs a run")))
+        none.append_text(keys_text(("l", " logs a run")))
         self._show("#no-runs", none)
 
     def _show_runs(self, report: TodayReport) -> None:
@@ -208,43 +179,14 @@ class TodayScreen(RecovScreen):
             runs.highlighted = min(highlighted or 0, len(report.runs) - 1)
 
     def _show_status(self, report: TodayReport) -> None:
-        if report.checked_in:
-            text = Text()
-            text.append("✓ Checked in", style="bold")
-            text.append(" — see you tomorrow")
-        else:
-            text = Text("Not checked in — ")
-            text.append_text(_keys_text(("c", " checks in today")))
-        self._show("#today-status", text)
-        missed = Text()
-        if report.missed:
-            missed.append(describe_missed(report.missed, report.day), style="bold")
-            missed.append(" — ")
-            missed.append_text(_keys_text(("b", " backfills")))
-        self._show("#today-missed", missed).display = bool(report.missed)
-        hint = Text()
-        if not report.checked_in:
-            hint.append("This evening: ")
-            hint.append_text(
-                _keys_text(
-                    ("l", " log the run · "),
-                    ("space", " tick · "),
-                    ("tab", " next list · "),
-                    ("c", " check in"),
-                )
-            )
-        self._show("#today-hint", hint)
+        self._show("#today-status", status_text(report.checked_in))
+        missed = self._show("#today-missed", missed_text(report.missed, report.day))
+        missed.display = bool(report.missed)
+        self._show("#today-hint", evening_hint(report.checked_in))
 
     def _show_rest(self, report: TodayReport) -> None:
-        outlook = report.outlook
-        text = Text()
-        text.append("Rest days  ", style="bold")
-        planned = ", ".join(f"{d:%a}" for d in outlook.planned) or "none"
-        taken = ", ".join(f"{d:%a}" for d in outlook.taken) or "none yet"
-        text.append(f"planned {planned} · taken {taken}\n")
-        text.append("✓ " if outlook.ok else "! ", style="bold")
-        text.append(outlook.advice, style="" if outlook.ok else "bold")
-        self._show("#today-rest", text).set_class(not outlook.ok, "-attention")
+        rest = self._show("#today-rest", rest_text(report.outlook))
+        rest.set_class(not report.outlook.ok, "-attention")
 
     def _show_tomorrow(self, report: TodayReport) -> None:
         day = report.tomorrow

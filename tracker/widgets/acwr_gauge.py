@@ -1,4 +1,4 @@
-"""The acute:chronic workload ratio on a scale coloured by its bands (DESIGN §4).
+"""The acute:chronic workload ratio on a scale coloured by its bands (docs/counting.md).
 
 A marker sits over today's ratio on a bar from 0 to 2 whose segments are the
 bands: low (< 0.8), sweet spot (0.8–1.3), caution (1.3–1.5), danger (> 1.5).

@@ -1,7 +1,7 @@
 """Weekly distance as a bar chart, with the +10 % and +30 % ramp marks of each week.
 
-Each completed week's bar is coloured by its ramp on the week before (DESIGN
-§4: warn above 10 %, strong warning above 30 %). Above each bar a tick marks
+Each completed week's bar is coloured by its ramp on the week before
+(docs/counting.md: warn above 10 %, strong warning above 30 %). Above each bar a tick marks
 +10 % and another +30 % on the week before: how much more a week could have
 held, and for this week how much more it can.
 """

@@ -1,0 +1,103 @@
+"""The lines of Today's panels, drawn from domain values: the plan, the evening's
+status, missed evenings, this week's rest days and what recovery was done."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.text import Text
+
+from tracker.domain.checkin import RestOutlook, describe_missed
+from tracker.domain.kinds import DayKind
+from tracker.domain.plan import PlanDay
+from tracker.domain.recovery import RecoverySession
+from tracker.domain.units import format_distance, format_duration, format_temperature
+
+
+def keys_text(*pairs: tuple[str, str]) -> Text:
+    """``l log the run · c check in``: keys in bold between plain words."""
+    text = Text()
+    for key, words in pairs:
+        text.append(key, style="bold")
+        text.append(words)
+    return text
+
+
+def plan_text(day: PlanDay, units: str) -> Text:
+    """``Planned  Workout 9.0 km · tempo`` (the note as typed)."""
+    text = Text()
+    text.append("Planned  ", style="bold")
+    if day.kind is DayKind.REST:
+        text.append("Rest day")
+    else:
+        text.append(day.kind.label)
+        if day.target_m:
+            text.append(f" {format_distance(day.target_m, units)}")
+    if day.note:
+        text.append(f" · {day.note}", style="dim")
+    return text
+
+
+def status_text(checked_in: bool) -> Text:
+    if checked_in:
+        text = Text()
+        text.append("✓ Checked in", style="bold")
+        text.append(" — see you tomorrow")
+        return text
+    text = Text("Not checked in — ")
+    text.append_text(keys_text(("c", " checks in today")))
+    return text
+
+
+def missed_text(missed: Sequence[date], today: date) -> Text:
+    text = Text()
+    if missed:
+        text.append(describe_missed(missed, today), style="bold")
+        text.append(" — ")
+        text.append_text(keys_text(("b", " backfills")))
+    return text
+
+
+def evening_hint(checked_in: bool) -> Text:
+    """The keys of a typical evening, until the day is checked in."""
+    if checked_in:
+        return Text()
+    text = Text("This evening: ")
+    text.append_text(
+        keys_text(
+            ("l", " log the run · "),
+            ("space", " tick · "),
+            ("tab", " next list · "),
+            ("c", " check in"),
+        )
+    )
+    return text
+
+
+def rest_text(outlook: RestOutlook) -> Text:
+    """This week's rest days: planned, taken, and what the rule still needs."""
+    text = Text()
+    text.append("Rest days  ", style="bold")
+    planned = ", ".join(f"{d:%a}" for d in outlook.planned) or "none"
+    taken = ", ".join(f"{d:%a}" for d in outlook.taken) or "none yet"
+    text.append(f"planned {planned} · taken {taken}\n")
+    text.append("✓ " if outlook.ok else "! ", style="bold")
+    text.append(outlook.advice, style="" if outlook.ok else "bold")
+    return text
+
+
+def recovery_detail(sessions: Sequence[RecoverySession], temperature: str) -> str:
+    """What was done: ``10:04 · 12 °C``; ``2×`` when done more than once."""
+    parts = []
+    if len(sessions) > 1:
+        parts.append(f"{len(sessions)}×")
+    total = sum(s.elapsed_s or 0 for s in sessions)
+    if total:
+        parts.append(format_duration(total))
+    for session in sessions:
+        if session.temperature_c is not None:
+            parts.append(format_temperature(session.temperature_c, temperature))
+        if session.note:
+            parts.append(session.note)
+    return " · ".join(parts)
