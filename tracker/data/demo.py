@@ -18,19 +18,13 @@ from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import RuleViolation, WeekPlan
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
 
-PACE_S_PER_KM = {
-    DayKind.EASY: (330, 360),
-    DayKind.WORKOUT: (270, 295),
-    DayKind.LONG: (335, 355),
-    DayKind.RACE: (250, 265),
-    DayKind.CROSS: (150, 180),
-}
-RPE = {
-    DayKind.EASY: (3, 4),
-    DayKind.WORKOUT: (7, 8),
-    DayKind.LONG: (5, 7),
-    DayKind.RACE: (9, 10),
-    DayKind.CROSS: (3, 5),
+# kind: (pace range in s/km, RPE range)
+EFFORT = {
+    DayKind.EASY: ((330, 360), (3, 4)),
+    DayKind.WORKOUT: ((270, 295), (7, 8)),
+    DayKind.LONG: ((335, 355), (5, 7)),
+    DayKind.RACE: ((250, 265), (9, 10)),
+    DayKind.CROSS: ((150, 180), (3, 5)),
 }
 NOTES = {
     DayKind.WORKOUT: ("6 × 800 m", "tempo 3 × 10 min", "hill repeats", "5 × 1 km"),
@@ -82,7 +76,7 @@ def _plan_week(store: Store, week: Week, week_index: int, rng: random.Random) ->
 
 def _activity_for(day: date, kind: DayKind, target: int | None, rng: random.Random) -> Activity:
     distance = int((target or 8000) * rng.uniform(0.92, 1.08))
-    low, high = PACE_S_PER_KM[kind]
+    (low, high), rpe = EFFORT[kind]
     duration = int(distance / 1000 * rng.randint(low, high))
     note = ""
     if kind in (DayKind.WORKOUT, DayKind.LONG, DayKind.RACE):
@@ -92,7 +86,7 @@ def _activity_for(day: date, kind: DayKind, target: int | None, rng: random.Rand
         kind=ActivityKind(kind.value),
         distance_m=distance,
         duration_s=duration,
-        rpe=rng.randint(*RPE[kind]),
+        rpe=rng.randint(*rpe),
         note=note,
     )
 

@@ -119,15 +119,12 @@ class NutritionStore(StoreBase):
 
     def add_nutrition_checks(self, checks: Sequence[tuple[date, int]]) -> None:
         """Tick many (date, item id) pairs at once; ones already ticked stay as they are."""
-        if not checks:
-            return
-        with self.transaction():
-            self._table("nutrition_checks").insert_all(
-                ({"date": iso(day), "item_id": item_id} for day, item_id in checks),
-                pk=("date", "item_id"),
-                ignore=True,
-            )
-        self._changed()
+        self._insert_many(
+            "nutrition_checks",
+            ({"date": iso(day), "item_id": item_id} for day, item_id in checks),
+            pk=("date", "item_id"),
+            ignore=True,
+        )
 
     def toggle_nutrition_check(self, day: date, item_id: int) -> bool:
         checked = item_id not in self.nutrition_checks(day, day).get(day, set())
@@ -142,14 +139,10 @@ class NutritionStore(StoreBase):
 
     def add_checkins(self, days: Sequence[date]) -> None:
         """Check many days in at once; days already checked in keep their time."""
-        if not days:
-            return
         now = now_stamp()
-        with self.transaction():
-            self._table("checkins").insert_all(
-                ({"date": iso(day), "at": now} for day in days), pk="date", ignore=True
-            )
-        self._changed()
+        self._insert_many(
+            "checkins", ({"date": iso(day), "at": now} for day in days), pk="date", ignore=True
+        )
 
     def undo_check_in(self, day: date) -> None:
         self._table("checkins").delete_where("date = ?", [iso(day)])

@@ -33,14 +33,8 @@ class SessionStore(StoreBase):
 
     def add_sessions(self, sessions: Sequence[RecoverySession]) -> None:
         """Store many sessions at once, in order (the importer's bulk path)."""
-        if not sessions:
-            return
         now = now_stamp()
-        with self.transaction():
-            self._table("recovery_sessions").insert_all(
-                session_to_row(session, now) for session in sessions
-            )
-        self._changed()
+        self._insert_many("recovery_sessions", (session_to_row(s, now) for s in sessions))
 
     def save_elapsed(self, session_id: int, elapsed_s: int, planned_s: int | None = None) -> None:
         values: dict[str, Any] = {

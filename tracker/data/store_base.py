@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -49,6 +49,15 @@ class StoreBase:
                 self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def _insert_many(self, table: str, rows: Iterable[dict[str, Any]], **options: Any) -> None:
+        """Insert many rows in one transaction and tell the listeners once (none: no write)."""
+        rows = list(rows)
+        if not rows:
+            return
+        with self.transaction():
+            self._table(table).insert_all(rows, **options)
+        self._changed()
 
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` after every write (keeps caches like the status summary fresh)."""

@@ -135,45 +135,6 @@ class Countdown:
         """The segments as planned now, with every ± minute applied."""
         return tuple(Segment(n, s) for n, s in zip(self._names, self._durations, strict=True))
 
-    @property
-    def remaining_s(self) -> float:
-        return max(0.0, self.planned_s - self.elapsed_s)
-
-    @property
-    def overtime_s(self) -> float:
-        return max(0.0, self.elapsed_s - self.planned_s)
-
-    @property
-    def is_overtime(self) -> bool:
-        return self.overtime_s > 0
-
-    @property
-    def progress(self) -> float:
-        planned = self.planned_s
-        if planned <= 0:
-            return 1.0
-        return min(1.0, self.elapsed_s / planned)
-
-    @property
-    def segment_index(self) -> int:
-        return self._index_at(self.elapsed_s)
-
-    @property
-    def current_segment(self) -> Segment:
-        index = self.segment_index
-        return Segment(self._names[index], self._durations[index])
-
-    @property
-    def next_segment_name(self) -> str | None:
-        """The name of the segment after this one; ``None`` on the last."""
-        index = self.segment_index + 1
-        return self._names[index] if index < len(self._names) else None
-
-    @property
-    def segment_remaining_s(self) -> float:
-        elapsed = self.elapsed_s
-        return max(0.0, self._segment_end(self._index_at(elapsed)) - elapsed)
-
     def snapshot(self) -> Snapshot:
         """The countdown as it stands now, read from the clock once."""
         elapsed = self.elapsed_s
@@ -217,7 +178,7 @@ class Countdown:
 
     def add_minute(self) -> None:
         if self._state is not State.STOPPED:
-            self._durations[self.segment_index] += MINUTE_S
+            self._durations[self._index_at(self.elapsed_s)] += MINUTE_S
 
     def remove_minute(self) -> None:
         """Take a minute off the current segment, but never cut it short of now.

@@ -6,7 +6,15 @@ from enum import StrEnum
 from typing import TypeVar
 
 
-class DayKind(StrEnum):
+class _Labelled:
+    value: str
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class DayKind(_Labelled, StrEnum):
     """What a planned day is for."""
 
     REST = "rest"
@@ -20,15 +28,11 @@ class DayKind(StrEnum):
     def is_hard(self) -> bool:
         return self in HARD_KINDS
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
 
 HARD_KINDS = frozenset({DayKind.WORKOUT, DayKind.LONG, DayKind.RACE})
 
 
-class ActivityKind(StrEnum):
+class ActivityKind(_Labelled, StrEnum):
     """What was actually done."""
 
     EASY = "easy"
@@ -41,10 +45,6 @@ class ActivityKind(StrEnum):
     def is_run(self) -> bool:
         """Cross-training is an activity but not running distance."""
         return self is not ActivityKind.CROSS
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 K = TypeVar("K", bound=StrEnum)

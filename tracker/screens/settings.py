@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -34,6 +35,15 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     "temperature": [("Celsius (°C)", "C"), ("Fahrenheit (°F)", "F")],
     "week_start": [(day.capitalize(), day) for day in WEEKDAYS],
 }
+
+
+def _row(label: str, widget: Widget, *, error: bool = False) -> ComposeResult:
+    """A setting: its label, its field, and (for typed values) the line for its error."""
+    with Horizontal(classes="settings-row"):
+        yield Label(label, classes="settings-label")
+        yield widget
+    if error:
+        yield Static("", classes="settings-error", id=f"{widget.id}-error", markup=False)
 
 
 class SettingsScreen(RecovScreen):
@@ -66,35 +76,32 @@ class SettingsScreen(RecovScreen):
                 ("temperature", "Temperature"),
                 ("week_start", "Week starts on"),
             ):
-                with Horizontal(classes="settings-row"):
-                    yield Label(label, classes="settings-label")
-                    yield Select(
+                yield from _row(
+                    label,
+                    Select(
                         CHOICES[name], allow_blank=False, compact=True, id=name, classes="setting"
-                    )
-            with Horizontal(classes="settings-row"):
-                yield Label("Time zone", classes="settings-label")
-                yield Input(
+                    ),
+                )
+            yield from _row(
+                "Time zone",
+                Input(
                     placeholder="empty: this computer's zone (e.g. Europe/Berlin)",
                     compact=True,
                     id="timezone",
-                )
-            yield Static("", classes="settings-error", id="timezone-error")
-            with Horizontal(classes="settings-row"):
-                yield Label("Theme", classes="settings-label")
-                yield Select(
-                    [(name, name) for name in sorted(self.app.available_themes)],
-                    allow_blank=False,
-                    compact=True,
-                    id="theme",
-                )
-            with Horizontal(classes="settings-row"):
-                yield Label("When a timer ends", classes="settings-label")
-                yield Input(
+                ),
+                error=True,
+            )
+            themes = [(name, name) for name in sorted(self.app.available_themes)]
+            yield from _row("Theme", Select(themes, allow_blank=False, compact=True, id="theme"))
+            yield from _row(
+                "When a timer ends",
+                Input(
                     placeholder='optional: notify-send recovtui "{preset} done"',
                     compact=True,
                     id="on_finish_command",
-                )
-            yield Static("", classes="settings-error", id="on_finish_command-error")
+                ),
+                error=True,
+            )
 
             yield Static(
                 "Week template — the plan new weeks start from", classes="settings-heading"

@@ -8,15 +8,14 @@ The reading in words goes in the border (:func:`acwr_title`, :func:`acwr_detail`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.load import ACWR_EDGES, ACWR_LABELS, acwr_band
 from tracker.domain.units import format_distance
+from tracker.widgets.parts import drawn_parts, part
 
 SCALE_MAX = 2.0
 MARKER = "▼"
@@ -33,38 +32,36 @@ class AcwrData:
     units: str = "km"
 
 
+@drawn_parts(
+    (
+        "low",
+        "sweet",
+        "caution",
+        "danger",
+        "marker",
+        "label",
+    )
+)
 class AcwrGauge(Widget):
     """See the module docstring."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "acwr-gauge--low",
-        "acwr-gauge--sweet",
-        "acwr-gauge--caution",
-        "acwr-gauge--danger",
-        "acwr-gauge--marker",
-        "acwr-gauge--label",
-    }
-
     data: reactive[AcwrData] = reactive(AcwrData, layout=False)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"acwr-gauge--{name}")
 
     def render(self) -> Text:
         data = self.data
         width = max(10, self.content_size.width)
-        label = self._style("label")
+        label = part(self, "label")
         text = Text(no_wrap=True, overflow="crop")
 
         def column(ratio: float) -> int:
             return min(width - 1, int(ratio / SCALE_MAX * width))
 
         if data.ratio is not None:
-            text.append(" " * column(data.ratio) + MARKER, style=self._style("marker"))
+            text.append(" " * column(data.ratio) + MARKER, style=part(self, "marker"))
         text.append("\n")
         for index in range(width):
             ratio = (index + 0.5) * SCALE_MAX / width
-            text.append("▆", style=self._style(acwr_band(ratio)))
+            text.append("▆", style=part(self, acwr_band(ratio)))
         text.append("\n")
         ticks = [" "] * width
         for edge in ACWR_EDGES:

@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
 from tracker.domain.adherence import Adherence, ItemShare
+from tracker.widgets.parts import drawn_parts, part
 
 BAR = 10
 NAME_WIDTH = 18
 
 
+@drawn_parts(
+    (
+        "bar",
+        "rest",
+        "title",
+        "dim",
+    )
+)
 class AdherenceView(Static):
     """A share bar per item; the title line says over which days."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "adherence-view--bar",
-        "adherence-view--rest",
-        "adherence-view--title",
-        "adherence-view--dim",
-    }
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"adherence-view--{name}")
 
     def show(self, recovery: Adherence | None, nutrition: Adherence | None) -> None:
         if recovery is None or nutrition is None:
             self.update(
                 Text(
                     "Nothing logged yet: adherence shows once you check in.",
-                    style=self._style("dim"),
+                    style=part(self, "dim"),
                 )
             )
             return
@@ -40,13 +36,13 @@ class AdherenceView(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(
             f"{window.first:%-d %b} – {window.last:%-d %b} ({window.days} days)\n",
-            style=self._style("dim"),
+            style=part(self, "dim"),
         )
-        text.append("Recovery\n", style=self._style("title"))
+        text.append("Recovery\n", style=part(self, "title"))
         self._line(text, ItemShare("Any recovery work", recovery.any_days, window.days))
         for item in recovery.items:
             self._line(text, item)
-        text.append("Nutrition\n", style=self._style("title"))
+        text.append("Nutrition\n", style=part(self, "title"))
         self._line(text, ItemShare("Every item ticked", nutrition.all_days, window.days))
         for item in nutrition.items:
             self._line(text, item)
@@ -57,6 +53,6 @@ class AdherenceView(Static):
         filled = round(item.share * BAR)
         name = item.name if len(item.name) <= NAME_WIDTH else item.name[: NAME_WIDTH - 1] + "…"
         text.append(f"{name:<{NAME_WIDTH}} ")
-        text.append("█" * filled, style=self._style("bar"))
-        text.append("░" * (BAR - filled), style=self._style("rest"))
+        text.append("█" * filled, style=part(self, "bar"))
+        text.append("░" * (BAR - filled), style=part(self, "rest"))
         text.append(f" {item.percent:>3}%\n")

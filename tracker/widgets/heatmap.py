@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.domain.dates import WEEKDAY_ABBR, first_of_weeks
 from tracker.domain.streaks import YEAR_WEEKS, DayMark
+from tracker.widgets.parts import drawn_parts, part
 
 MAX_WEEKS = YEAR_WEEKS
 LABEL_WIDTH = 4
@@ -33,19 +32,17 @@ class HeatmapData:
     week_start: str = "monday"
 
 
+@drawn_parts(
+    (
+        *(mark.value for mark in DayMark),
+        "empty",
+        "label",
+    )
+)
 class YearHeatmap(Widget):
     """See the module docstring."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"year-heatmap--{mark.value}" for mark in DayMark),
-        "year-heatmap--empty",
-        "year-heatmap--label",
-    }
-
     data: reactive[HeatmapData] = reactive(HeatmapData, layout=False)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"year-heatmap--{name}")
 
     def render(self) -> Text:
         data = self.data
@@ -54,11 +51,11 @@ class YearHeatmap(Widget):
             return Text("")
         weeks = max(1, min(MAX_WEEKS, self.content_size.width - LABEL_WIDTH))
         first = first_of_weeks(today, data.week_start, weeks)
-        label = self._style("label")
+        label = part(self, "label")
         text = Text(no_wrap=True, overflow="crop")
         text.append(" " * LABEL_WIDTH + self._months(first, weeks), style=label)
-        styles = {mark: self._style(mark.value) for mark in DayMark}
-        empty = self._style("empty")
+        styles = {mark: part(self, mark.value) for mark in DayMark}
+        empty = part(self, "empty")
         first_weekday = first.weekday()
         for row in range(7):
             text.append("\n")

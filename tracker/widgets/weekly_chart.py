@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +18,7 @@ from textual.widget import Widget
 
 from tracker.domain.load import RAMP_STRONG_PCT, RAMP_WARN_PCT, ramp_between, ramp_level
 from tracker.domain.units import metres_per_unit
+from tracker.widgets.parts import drawn_parts, part
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_WIDTH = 5
@@ -35,28 +35,26 @@ class ChartData:
     units: str = "km"
 
 
+@drawn_parts(
+    (
+        "bar",
+        "current",
+        "warn",
+        "strong",
+        "mark-warn",
+        "mark-strong",
+        "axis",
+    )
+)
 class WeeklyChart(Widget):
     """Bars of weekly distance with the ramp marks (see the module docstring)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "weekly-chart--bar",
-        "weekly-chart--current",
-        "weekly-chart--warn",
-        "weekly-chart--strong",
-        "weekly-chart--mark-warn",
-        "weekly-chart--mark-strong",
-        "weekly-chart--axis",
-    }
-
     data: reactive[ChartData] = reactive(ChartData, layout=False)
-
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"weekly-chart--{name}")
 
     def render(self) -> Text:
         weeks = self.data.weeks
         if not any(metres for _start, metres in weeks):
-            return Text("No runs in these weeks yet.", style=self._style("axis"))
+            return Text("No runs in these weeks yet.", style=part(self, "axis"))
         width, height = self.content_size.width, self.content_size.height
         rows = max(3, height - 2)
         column = max(2, min(4, (width - AXIS_WIDTH) // len(weeks)))
@@ -67,27 +65,27 @@ class WeeklyChart(Widget):
         ]
         top = max(*distances, *(strong for _warn, strong in marks), 1)
         step = top / rows
-        axis = self._style("axis")
+        axis = part(self, "axis")
         text = Text(no_wrap=True, overflow="crop")
         per_unit = metres_per_unit(self.data.units)
         for row in range(rows, 0, -1):
             label = f"{top / per_unit:.0f}" if row == rows else "0" if row == 1 else ""
             text.append(f"{label:>{AXIS_WIDTH - 1}}│", style=axis)
             for index, metres in enumerate(distances):
-                cell, part = self._cell(metres / step, row, marks[index], step)
-                if part == "bar":
+                cell, piece = self._cell(metres / step, row, marks[index], step)
+                if piece == "bar":
                     style: Style | None = self._bar_style(distances, index)
                 else:
-                    style = self._style(part) if part else None
+                    style = part(self, piece) if piece else None
                 text.append(cell * (column - 1), style=style)
                 text.append(" ")
             text.append("\n")
         text.append(" " * (AXIS_WIDTH - 1) + "└", style=axis)
         text.append(self._labels(weeks, column), style=axis)
         text.append("\n" + " " * AXIS_WIDTH)
-        text.append(WARN_MARK * 2, style=self._style("mark-warn"))
+        text.append(WARN_MARK * 2, style=part(self, "mark-warn"))
         text.append(f" +{RAMP_WARN_PCT}%  ", style=axis)
-        text.append(STRONG_MARK * 2, style=self._style("mark-strong"))
+        text.append(STRONG_MARK * 2, style=part(self, "mark-strong"))
         text.append(f" +{RAMP_STRONG_PCT}% on the week before", style=axis)
         return text
 
@@ -111,11 +109,11 @@ class WeeklyChart(Widget):
 
     def _bar_style(self, distances: list[int], index: int) -> Style:
         if index == len(distances) - 1:
-            return self._style("current")
+            return part(self, "current")
         if index == 0:
-            return self._style("bar")
+            return part(self, "bar")
         level = ramp_level(ramp_between(distances[index - 1], distances[index]))
-        return self._style(level or "bar")
+        return part(self, level or "bar")
 
     @staticmethod
     def _labels(weeks: tuple[tuple[date, int], ...], column: int) -> str:

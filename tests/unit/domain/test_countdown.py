@@ -237,8 +237,8 @@ def test_ready_countdown_does_not_move_until_started(clock: FakeClock) -> None:
     countdown.start()
     clock.advance(12.5)
     assert (countdown.state, countdown.elapsed_s) == (State.RUNNING, 12.5)
-    assert countdown.remaining_s == pytest.approx(587.5)
-    assert countdown.progress == pytest.approx(12.5 / 600)
+    assert countdown.snapshot().remaining_s == pytest.approx(587.5)
+    assert countdown.snapshot().progress == pytest.approx(12.5 / 600)
 
 
 def test_paused_time_does_not_count(clock: FakeClock) -> None:
@@ -294,7 +294,7 @@ def test_stop_freezes_elapsed_and_ignores_later_commands(clock: FakeClock) -> No
     assert countdown.state is State.STOPPED
     assert countdown.elapsed_s == pytest.approx(100)
     assert countdown.planned_s == 900
-    assert countdown.segment_index == 1
+    assert countdown.snapshot().segment_index == 1
 
 
 def test_stop_while_paused_keeps_the_paused_elapsed(clock: FakeClock) -> None:
@@ -308,9 +308,9 @@ def test_stop_while_paused_keeps_the_paused_elapsed(clock: FakeClock) -> None:
 
 def test_resume_from_a_saved_elapsed_time(clock: FakeClock) -> None:
     countdown = Countdown(FOAM_ROLLER, clock, elapsed_s=200)
-    assert countdown.segment_index == 2
-    assert countdown.current_segment == Segment("Hamstrings L", 90)
-    assert countdown.segment_remaining_s == pytest.approx(70)
+    assert countdown.snapshot().segment_index == 2
+    assert countdown.snapshot().current_segment == Segment("Hamstrings L", 90)
+    assert countdown.snapshot().segment_remaining_s == pytest.approx(70)
     assert countdown.poll() == []
     countdown.start()
     clock.advance(70)
@@ -321,7 +321,7 @@ def test_resume_from_a_saved_elapsed_time(clock: FakeClock) -> None:
 def test_resume_past_the_end_does_not_ring_finished_again(clock: FakeClock) -> None:
     countdown = running(ICE_BATH, clock, elapsed_s=650)
     clock.advance(1)
-    assert countdown.overtime_s == pytest.approx(51)
+    assert countdown.snapshot().overtime_s == pytest.approx(51)
     assert countdown.poll() == []
 
 
@@ -338,9 +338,9 @@ def test_add_minute_extends_the_current_segment(clock: FakeClock) -> None:
     clock.advance(100)
     countdown.add_minute()
     assert countdown.planned_s == 960
-    assert countdown.current_segment == Segment("Calves R", 150)
-    assert countdown.segment_remaining_s == pytest.approx(140)
-    assert countdown.remaining_s == pytest.approx(860)
+    assert countdown.snapshot().current_segment == Segment("Calves R", 150)
+    assert countdown.snapshot().segment_remaining_s == pytest.approx(140)
+    assert countdown.snapshot().remaining_s == pytest.approx(860)
     assert countdown.segments[0] == Segment("Calves L", 90)
 
 
@@ -349,7 +349,7 @@ def test_remove_minute_shortens_the_current_segment(clock: FakeClock) -> None:
     clock.advance(100)
     countdown.remove_minute()
     assert countdown.planned_s == 540
-    assert countdown.remaining_s == pytest.approx(440)
+    assert countdown.snapshot().remaining_s == pytest.approx(440)
 
 
 def test_remove_minute_stops_at_where_you_are_now(clock: FakeClock) -> None:
@@ -358,7 +358,7 @@ def test_remove_minute_stops_at_where_you_are_now(clock: FakeClock) -> None:
     countdown.remove_minute()
     assert countdown.segments[0] == Segment("Calves L", 30)
     assert countdown.planned_s == 840
-    assert countdown.segment_index == 1
+    assert countdown.snapshot().segment_index == 1
     assert countdown.poll() == [SegmentChanged(1, "Calves R")]
     clock.advance(5)
     countdown.remove_minute()
@@ -366,7 +366,7 @@ def test_remove_minute_stops_at_where_you_are_now(clock: FakeClock) -> None:
     countdown.remove_minute()
     assert countdown.segments[1] == Segment("Calves R", 5)
     assert countdown.planned_s == 30 + 5 + 8 * 90
-    assert countdown.remaining_s == pytest.approx(8 * 90)
+    assert countdown.snapshot().remaining_s == pytest.approx(8 * 90)
     assert countdown.poll() == [SegmentChanged(2, "Hamstrings L")]
 
 
@@ -375,7 +375,7 @@ def test_remove_minute_rounds_a_partial_second_up(clock: FakeClock) -> None:
     clock.advance(590.4)
     countdown.remove_minute()
     assert countdown.planned_s == 591
-    assert countdown.remaining_s == pytest.approx(0.6)
+    assert countdown.snapshot().remaining_s == pytest.approx(0.6)
 
 
 def test_remove_minute_in_overtime_changes_nothing(clock: FakeClock) -> None:
@@ -383,15 +383,15 @@ def test_remove_minute_in_overtime_changes_nothing(clock: FakeClock) -> None:
     clock.advance(650)
     countdown.remove_minute()
     assert countdown.planned_s == 600
-    assert countdown.overtime_s == pytest.approx(50)
+    assert countdown.snapshot().overtime_s == pytest.approx(50)
 
 
 def test_remove_minute_before_starting_can_empty_the_first_segment(clock: FakeClock) -> None:
     countdown = Countdown(Preset.single("Short", "custom", 45), clock)
     countdown.remove_minute()
     assert countdown.planned_s == 0
-    assert countdown.remaining_s == 0
-    assert countdown.progress == 1.0
+    assert countdown.snapshot().remaining_s == 0
+    assert countdown.snapshot().progress == 1.0
     assert countdown.poll() == [Finished()]
 
 
@@ -402,10 +402,10 @@ def test_add_minute_in_overtime_counts_down_again_without_a_second_finished(
     clock.advance(620)
     assert countdown.poll() == [Finished()]
     countdown.add_minute()
-    assert not countdown.is_overtime
-    assert countdown.remaining_s == pytest.approx(40)
+    assert not countdown.snapshot().is_overtime
+    assert countdown.snapshot().remaining_s == pytest.approx(40)
     clock.advance(100)
-    assert countdown.overtime_s == pytest.approx(60)
+    assert countdown.snapshot().overtime_s == pytest.approx(60)
     assert countdown.poll() == []
 
 
@@ -414,18 +414,18 @@ def test_add_minute_in_overtime_counts_down_again_without_a_second_finished(
 
 def test_segment_queries_follow_the_clock(clock: FakeClock) -> None:
     countdown = running(FOAM_ROLLER, clock)
-    assert countdown.segment_index == 0
-    assert countdown.current_segment == Segment("Calves L", 90)
-    assert countdown.next_segment_name == "Calves R"
+    assert countdown.snapshot().segment_index == 0
+    assert countdown.snapshot().current_segment == Segment("Calves L", 90)
+    assert countdown.snapshot().next_segment_name == "Calves R"
     clock.advance(89.5)
-    assert countdown.segment_index == 0
-    assert countdown.segment_remaining_s == pytest.approx(0.5)
+    assert countdown.snapshot().segment_index == 0
+    assert countdown.snapshot().segment_remaining_s == pytest.approx(0.5)
     clock.advance(0.5)
-    assert countdown.segment_index == 1
-    assert countdown.segment_remaining_s == pytest.approx(90)
+    assert countdown.snapshot().segment_index == 1
+    assert countdown.snapshot().segment_remaining_s == pytest.approx(90)
     clock.advance(8 * 90)
-    assert countdown.current_segment == Segment("Glutes R", 90)
-    assert countdown.next_segment_name is None
+    assert countdown.snapshot().current_segment == Segment("Glutes R", 90)
+    assert countdown.snapshot().next_segment_name is None
 
 
 def test_crossing_a_boundary_raises_one_event(clock: FakeClock) -> None:
@@ -463,20 +463,20 @@ def test_zero_leaves_overtime_counting_up_and_finished_rings_once(clock: FakeClo
     countdown = running(ICE_BATH, clock)
     clock.advance(599)
     assert countdown.poll() == []
-    assert not countdown.is_overtime
+    assert not countdown.snapshot().is_overtime
     clock.advance(1)
-    assert countdown.remaining_s == 0
+    assert countdown.snapshot().remaining_s == 0
     assert countdown.poll() == [Finished()]
     clock.advance(30)
     assert countdown.state is State.RUNNING
-    assert countdown.is_overtime
-    assert countdown.overtime_s == pytest.approx(30)
+    assert countdown.snapshot().is_overtime
+    assert countdown.snapshot().overtime_s == pytest.approx(30)
     assert countdown.elapsed_s == pytest.approx(630)
-    assert countdown.remaining_s == 0
-    assert countdown.segment_remaining_s == 0
-    assert countdown.progress == 1.0
+    assert countdown.snapshot().remaining_s == 0
+    assert countdown.snapshot().segment_remaining_s == 0
+    assert countdown.snapshot().progress == 1.0
     assert countdown.poll() == []
-    assert "+" + format_clock(countdown.overtime_s) == "+00:30"
+    assert "+" + format_clock(countdown.snapshot().overtime_s) == "+00:30"
 
 
 def test_next_segment_jumps_to_the_boundary(clock: FakeClock) -> None:
@@ -484,7 +484,7 @@ def test_next_segment_jumps_to_the_boundary(clock: FakeClock) -> None:
     clock.advance(20)
     countdown.next_segment()
     assert countdown.elapsed_s == 90
-    assert countdown.segment_index == 1
+    assert countdown.snapshot().segment_index == 1
     assert countdown.poll() == [SegmentChanged(1, "Calves R")]
     clock.advance(5)
     assert countdown.elapsed_s == pytest.approx(95)
@@ -499,17 +499,17 @@ def test_next_segment_while_paused_stays_paused_at_the_boundary(clock: FakeClock
     clock.advance(60)
     assert countdown.state is State.PAUSED
     assert countdown.elapsed_s == 90
-    assert countdown.segment_index == 1
+    assert countdown.snapshot().segment_index == 1
 
 
 def test_next_segment_on_the_last_goes_to_zero_then_overtime(clock: FakeClock) -> None:
     countdown = running(FOAM_ROLLER, clock, elapsed_s=9 * 90 + 10)
     countdown.next_segment()
-    assert countdown.remaining_s == 0
+    assert countdown.snapshot().remaining_s == 0
     assert countdown.elapsed_s == 900
     assert countdown.poll() == [Finished()]
     clock.advance(7)
-    assert countdown.overtime_s == pytest.approx(7)
+    assert countdown.snapshot().overtime_s == pytest.approx(7)
     countdown.next_segment()
     assert countdown.elapsed_s == pytest.approx(907)
     assert countdown.poll() == []
@@ -569,7 +569,7 @@ def test_elapsed_is_running_time_minus_paused_time(ops: list[tuple[str, float]])
         else:
             getattr(countdown, op)()
         assert countdown.elapsed_s == pytest.approx(expected, abs=1e-6)
-        assert countdown.remaining_s == pytest.approx(max(0.0, 900 - expected), abs=1e-6)
+        assert countdown.snapshot().remaining_s == pytest.approx(max(0.0, 900 - expected), abs=1e-6)
 
 
 @given(st.lists(st.tuples(gaps, st.booleans()), max_size=80))
@@ -583,7 +583,7 @@ def test_events_are_never_lost_or_duplicated(steps: list[tuple[float, bool]]) ->
             events += countdown.poll()
     events += countdown.poll()
     expected: list[TimerEvent] = [
-        SegmentChanged(i, FOAM_NAMES[i]) for i in range(1, countdown.segment_index + 1)
+        SegmentChanged(i, FOAM_NAMES[i]) for i in range(1, countdown.snapshot().segment_index + 1)
     ]
     if countdown.elapsed_s >= 900:
         expected.append(Finished())

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 T = TypeVar("T")
 
@@ -79,6 +79,23 @@ class Modal(ModalScreen[T | None], Generic[T]):
             yield Label(label, classes="form-label", markup=False)
             yield widget
         yield Static("", classes="field-error", id=f"{name}-error", markup=False)
+
+    def input_field(
+        self, name: str, label: str, value: str = "", placeholder: str = ""
+    ) -> ComposeResult:
+        """A one-line text field (id ``name``) in a form row."""
+        yield from self.field(
+            name, label, Input(value, placeholder=placeholder, compact=True, id=name)
+        )
+
+    def select_field(
+        self, name: str, label: str, options: Iterable[tuple[str, object]], value: object
+    ) -> ComposeResult:
+        """A choice among ``options`` (label, value), ``value`` chosen, in a form row."""
+        select: Select[object] = Select(
+            options, value=value, allow_blank=False, compact=True, id=name
+        )
+        yield from self.field(name, label, select)
 
     # Values and errors
 

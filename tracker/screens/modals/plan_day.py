@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from tracker.domain.dates import ParseError
 from tracker.domain.kinds import DayKind
@@ -34,31 +34,14 @@ class EditDayDialog(Form[bool]):
     def compose_body(self) -> ComposeResult:
         day = self.day
         target = distance_field_text(day.target_m, self.units) if day.target_m else ""
-        yield from self.field(
-            "kind",
-            "Kind",
-            Select(
-                [(kind.label, kind) for kind in DayKind],
-                value=day.kind,
-                allow_blank=False,
-                compact=True,
-                id="kind",
-            ),
+        yield from self.select_field(
+            "kind", "Kind", [(kind.label, kind) for kind in DayKind], day.kind
         )
-        yield from self.field(
-            "target",
-            f"Target ({self.units})",
-            Input(target, placeholder="optional: e.g. 10 or 800m", compact=True, id="target"),
+        yield from self.input_field(
+            "target", f"Target ({self.units})", target, "optional: e.g. 10 or 800m"
         )
-        yield from self.field(
-            "note",
-            "Note",
-            Input(
-                day.note or "",
-                placeholder="optional: e.g. 6 × 800 m at 5k pace",
-                compact=True,
-                id="note",
-            ),
+        yield from self.input_field(
+            "note", "Note", day.note or "", "optional: e.g. 6 × 800 m at 5k pace"
         )
 
     def submit(self) -> None:

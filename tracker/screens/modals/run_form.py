@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from tracker.domain.activity import Activity
 from tracker.domain.forms import FormErrors, read_recovery, read_run
@@ -86,40 +86,19 @@ class LogRunForm(Form[Activity]):
                 classes="form-hint",
                 markup=False,
             )
-        yield from self.field(
-            "kind",
-            "Kind",
-            Select(
-                [(label, k) for k, label in KIND_LABELS.items()],
-                value=kind,
-                allow_blank=False,
-                compact=True,
-                id="kind",
-            ),
+        yield from self.select_field(
+            "kind", "Kind", [(label, k) for k, label in KIND_LABELS.items()], kind
         )
-        yield from self.field(
-            "distance",
-            f"Distance ({self.units})",
-            Input(distance, placeholder="e.g. 10, 10km, 6.2mi, 800m", compact=True, id="distance"),
+        yield from self.input_field(
+            "distance", f"Distance ({self.units})", distance, "e.g. 10, 10km, 6.2mi, 800m"
         )
-        yield from self.field(
-            "duration",
-            "Duration",
-            Input(
-                duration,
-                placeholder="optional: 50:00, 50m, 1:05:30, 1h5m",
-                compact=True,
-                id="duration",
-            ),
+        yield from self.input_field(
+            "duration", "Duration", duration, "optional: 50:00, 50m, 1:05:30, 1h5m"
         )
-        yield from self.field(
-            "rpe",
-            "Effort (RPE)",
-            Input(rpe, placeholder="optional: 1 very easy … 10 all out", compact=True, id="rpe"),
+        yield from self.input_field(
+            "rpe", "Effort (RPE)", rpe, "optional: 1 very easy … 10 all out"
         )
-        yield from self.field(
-            "note", "Note", Input(note, placeholder="optional", compact=True, id="note")
-        )
+        yield from self.input_field("note", "Note", note, "optional")
 
     def submit(self) -> None:
         kind = self.query_one("#kind", Select).value
@@ -166,14 +145,8 @@ class LogRecoveryForm(Form[bool]):
 
     def compose_body(self) -> ComposeResult:
         yield Static("Both optional: enter ticks it as it is.", classes="form-hint")
-        yield from self.field(
-            "duration",
-            "Duration",
-            Input(placeholder="e.g. 60m, 1h, 45:00", compact=True, id="duration"),
-        )
-        yield from self.field(
-            "note", "Note", Input(placeholder="e.g. calves, with Anna", compact=True, id="note")
-        )
+        yield from self.input_field("duration", "Duration", "", "e.g. 60m, 1h, 45:00")
+        yield from self.input_field("note", "Note", "", "e.g. calves, with Anna")
 
     def submit(self) -> None:
         try:

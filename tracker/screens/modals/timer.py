@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import pendulum
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from tracker.domain.dates import ParseError
 from tracker.domain.presets import Preset, check_preset_name, format_segments, parse_segments
@@ -47,15 +47,11 @@ class TemperatureDialog(Form[WaterTemperature]):
     def compose_body(self) -> ComposeResult:
         value = "" if self.current is None else temperature_value(self.current, self.unit)
         yield Static("\n".join(f"• {hint}" for hint in self.hints), classes="timer-hints")
-        yield from self.field(
+        yield from self.input_field(
             "temperature",
             f"Water (°{self.unit})",
-            Input(
-                value,
-                placeholder=f"e.g. {format_temperature(12, self.unit)} · empty to skip",
-                compact=True,
-                id="temperature",
-            ),
+            value,
+            f"e.g. {format_temperature(12, self.unit)} · empty to skip",
         )
 
     def buttons(self) -> Sequence[ButtonSpec]:
@@ -88,15 +84,8 @@ class PresetEditorDialog(Form[Preset]):
 
     def compose_body(self) -> ComposeResult:
         preset = self.preset
-        yield from self.field(
-            "name",
-            "Name",
-            Input(
-                preset.name if preset else "",
-                placeholder="e.g. Calf stretch",
-                compact=True,
-                id="name",
-            ),
+        yield from self.input_field(
+            "name", "Name", preset.name if preset else "", "e.g. Calf stretch"
         )
         yield Label("Segments: one a line, duration then name (1:30 Calves L)")
         yield TextArea(
@@ -106,15 +95,8 @@ class PresetEditorDialog(Form[Preset]):
             highlight_cursor_line=False,
         )
         yield Static("", classes="field-error", id="segments-error", markup=False)
-        yield from self.field(
-            "hint",
-            "Hint",
-            Input(
-                preset.hint if preset else "",
-                placeholder="optional: e.g. 2–3 pillows",
-                compact=True,
-                id="hint",
-            ),
+        yield from self.input_field(
+            "hint", "Hint", preset.hint if preset else "", "optional: e.g. 2–3 pillows"
         )
 
     def buttons(self) -> Sequence[ButtonSpec]:
