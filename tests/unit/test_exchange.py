@@ -28,7 +28,6 @@ from tracker.data.exchange import (
     parse_document,
     plan_summary,
 )
-from tracker.data.importers import ImportProblem
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, week_of
@@ -36,6 +35,7 @@ from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import PlanDay, WeekPlan
 from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+from tracker.formats.problems import ImportProblem
 
 LATER = EVENING.add(hours=1)
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"

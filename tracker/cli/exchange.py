@@ -33,9 +33,11 @@ from tracker.data.exchange import (
     export_json,
     load_document,
 )
-from tracker.data.importers import HEAD_BYTES, ImportProblem, ImportResult, detect_kind, parse_file
 from tracker.data.paths import ensure_private_dir
 from tracker.data.store import Store
+from tracker.formats.detect import detect_kind, parse_file
+from tracker.formats.limits import HEAD_BYTES
+from tracker.formats.problems import ImportProblem, ImportResult
 
 KIND_LABELS = {
     "recovtui-json": "recovtui export",

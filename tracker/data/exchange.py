@@ -39,7 +39,6 @@ from typing import Any, Final
 
 import pendulum
 
-from tracker.data.importers import MAX_FILE_BYTES, ImportProblem
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import ParseError, parse_iso_date, week_of
@@ -56,6 +55,8 @@ from tracker.domain.presets import Preset, preset_from_dict, preset_to_dict
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.domain.settings import SETTING_NAMES, validate_setting
 from tracker.domain.units import MAX_DISTANCE_M, MAX_DURATION_S, format_distance
+from tracker.formats.limits import MAX_FILE_BYTES
+from tracker.formats.problems import ImportProblem
 
 FORMAT: Final = "recovtui-export"
 VERSION: Final = 1
