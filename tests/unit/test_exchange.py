@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -14,20 +12,10 @@ import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from icalendar import Calendar
 
 from tests.conftest import EVENING, TODAY
 from tracker.data.db import open_db, open_memory_db
-from tracker.data.exchange import (
-    DOCUMENT_KEYS,
-    dumps_document,
-    export_csv,
-    export_ics,
-    export_json,
-    import_json,
-    parse_document,
-    plan_summary,
-)
+from tracker.data.exchange import export_csv, export_ics, export_json, import_json
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, week_of
@@ -36,6 +24,7 @@ from tracker.domain.plan import PlanDay, WeekPlan
 from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
 from tracker.formats.problems import ImportProblem
+from tracker.formats.recovtui_json import DOCUMENT_KEYS, dumps_document, parse_document
 
 LATER = EVENING.add(hours=1)
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
@@ -129,17 +118,6 @@ def test_document_has_exactly_the_keys_of_design_section_10_in_order(store: Stor
     assert doc["nutrition_checks"] == [{"date": "2026-11-24", "item": "Protein"}]
     assert doc["excused_weeks"] == [{"week_start": "2026-08-03", "reason": "flu"}]
     assert doc["checkins"] == ["2026-11-24"]
-
-
-def test_the_written_text_is_json_with_one_record_a_line(store: Store) -> None:
-    small_history(store)
-    doc = export_json(store, EVENING)
-    text = dumps_document(doc)
-
-    assert json.loads(text) == doc
-    assert parse_document(text) == doc
-    assert '    {"date": "2026-11-24", "kind": "easy", "distance_m": 10000,' in text
-    assert text.startswith('{\n  "format": "recovtui-export",\n')
 
 
 def test_exporting_writes_nothing(store: Store) -> None:
@@ -399,62 +377,6 @@ def test_any_history_round_trips_and_imports_idempotently(h: dict[str, Any]) -> 
     finally:
         original.close()
         restored.close()
-
-
-# ------------------------------------------------------------ CSV and ICS
-
-
-def test_csv_export_has_one_row_per_activity(store: Store) -> None:
-    small_history(store)
-    store.import_activities(
-        [Activity(TODAY, ActivityKind.RACE, 21100, None, None, 'Half, "fast"', "import:fit", "f:1")]
-    )
-    rows = list(csv.DictReader(io.StringIO(export_csv(store))))
-    assert [r["kind"] for r in rows] == ["easy", "race"]
-    assert rows[1] == {
-        "date": "2026-11-25",
-        "kind": "race",
-        "distance_m": "21100",
-        "duration_s": "",
-        "rpe": "",
-        "note": 'Half, "fast"',
-        "source": "import:fit",
-        "source_id": "f:1",
-    }
-
-
-def test_ics_export_is_a_calendar_of_all_day_events(store: Store) -> None:
-    small_history(store)
-    store.set_day(TODAY.add(days=1), DayKind.EASY, 8000, None)
-    calendar = Calendar.from_ical(export_ics(store, EVENING))
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-
-    assert len(events) == 7
-    thursday = events["plan-2026-11-26@recovtui"]
-    assert str(thursday["SUMMARY"]) == "Easy 8 km"
-    assert thursday.decoded("DTSTART") == date(2026, 11, 26)
-    assert thursday.decoded("DTEND") == date(2026, 11, 27)
-    assert "VALUE=DATE" in export_ics(store, EVENING).decode()
-    wednesday = events["plan-2026-11-25@recovtui"]
-    assert str(wednesday["SUMMARY"]) == "Workout 12 km"
-    assert str(wednesday["DESCRIPTION"]) == "6 × 800 m"
-    assert str(events["plan-2026-11-23@recovtui"]["SUMMARY"]) == "Rest"
-    # the same plan gives the same UIDs: a calendar updates instead of duplicating
-    again = Calendar.from_ical(export_ics(store, LATER))
-    assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(events)
-
-
-@pytest.mark.parametrize(
-    ("target", "units", "text"),
-    [
-        (8000, "km", "Easy 8 km"),
-        (21100, "km", "Easy 21.1 km"),
-        (16093, "mi", "Easy 10 mi"),
-        (None, "km", "Easy"),
-    ],
-)
-def test_plan_summary(target: int | None, units: str, text: str) -> None:
-    assert plan_summary(PlanDay(TODAY, DayKind.EASY, target), units) == text
 
 
 def test_the_small_fixture_export_is_a_valid_document(fresh: Store) -> None:

@@ -21,9 +21,10 @@ from tracker.__main__ import main
 from tracker.cli.errors import UsageError
 from tracker.cli.exchange import import_files
 from tracker.data.db import open_db, open_memory_db
-from tracker.data.exchange import export_json, import_json, parse_document
+from tracker.data.exchange import export_json, import_json
 from tracker.data.store import Store
 from tracker.formats.problems import ImportProblem
+from tracker.formats.recovtui_json import parse_document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
 MALFORMED = FIXTURES / "malformed"

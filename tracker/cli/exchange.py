@@ -23,21 +23,19 @@ from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, Failure, UsageError
 from tracker.data.backup import BackupError, backup_to, manual_backup_path
 from tracker.data.exchange import (
-    Restore,
     RestoreSummary,
     apply_restore,
     check_document,
-    dumps_document,
     export_csv,
     export_ics,
     export_json,
-    load_document,
 )
 from tracker.data.paths import ensure_private_dir
 from tracker.data.store import Store
 from tracker.formats.detect import detect_kind, parse_file
 from tracker.formats.limits import HEAD_BYTES
 from tracker.formats.problems import ImportProblem, ImportResult
+from tracker.formats.recovtui_json import Restore, dumps_document, load_document
 
 KIND_LABELS = {
     "recovtui-json": "recovtui export",
