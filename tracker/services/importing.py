@@ -1,17 +1,18 @@
-"""recovtui's export document, CSV and ICS, read from and written to the store.
+"""Importing files: every file is read and checked before anything is written.
 
-The formats themselves live in :mod:`tracker.formats`; this module brings the
-store. ``import_json`` checks the whole document first (the formats check
-types, dates, kinds, ranges and duplicates; the rest-day rule is checked here
-per planned week, against the stored plan) and raises ``ImportProblem`` naming
-the first problem (record, field); only then does it write, in one
-transaction. Importing merges, so that importing the same document twice
-changes nothing and export → import into a new database → export gives the
-same document but ``exported_at``:
+Each file is detected from its content, parsed by its format and checked
+against the store; then all of them are written in one transaction. A file
+that cannot be imported is named with its first problem (file, record, field)
+and nothing at all is imported. Runs are dated in the runner's time zone and
+recognised by source id, so importing a file again adds nothing twice.
+recovtui's own export is restored whole, merging into what is stored, so that
+importing the same document twice changes nothing and export → import into a
+new database → export gives the same document but ``exported_at``:
 
 * settings named in the document are set; the timer presets become the
   document's list;
-* planned days are set to the document's;
+* planned days are set to the document's; every week it plans must keep the
+  rest-day rule, counted with the days already planned and the week template;
 * activities already stored are recognised by source id, or, without one, by
   all their fields; recovery sessions by day, kind and start time; the rest
   are added;
@@ -26,60 +27,196 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, Final
+
+import pendulum
 
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import utc_stamp, week_of
 from tracker.domain.kinds import DayKind
-from tracker.domain.plan import (
-    MAX_REST_DAYS,
-    MIN_REST_DAYS,
-    PlanDay,
-    RuleViolation,
-    check_rest_days,
-)
+from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, RuleViolation, check_rest_days
 from tracker.domain.recovery import RecoverySession
-from tracker.formats.activities_csv import write_activities_csv
-from tracker.formats.problems import ImportProblem
-from tracker.formats.recovtui_json import ExportContents, Restore, build_document
+from tracker.domain.text import plural
+from tracker.formats.detect import detect_kind, parse_file
+from tracker.formats.limits import read_head
+from tracker.formats.problems import ImportProblem, ImportResult
+from tracker.formats.recovtui_json import Restore, load_document
 from tracker.formats.recovtui_json import check_document as check_document_alone
 
 _FIRST_DAY: Final = date(1, 1, 1)
 _LAST_DAY: Final = date(9999, 12, 31)
+KIND_LABELS: Final = {
+    "recovtui-json": "recovtui export",
+    "strava-csv": "Strava CSV",
+    "garmin-csv": "Garmin CSV",
+    "gpx": "GPX",
+    "fit": "FIT",
+}
 
 
-def _all_plan_days(store: Store) -> list[PlanDay]:
-    return list(store.plan_days(_FIRST_DAY, _LAST_DAY).values())
+class ImportRefused(Exception):
+    """Nothing was imported: ``problems`` holds each refused file's first problem."""
+
+    def __init__(self, problems: Sequence[ImportProblem]) -> None:
+        self.problems = list(problems)
+        if len(self.problems) == 1:
+            message = f"{self.problems[0]}; nothing was imported"
+        else:
+            message = f"nothing was imported: fix or leave out the {len(self.problems)} files above"
+        super().__init__(message)
 
 
-def export_json(store: Store, now: datetime) -> dict[str, Any]:
-    """Everything in the database as the export document (reads only)."""
-    contents = ExportContents(
-        settings=store.settings(),
-        presets=store.presets(),
-        plan=_all_plan_days(store),
-        activities=store.all_activities(),
-        sessions=store.all_sessions(),
-        items=store.nutrition_items(include_archived=True),
-        checks=store.nutrition_checks(_FIRST_DAY, _LAST_DAY),
-        excused=store.excused_weeks(),
-        checkins=store.checkins(),
+class ImportProgress:
+    """Told as each file is read and when the writing starts; a progress bar overrides it."""
+
+    def reading(self, path: Path) -> None:
+        pass
+
+    def read(self, path: Path) -> None:
+        pass
+
+    def saving(self) -> None:
+        pass
+
+
+@dataclass
+class Loaded:
+    """One file, read and checked, not yet written."""
+
+    path: Path
+    kind: str
+    runs: ImportResult | None = None
+    restore: Restore | None = None
+
+
+def runner_zone(store: Store) -> str:
+    """The IANA zone runs are dated in: the setting, else this machine's (UTC if unnamed)."""
+    configured = store.settings().timezone
+    if configured:
+        return configured
+    local = pendulum.now().timezone
+    try:
+        return pendulum.timezone(local.name).name if local is not None else "UTC"
+    except Exception:  # an offset-only zone has no IANA name
+        return "UTC"
+
+
+def load_file(store: Store, path: Path, tz: str) -> Loaded:
+    """Detect, read and check one file; ``ImportProblem`` names what is wrong with it."""
+    kind = detect_kind(path, read_head(path))
+    if kind == "recovtui-json":
+        return Loaded(path, kind, restore=check_document(store, load_document(path), path.name))
+    result = parse_file(path, tz)
+    return Loaded(path, result.kind, runs=result)
+
+
+def import_files(
+    store: Store, paths: Sequence[Path], tz: str, progress: ImportProgress | None = None
+) -> list[str]:
+    """Import every file or none; returns the summary lines, one a file and a total.
+
+    Raises :class:`ImportRefused` when any file cannot be imported; nothing is
+    written then.
+    """
+    shown = progress or ImportProgress()
+    loaded: list[Loaded] = []
+    problems: list[ImportProblem] = []
+    for path in paths:
+        shown.reading(path)
+        try:
+            loaded.append(load_file(store, path, tz))
+        except ImportProblem as exc:
+            problems.append(exc)
+        shown.read(path)
+    if problems:
+        raise ImportRefused(problems)
+    shown.saving()
+    try:
+        with store.transaction():
+            outcomes = [_apply(store, item) for item in loaded]
+    except ImportProblem as exc:
+        raise ImportRefused([exc]) from None
+    lines = [line for line, _ in outcomes]
+    counted = [counts for _, counts in outcomes if counts is not None]
+    if len(counted) > 1:
+        added, present, skipped = (sum(c[i] for c in counted) for i in range(3))
+        lines.append(
+            f"Total: {added} added, {present} already imported, {skipped} skipped "
+            f"from {len(counted)} files"
+        )
+    return lines
+
+
+def _apply(store: Store, item: Loaded) -> tuple[str, tuple[int, int, int] | None]:
+    label = f"{item.path.name} ({KIND_LABELS.get(item.kind, item.kind)})"
+    if item.restore is not None:
+        summary = apply_restore(store, item.restore, item.path.name)
+        return f"{label}: {describe_restore(summary, item.restore)}", None
+    assert item.runs is not None
+    added, present = store.import_activities(item.runs.activities)
+    skipped = sum(item.runs.skipped.values())
+    line = f"{label}: {added} added, {present} already imported, {skipped} skipped"
+    if skipped:
+        line += f" ({describe_skipped(item.runs.skipped)})"
+    return line, (added, present, skipped)
+
+
+def describe_skipped(skipped: dict[str, int], shown: int = 5) -> str:
+    """``not runs: 587 Walking, 339 Strength Training and 3 more; 1 duplicate row``."""
+    prefix = "not a run: "
+    not_runs = sorted(
+        (
+            (reason.removeprefix(prefix), count)
+            for reason, count in skipped.items()
+            if reason.startswith(prefix)
+        ),
+        key=lambda r: (-r[1], r[0]),
     )
-    return build_document(contents, now)
+    others = sorted(
+        ((reason, count) for reason, count in skipped.items() if not reason.startswith(prefix)),
+        key=lambda r: (-r[1], r[0]),
+    )
+    parts = []
+    if not_runs:
+        text = ", ".join(f"{count} {kind}" for kind, count in not_runs[:shown])
+        if len(not_runs) > shown:
+            text += f" and {len(not_runs) - shown} more"
+        parts.append(f"not runs: {text}")
+    parts += [f"{count} {reason}" for reason, count in others]
+    return "; ".join(parts)
 
 
-def export_csv(store: Store) -> str:
-    """Every activity, one row each, with a header (empty cells for missing values)."""
-    return write_activities_csv(store.all_activities())
-
-
-def export_ics(store: Store, now: datetime) -> bytes:
-    """The stored plan as an iCalendar file: one all-day event per planned day."""
-    from tracker.formats.ics import write_plan_ics
-
-    return write_plan_ics(_all_plan_days(store), store.settings().units, now)
+def describe_restore(summary: RestoreSummary, restore: Restore) -> str:
+    """One line saying what importing a recovtui export changed."""
+    parts = [
+        f"{plural(summary.activities_added, 'activity', 'activities')} "
+        f"added, {summary.activities_present} already there"
+    ]
+    counts = [
+        (summary.plan_days, "planned day"),
+        (summary.sessions_added, "recovery session"),
+        (summary.checks_added, "nutrition check"),
+        (summary.excused_added, "excused week"),
+        (summary.checkins_added, "check-in"),
+    ]
+    parts += [plural(count, word) for count, word in counts if count]
+    if summary.items_changed:
+        parts.append("nutrition checklist restored")
+    if summary.presets:
+        parts.append("timer presets restored")
+    if summary.settings:
+        parts.append("settings: " + ", ".join(summary.settings))
+    line = "; ".join(parts)
+    command = restore.settings.get("on_finish_command")
+    if "on_finish_command" in summary.settings and command:
+        line += (
+            f"\n  note: on_finish_command is now {command!r}; it runs whenever a timer "
+            "finishes — change it in Settings if this file is not your own"
+        )
+    return line
 
 
 def check_rule(store: Store, restore: Restore, file: str = "document") -> None:

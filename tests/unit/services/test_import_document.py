@@ -1,11 +1,9 @@
-"""The recovtui export document (DESIGN §10): exact shape, round trip, idempotence."""
+"""Importing recovtui's own export: round trip, idempotence, merging, the rest-day rule."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -14,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EVENING, TODAY
-from tracker.data.db import open_db, open_memory_db
-from tracker.data.exchange import export_csv, export_ics, export_json, import_json
+from tests.unit.services.history import FIXTURES, LATER, dump, small_history, without_stamp
+from tracker.data.db import open_memory_db
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, week_of
@@ -24,112 +22,9 @@ from tracker.domain.plan import PlanDay, WeekPlan
 from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
 from tracker.formats.problems import ImportProblem
-from tracker.formats.recovtui_json import DOCUMENT_KEYS, dumps_document, parse_document
-
-LATER = EVENING.add(hours=1)
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
-
-
-def dump(store: Store) -> list[str]:
-    """Every row of every table: what "the database is unchanged" compares."""
-    return list(store.db.conn.iterdump())
-
-
-def without_stamp(doc: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in doc.items() if key != "exported_at"}
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Store]:
-    store = Store(open_db(tmp_path / "fresh" / "recovtui.db"))
-    yield store
-    store.close()
-
-
-def small_history(store: Store) -> None:
-    store.week_plan(TODAY)
-    store.set_day(TODAY, DayKind.WORKOUT, 12000, "6 × 800 m")
-    store.add_activity(
-        Activity(TODAY.subtract(days=1), ActivityKind.EASY, 10000, 3000, 5, "", "manual")
-    )
-    store.start_session(
-        RecoverySession(
-            TODAY.subtract(days=1),
-            RecoveryKind.ICE_BATH.value,
-            pendulum.datetime(2026, 11, 24, 19, 0, 0, tz="UTC"),
-            SessionStatus.COMPLETED,
-            planned_s=600,
-            elapsed_s=604,
-            temperature_c=12.0,
-        )
-    )
-    protein = next(i for i in store.nutrition_items() if i.name == "Protein")
-    store.set_nutrition_check(TODAY.subtract(days=1), protein.id, True)
-    store.excuse_week(pendulum.date(2026, 8, 3), "flu")
-    store.check_in(TODAY.subtract(days=1))
-
-
-# ---------------------------------------------------------------- shape
-
-
-def test_document_has_exactly_the_keys_of_design_section_10_in_order(store: Store) -> None:
-    small_history(store)
-    doc = export_json(store, EVENING)
-
-    assert list(doc) == list(DOCUMENT_KEYS)
-    assert doc["format"] == "recovtui-export"
-    assert doc["version"] == 1
-    assert doc["exported_at"] == "2026-11-25T20:00:00Z"
-    assert list(doc["settings"])[:2] == ["week_start", "units"]
-    assert doc["settings"]["week_start"] == "monday"
-    assert doc["settings"]["timezone"] == "UTC"
-    assert doc["plan"][0] == {"date": "2026-11-23", "kind": "rest", "target_m": None, "note": None}
-    assert doc["plan"][2] == {
-        "date": "2026-11-25",
-        "kind": "workout",
-        "target_m": 12000,
-        "note": "6 × 800 m",
-    }
-    assert doc["activities"] == [
-        {
-            "date": "2026-11-24",
-            "kind": "easy",
-            "distance_m": 10000,
-            "duration_s": 3000,
-            "rpe": 5,
-            "note": "",
-            "source": "manual",
-            "source_id": None,
-        }
-    ]
-    assert doc["recovery"] == [
-        {
-            "date": "2026-11-24",
-            "kind": "ice_bath",
-            "started_at": "2026-11-24T19:00:00Z",
-            "planned_s": 600,
-            "elapsed_s": 604,
-            "status": "completed",
-            "temperature_c": 12.0,
-            "note": None,
-        }
-    ]
-    assert doc["nutrition_items"][2] == {"name": "Protein", "position": 3, "archived": False}
-    assert doc["nutrition_checks"] == [{"date": "2026-11-24", "item": "Protein"}]
-    assert doc["excused_weeks"] == [{"week_start": "2026-08-03", "reason": "flu"}]
-    assert doc["checkins"] == ["2026-11-24"]
-
-
-def test_exporting_writes_nothing(store: Store) -> None:
-    small_history(store)
-    before = dump(store)
-    export_json(store, EVENING)
-    export_csv(store)
-    export_ics(store, EVENING)
-    assert dump(store) == before
-
-
-# ---------------------------------------------------------- round trip
+from tracker.formats.recovtui_json import dumps_document, parse_document
+from tracker.services.exporting import export_json
+from tracker.services.importing import import_json
 
 
 def test_demo_history_round_trips_exactly(demo_store: Store, fresh: Store) -> None:
@@ -242,8 +137,6 @@ def test_a_partial_week_is_checked_with_the_days_already_planned(fresh: Store) -
         import_json(fresh, doc)
     assert dump(fresh) == before
 
-
-# -------------------------------------------------------- generated histories
 
 NAMES = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=20
