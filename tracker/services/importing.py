@@ -35,9 +35,8 @@ import pendulum
 
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.dates import utc_stamp, week_of
-from tracker.domain.kinds import DayKind
-from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, RuleViolation, check_rest_days
+from tracker.domain.dates import Week, utc_stamp, week_of
+from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, fill_week, rule_problem
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.text import plural
 from tracker.formats.detect import detect_kind, parse_file
@@ -223,42 +222,30 @@ def check_rule(store: Store, restore: Restore, file: str = "document") -> None:
     """Every week the document plans keeps the rest-day rule, as it will be stored.
 
     Weeks are taken under the ``week_start`` the runner will have after the
-    import; a week's days the document does not give come from the database,
-    else from the week template, as the calendar would fill them.
+    import and filled as the calendar fills them: a day the document gives,
+    else the stored day, else the week template's.
     """
     if not restore.plan:
         return
     current = store.settings()
     week_start = restore.settings.get("week_start", current.week_start)
     template = restore.settings.get("template", current.template)
-    given = {d.date: (index, d) for index, d in enumerate(restore.plan)}
-    weeks: dict[date, int] = {}
+    first_record: dict[date, int] = {}
     for index, d in enumerate(restore.plan):
-        weeks.setdefault(week_of(d.date, week_start).start, index)
-    first, last = min(weeks), max(weeks) + timedelta(days=6)
-    stored = store.plan_days(first, last)
-    for start, first_index in weeks.items():
-        week = week_of(start, week_start)
-        kinds = []
-        for position, on in enumerate(week.days):
-            if on in given:
-                kinds.append(given[on][1].kind)
-            elif on in stored:
-                kinds.append(stored[on].kind)
-            else:
-                kinds.append(template[position])
-        try:
-            check_rest_days(kinds)
-        except RuleViolation:
-            rest = sum(1 for kind in kinds if kind is DayKind.REST)
+        first_record.setdefault(week_of(d.date, week_start).start, index)
+    stored = store.plan_days(min(first_record), max(first_record) + timedelta(days=6))
+    days = stored | {d.date: d for d in restore.plan}
+    for start, index in first_record.items():
+        plan, _ = fill_week(Week(start), days, template)
+        if rule_problem(plan.rest_days) is not None:
             raise ImportProblem(
                 file,
-                f"the week of {week.start.isoformat()} would have {rest} rest days; "
+                f"the week of {start.isoformat()} would have {plan.rest_days} rest days; "
                 f"the rest-day rule allows {MIN_REST_DAYS} or {MAX_REST_DAYS}",
-                row=first_index + 1,
+                row=index + 1,
                 field="kind",
                 unit="plan record",
-            ) from None
+            )
 
 
 def check_document(store: Store, doc: object, file: str = "document") -> Restore:

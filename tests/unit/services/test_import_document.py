@@ -138,6 +138,24 @@ def test_a_partial_week_is_checked_with_the_days_already_planned(fresh: Store) -
     assert dump(fresh) == before
 
 
+def test_days_a_document_leaves_out_come_from_its_own_template(fresh: Store) -> None:
+    wednesday = week_of(TODAY).start + timedelta(days=2)
+    doc: dict[str, Any] = {
+        "format": "recovtui-export",
+        "version": 1,
+        "plan": [{"date": wednesday.isoformat(), "kind": "rest"}],
+    }
+    two_rest = ["rest", "easy", "easy", "rest", "easy", "long", "easy"]
+    doc["settings"] = {"template": two_rest}
+    before = dump(fresh)
+    with pytest.raises(ImportProblem, match="would have 3 rest days"):
+        import_json(fresh, doc)
+    assert dump(fresh) == before
+    del doc["settings"]
+    import_json(fresh, doc)  # the stored template has one rest day: Monday and Wednesday
+    assert fresh.week_plan(TODAY).rest_days == 2
+
+
 NAMES = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=20
 )
