@@ -39,11 +39,11 @@ from tracker.domain.dates import Week, utc_stamp, week_of
 from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, fill_week, rule_problem
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.text import plural
+from tracker.formats import recovtui_json
 from tracker.formats.detect import detect_kind, parse_file
 from tracker.formats.limits import read_head
 from tracker.formats.problems import ImportProblem, ImportResult
 from tracker.formats.recovtui_json import Restore, load_document
-from tracker.formats.recovtui_json import check_document as check_document_alone
 
 _FIRST_DAY: Final = date(1, 1, 1)
 _LAST_DAY: Final = date(9999, 12, 31)
@@ -249,9 +249,9 @@ def check_rule(store: Store, restore: Restore, file: str = "document") -> None:
 
 
 def check_document(store: Store, doc: object, file: str = "document") -> Restore:
-    """Check a whole document; ``ImportProblem`` names the first problem found."""
+    """Check a whole document against the store too; ``ImportProblem`` names the first problem."""
     names = {item.name for item in store.nutrition_items(include_archived=True)}
-    restore = check_document_alone(doc, file, names)
+    restore = recovtui_json.check_document(doc, file, names)
     check_rule(store, restore, file)
     return restore
 
