@@ -19,7 +19,6 @@ from tracker.domain.plan import PlanDay
 from tracker.formats.activities_csv import write_activities_csv
 from tracker.formats.recovtui_json import ExportContents, build_document, dumps_document
 
-EXPORT_FORMATS: Final = ("json", "csv", "ics")
 _FIRST_DAY: Final = date(1, 1, 1)
 _LAST_DAY: Final = date(9999, 12, 31)
 
@@ -61,7 +60,7 @@ def export_ics(store: Store, now: datetime) -> bytes:
 
 
 def export_text(store: Store, file_format: str, now: datetime, today: date) -> str:
-    """The export in ``file_format`` (one of :data:`EXPORT_FORMATS`) as text."""
+    """The export as text: ``csv``, ``ics``, else the JSON document."""
     if file_format == "csv":
         return export_csv(store)
     if file_format == "ics":
