@@ -23,11 +23,11 @@ from tracker.data.backup import (
     newest_backup,
 )
 from tracker.data.db import DatabaseProblem, open_db
-from tracker.data.exchange import export_json
 from tracker.data.paths import backup_dir
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind
+from tracker.services.exporting import export_json
 
 
 def without_stamp(store: Store) -> dict[str, object]:

@@ -31,8 +31,16 @@ def dispatch(args: argparse.Namespace) -> int:
         from tracker.cli.stats import run_stats
 
         return run_stats(ctx, args)
-    if command in ("export", "import", "backup"):
-        from tracker.cli import exchange
+    if command == "export":
+        from tracker.cli.export import run_export
 
-        return int(getattr(exchange, f"run_{command}")(ctx, args))
+        return run_export(ctx, args)
+    if command == "import":
+        from tracker.cli.importing import run_import
+
+        return run_import(ctx, args)
+    if command == "backup":
+        from tracker.cli.backup import run_backup
+
+        return run_backup(ctx, args)
     raise UsageError(f"unknown command {command!r}")

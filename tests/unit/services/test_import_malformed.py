@@ -1,13 +1,12 @@
 """A corpus of malformed files: each is rejected whole, with its reason, and nothing changes.
 
-The files live in ``tests/fixtures/exchange/malformed`` (see the README there).
+The files live in ``tests/fixtures/exchange/malformed`` (see the README there); what the
+command prints for them is checked in ``tests/cli/test_import.py``.
 """
 
 from __future__ import annotations
 
 import copy
-import hashlib
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EVENING
-from tracker.__main__ import main
-from tracker.cli.errors import UsageError
-from tracker.cli.exchange import import_files
+from tests.unit.services.history import FIXTURES
 from tracker.data.db import open_db, open_memory_db
-from tracker.data.exchange import export_json, import_json, parse_document
-from tracker.data.importers import ImportProblem
 from tracker.data.store import Store
+from tracker.formats.problems import ImportProblem
+from tracker.formats.recovtui_json import parse_document
+from tracker.services.exporting import export_json
+from tracker.services.importing import ImportRefused, import_files, import_json
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
 MALFORMED = FIXTURES / "malformed"
 
 CORPUS = {
@@ -69,7 +67,7 @@ def test_the_corpus_covers_every_file() -> None:
 @pytest.fixture
 def populated(store: Store) -> Store:
     import_json(store, parse_document((FIXTURES / "small_export.json").read_text()))
-    import_files(store, [FIXTURES / "strava_activities.csv"], "UTC", io.StringIO())
+    import_files(store, [FIXTURES / "strava_activities.csv"], "UTC")
     return store
 
 
@@ -79,13 +77,13 @@ def rows(store: Store) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_malformed_file_is_rejected_with_its_reason_and_nothing_changes(
-    populated: Store, name: str, capsys: pytest.CaptureFixture[str]
+    populated: Store, name: str
 ) -> None:
     before = rows(populated)
     good = FIXTURES / "garmin_activities.csv"
 
-    with pytest.raises(UsageError, match="nothing was imported") as refused:
-        import_files(populated, [good, MALFORMED / name], "UTC", io.StringIO())
+    with pytest.raises(ImportRefused, match="nothing was imported") as refused:
+        import_files(populated, [good, MALFORMED / name], "UTC")
 
     assert CORPUS[name] in str(refused.value)
     assert rows(populated) == before  # not even the good file went in
@@ -100,33 +98,16 @@ def test_import_json_names_the_first_problem(populated: Store, name: str) -> Non
     assert rows(populated) == before
 
 
-def test_every_bad_file_is_named_not_only_the_first(
-    populated: Store, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_every_bad_file_is_named_not_only_the_first(populated: Store) -> None:
     names = ["wrong_type.json", "binary.csv", "plan_no_rest.json"]
-    with pytest.raises(UsageError, match="3 files above"):
-        import_files(populated, [MALFORMED / n for n in names], "UTC", io.StringIO())
-    err = capsys.readouterr().err
-    assert all(CORPUS[n] in err for n in names)
-
-
-def test_the_database_file_is_byte_for_byte_unchanged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    db = tmp_path / "r.db"
-    assert main(["--db", str(db), "import", str(FIXTURES / "small_export.json")]) == 0
-    digest = hashlib.sha256(db.read_bytes()).hexdigest()
-
-    for name in ("truncated.json", "plan_no_rest.json", "binary.csv", "negative_distance.csv"):
-        assert main(["--db", str(db), "import", str(MALFORMED / name)]) == 2
-
-    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
-    assert not Path(f"{db}-wal").exists()
-    assert "Traceback" not in capsys.readouterr().err
+    with pytest.raises(ImportRefused, match="3 files above") as refused:
+        import_files(populated, [MALFORMED / n for n in names], "UTC")
+    named = "\n".join(str(problem) for problem in refused.value.problems)
+    assert all(CORPUS[n] in named for n in names)
 
 
 def test_duplicate_csv_rows_are_counted_not_added_twice(store: Store) -> None:
-    lines = import_files(store, [FIXTURES / "duplicate_rows.csv"], "UTC", io.StringIO())
+    lines = import_files(store, [FIXTURES / "duplicate_rows.csv"], "UTC")
     assert lines == [
         "duplicate_rows.csv (Strava CSV): 1 added, 0 already imported, 1 skipped (1 duplicate row)"
     ]
@@ -147,8 +128,8 @@ def test_a_rule_problem_found_while_writing_rolls_everything_back(tmp_path: Path
     csv_path = FIXTURES / "strava_activities.csv"
     before = export_json(store, EVENING)
 
-    with pytest.raises(UsageError, match=r"b\.json.*3 rest days.*nothing was imported"):
-        import_files(store, [csv_path, *paths], "UTC", io.StringIO())
+    with pytest.raises(ImportRefused, match=r"b\.json.*3 rest days.*nothing was imported"):
+        import_files(store, [csv_path, *paths], "UTC")
 
     assert export_json(store, EVENING) == before
     store.close()

@@ -1,34 +1,19 @@
-"""The recovtui export document (DESIGN §10): exact shape, round trip, idempotence."""
+"""Importing recovtui's own export: round trip, idempotence, merging, the rest-day rule."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from icalendar import Calendar
 
 from tests.conftest import EVENING, TODAY
-from tracker.data.db import open_db, open_memory_db
-from tracker.data.exchange import (
-    DOCUMENT_KEYS,
-    dumps_document,
-    export_csv,
-    export_ics,
-    export_json,
-    import_json,
-    parse_document,
-    plan_summary,
-)
-from tracker.data.importers import ImportProblem
+from tests.unit.services.history import FIXTURES, LATER, dump, small_history, without_stamp
+from tracker.data.db import open_memory_db
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, week_of
@@ -36,122 +21,10 @@ from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import PlanDay, WeekPlan
 from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
-
-LATER = EVENING.add(hours=1)
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
-
-
-def dump(store: Store) -> list[str]:
-    """Every row of every table: what "the database is unchanged" compares."""
-    return list(store.db.conn.iterdump())
-
-
-def without_stamp(doc: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in doc.items() if key != "exported_at"}
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Store]:
-    store = Store(open_db(tmp_path / "fresh" / "recovtui.db"))
-    yield store
-    store.close()
-
-
-def small_history(store: Store) -> None:
-    store.week_plan(TODAY)
-    store.set_day(TODAY, DayKind.WORKOUT, 12000, "6 × 800 m")
-    store.add_activity(
-        Activity(TODAY.subtract(days=1), ActivityKind.EASY, 10000, 3000, 5, "", "manual")
-    )
-    store.start_session(
-        RecoverySession(
-            TODAY.subtract(days=1),
-            RecoveryKind.ICE_BATH.value,
-            pendulum.datetime(2026, 11, 24, 19, 0, 0, tz="UTC"),
-            SessionStatus.COMPLETED,
-            planned_s=600,
-            elapsed_s=604,
-            temperature_c=12.0,
-        )
-    )
-    protein = next(i for i in store.nutrition_items() if i.name == "Protein")
-    store.set_nutrition_check(TODAY.subtract(days=1), protein.id, True)
-    store.excuse_week(pendulum.date(2026, 8, 3), "flu")
-    store.check_in(TODAY.subtract(days=1))
-
-
-# ---------------------------------------------------------------- shape
-
-
-def test_document_has_exactly_the_keys_of_design_section_10_in_order(store: Store) -> None:
-    small_history(store)
-    doc = export_json(store, EVENING)
-
-    assert list(doc) == list(DOCUMENT_KEYS)
-    assert doc["format"] == "recovtui-export"
-    assert doc["version"] == 1
-    assert doc["exported_at"] == "2026-11-25T20:00:00Z"
-    assert list(doc["settings"])[:2] == ["week_start", "units"]
-    assert doc["settings"]["week_start"] == "monday"
-    assert doc["settings"]["timezone"] == "UTC"
-    assert doc["plan"][0] == {"date": "2026-11-23", "kind": "rest", "target_m": None, "note": None}
-    assert doc["plan"][2] == {
-        "date": "2026-11-25",
-        "kind": "workout",
-        "target_m": 12000,
-        "note": "6 × 800 m",
-    }
-    assert doc["activities"] == [
-        {
-            "date": "2026-11-24",
-            "kind": "easy",
-            "distance_m": 10000,
-            "duration_s": 3000,
-            "rpe": 5,
-            "note": "",
-            "source": "manual",
-            "source_id": None,
-        }
-    ]
-    assert doc["recovery"] == [
-        {
-            "date": "2026-11-24",
-            "kind": "ice_bath",
-            "started_at": "2026-11-24T19:00:00Z",
-            "planned_s": 600,
-            "elapsed_s": 604,
-            "status": "completed",
-            "temperature_c": 12.0,
-            "note": None,
-        }
-    ]
-    assert doc["nutrition_items"][2] == {"name": "Protein", "position": 3, "archived": False}
-    assert doc["nutrition_checks"] == [{"date": "2026-11-24", "item": "Protein"}]
-    assert doc["excused_weeks"] == [{"week_start": "2026-08-03", "reason": "flu"}]
-    assert doc["checkins"] == ["2026-11-24"]
-
-
-def test_the_written_text_is_json_with_one_record_a_line(store: Store) -> None:
-    small_history(store)
-    doc = export_json(store, EVENING)
-    text = dumps_document(doc)
-
-    assert json.loads(text) == doc
-    assert parse_document(text) == doc
-    assert '    {"date": "2026-11-24", "kind": "easy", "distance_m": 10000,' in text
-    assert text.startswith('{\n  "format": "recovtui-export",\n')
-
-
-def test_exporting_writes_nothing(store: Store) -> None:
-    small_history(store)
-    before = dump(store)
-    export_json(store, EVENING)
-    export_csv(store)
-    export_ics(store, EVENING)
-    assert dump(store) == before
-
-
-# ---------------------------------------------------------- round trip
+from tracker.formats.problems import ImportProblem
+from tracker.formats.recovtui_json import dumps_document, parse_document
+from tracker.services.exporting import export_json
+from tracker.services.importing import import_json
 
 
 def test_demo_history_round_trips_exactly(demo_store: Store, fresh: Store) -> None:
@@ -265,7 +138,23 @@ def test_a_partial_week_is_checked_with_the_days_already_planned(fresh: Store) -
     assert dump(fresh) == before
 
 
-# -------------------------------------------------------- generated histories
+def test_days_a_document_leaves_out_come_from_its_own_template(fresh: Store) -> None:
+    wednesday = week_of(TODAY).start + timedelta(days=2)
+    doc: dict[str, Any] = {
+        "format": "recovtui-export",
+        "version": 1,
+        "plan": [{"date": wednesday.isoformat(), "kind": "rest"}],
+    }
+    two_rest = ["rest", "easy", "easy", "rest", "easy", "long", "easy"]
+    doc["settings"] = {"template": two_rest}
+    before = dump(fresh)
+    with pytest.raises(ImportProblem, match="would have 3 rest days"):
+        import_json(fresh, doc)
+    assert dump(fresh) == before
+    del doc["settings"]
+    import_json(fresh, doc)  # the stored template has one rest day: Monday and Wednesday
+    assert fresh.week_plan(TODAY).rest_days == 2
+
 
 NAMES = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=20
@@ -399,62 +288,6 @@ def test_any_history_round_trips_and_imports_idempotently(h: dict[str, Any]) -> 
     finally:
         original.close()
         restored.close()
-
-
-# ------------------------------------------------------------ CSV and ICS
-
-
-def test_csv_export_has_one_row_per_activity(store: Store) -> None:
-    small_history(store)
-    store.import_activities(
-        [Activity(TODAY, ActivityKind.RACE, 21100, None, None, 'Half, "fast"', "import:fit", "f:1")]
-    )
-    rows = list(csv.DictReader(io.StringIO(export_csv(store))))
-    assert [r["kind"] for r in rows] == ["easy", "race"]
-    assert rows[1] == {
-        "date": "2026-11-25",
-        "kind": "race",
-        "distance_m": "21100",
-        "duration_s": "",
-        "rpe": "",
-        "note": 'Half, "fast"',
-        "source": "import:fit",
-        "source_id": "f:1",
-    }
-
-
-def test_ics_export_is_a_calendar_of_all_day_events(store: Store) -> None:
-    small_history(store)
-    store.set_day(TODAY.add(days=1), DayKind.EASY, 8000, None)
-    calendar = Calendar.from_ical(export_ics(store, EVENING))
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-
-    assert len(events) == 7
-    thursday = events["plan-2026-11-26@recovtui"]
-    assert str(thursday["SUMMARY"]) == "Easy 8 km"
-    assert thursday.decoded("DTSTART") == date(2026, 11, 26)
-    assert thursday.decoded("DTEND") == date(2026, 11, 27)
-    assert "VALUE=DATE" in export_ics(store, EVENING).decode()
-    wednesday = events["plan-2026-11-25@recovtui"]
-    assert str(wednesday["SUMMARY"]) == "Workout 12 km"
-    assert str(wednesday["DESCRIPTION"]) == "6 × 800 m"
-    assert str(events["plan-2026-11-23@recovtui"]["SUMMARY"]) == "Rest"
-    # the same plan gives the same UIDs: a calendar updates instead of duplicating
-    again = Calendar.from_ical(export_ics(store, LATER))
-    assert {str(e["UID"]) for e in again.walk("VEVENT")} == set(events)
-
-
-@pytest.mark.parametrize(
-    ("target", "units", "text"),
-    [
-        (8000, "km", "Easy 8 km"),
-        (21100, "km", "Easy 21.1 km"),
-        (16093, "mi", "Easy 10 mi"),
-        (None, "km", "Easy"),
-    ],
-)
-def test_plan_summary(target: int | None, units: str, text: str) -> None:
-    assert plan_summary(PlanDay(TODAY, DayKind.EASY, target), units) == text
 
 
 def test_the_small_fixture_export_is_a_valid_document(fresh: Store) -> None:

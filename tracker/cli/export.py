@@ -1,0 +1,80 @@
+"""``recovtui export [--format json|csv|ics] [--output FILE] [--force]``.
+
+Writes to stdout, or to a file that is written beside its target and renamed
+into place (0600: it is personal data); an existing file is replaced only with
+``--force``, and never the database itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pendulum
+
+from tracker.cli.context import Context
+from tracker.cli.errors import EXIT_OK, Failure, UsageError
+from tracker.services.exporting import export_text
+
+
+def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    target = output_path(ctx, args.output, force=args.force)
+    store = ctx.open_store()
+    try:
+        text = export_text(store, args.format, pendulum.now("UTC"), ctx.clock(store).today())
+    finally:
+        store.close()
+    if target is None:
+        _to_stdout(text)
+    else:
+        _write_file(target, text.encode("utf-8"))
+        print(f"Exported {args.format.upper()} to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def output_path(ctx: Context, output: str | None, *, force: bool) -> Path | None:
+    """The file to write (None for stdout), refused before anything is done."""
+    if output is None or output == "-":
+        return None
+    path = Path(output).expanduser()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; name a file")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path.parent} does not exist")
+    if path.exists() and path.resolve() == ctx.db_path.resolve():
+        raise UsageError(f"{path} is the database itself; choose another file")
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists (add --force to overwrite it)")
+    return path
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` beside ``path`` and rename it into place (0600: it is personal data)."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise Failure(f"cannot write {path} ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        raise Failure(f"cannot write {path} ({exc.strerror or exc})") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+
+
+def _to_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `recovtui export | head`: the reader left, that is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

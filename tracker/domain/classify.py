@@ -1,0 +1,102 @@
+"""Is this activity a run, and which kind of run: from its type, name, flags and distance.
+
+The rules, in order (see docs/importing.md):
+
+* **Runs.** An activity type that names running, in the languages the exports
+  ship (run, trail run, treadmill, laufen, løb, course à pied, …), is a run;
+  rides, swims, walks, hikes, strength and the like are not.
+* **Kind.** ``race`` when the file flags it (Strava's *Competition* / *Workout
+  Type* columns) or the name has a race word (race, parkrun, marathon, …,
+  unless it also says training/pace/recovery); else ``workout`` for interval
+  words (intervals, tempo, fartlek, track, repeats, 6x800, …); else ``long``
+  when flagged, named "long run", or at least :data:`LONG_RUN_M`; else ``easy``.
+  The long rule is an absolute distance rather than "1.6 x the file's median"
+  so that a run's kind never depends on which other runs share its file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from tracker.domain.kinds import ActivityKind
+
+LONG_RUN_M: Final = 18_000
+"""A run at least this long is a long run, whatever its name."""
+
+_RUN_WORDS = re.compile(
+    r"\b(run|runs|running|jog|jogging|trailrunning|lauf|laufen|løb|løbetur|"
+    r"hardlopen|hardloop\w*|corsa|carrera|correr|corrida|course|juoksu|löpning|"
+    r"løping|bieganie|trail)\b"
+)
+_NOT_RUN_WORDS = re.compile(r"\b(transition|wheelchair|langlauf\w*|skilanglauf)\b")
+_NON_RUN_NAME = re.compile(
+    r"\b(ride|cycling|bike|biking|swim|swimming|walk|walking|hike|hiking)\b", re.IGNORECASE
+)
+
+
+def is_run_type(text: str) -> bool:
+    """Whether an activity type names running, in the languages the exports ship."""
+    s = re.sub(r"[_\-/]+", " ", text.casefold()).strip()
+    if not s or _NOT_RUN_WORDS.search(s):
+        return False
+    if _RUN_WORDS.search(s):
+        return True
+    return any(
+        (word.endswith("lauf") and not word.endswith("langlauf")) or word.startswith("laufband")
+        for word in s.split()
+    )
+
+
+def non_run_in_name(name: str) -> str | None:
+    """``Ride`` for "Evening Ride": the non-running sport a name gives, if any.
+
+    For files without an activity type, whose name is the only hint.
+    """
+    match = _NON_RUN_NAME.search(name)
+    return match.group(1).capitalize() if match else None
+
+
+_RACE_NAME = re.compile(
+    r"\b(race|racing|\w*parkrun|park run|wettkampf|compétition|competition|gara|wedstrijd|"
+    r"carrera popular|\w*marat(h)?on[ae]?)\b"
+)
+_NOT_RACE_NAME = re.compile(
+    r"\b(training|pace|paced|prep|recovery|shakeout|shake out|simulation|plan|workout|"
+    r"long run)\b"
+)
+_WORKOUT_NAME = re.compile(
+    r"\b(intervals?|intervall\w*|intervalles?|intervalli|tempo|tempolauf|fartlek|track|bahn|"
+    r"repeats?|reps|threshold|vo2(max)?|speed ?work|workout|progression|hill sprints|"
+    r"hill repeats|\d+ ?[x\u00d7] ?\d+\w*)\b"
+)
+_LONG_NAME = re.compile(
+    r"\b(long run|long slow|lsd|longrun|langer lauf|sortie longue|tirada larga|"
+    r"lungo|lunghissimo|duurloop)\b"
+)
+_FLAGGED_KIND: Final[dict[str, ActivityKind]] = {
+    "1": ActivityKind.RACE,
+    "race": ActivityKind.RACE,
+    "2": ActivityKind.LONG,
+    "long run": ActivityKind.LONG,
+    "3": ActivityKind.WORKOUT,
+    "workout": ActivityKind.WORKOUT,
+}
+
+
+def guess_kind(name: str, distance_m: int, flag: str | None = None) -> ActivityKind:
+    """Race, workout, long or easy from the file's flag, the run's name and distance.
+
+    ``flag`` is a Strava workout type (``1``/``race``, ``2``/``long run``,
+    ``3``/``workout``); see the module docstring for the order of the rules.
+    """
+    if flag and (flagged := _FLAGGED_KIND.get(flag.strip().casefold())):
+        return flagged
+    title = " ".join(name.casefold().split())
+    if _RACE_NAME.search(title) and not _NOT_RACE_NAME.search(title):
+        return ActivityKind.RACE
+    if _WORKOUT_NAME.search(title):
+        return ActivityKind.WORKOUT
+    if _LONG_NAME.search(title) or distance_m >= LONG_RUN_M:
+        return ActivityKind.LONG
+    return ActivityKind.EASY

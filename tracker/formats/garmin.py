@@ -1,0 +1,181 @@
+"""Garmin Connect's ``Activities.csv``: km or miles, any header language it ships.
+
+Garmin writes local wall-clock time, so a run's date is taken as written.
+Distance is in km unless the header says otherwise ("Distance (mi)") or the
+file proves miles: cadence x stride length x time (or steps x stride length)
+divided by distance gives metres per unit, ~1000 for km and ~1609 for miles.
+When that cannot be worked out, km is assumed. Duration is the timer time,
+else moving time, else elapsed time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from typing import Final
+
+from tracker.domain.activity import Activity
+from tracker.domain.classify import guess_kind, is_run_type
+from tracker.domain.units import METRES_PER_MILE
+from tracker.formats.csv_table import (
+    Row,
+    collect,
+    column_table,
+    map_columns,
+    read_csv,
+    require_columns,
+)
+from tracker.formats.numbers import (
+    checked_distance,
+    parse_file_duration,
+    parse_number,
+    parse_timestamp,
+)
+from tracker.formats.problems import ImportResult
+
+# Garmin Connect translates its headers (Danish, German, French, Spanish,
+# Dutch and Italian seen in the wild).
+GARMIN_COLUMNS: Final = column_table(
+    {
+        "type": "activity type|aktivitätstyp|type d'activité|tipo de actividad|activiteittype|"
+        "activiteitstype|tipo di attività|aktivitetstype|aktivitetstyp",
+        "date": "date|datum|fecha|data|dato",
+        "title": "title|titel|titre|título|titolo",
+        "distance": "distance|distanz|distancia|afstand|distanza",
+        "time": "time|zeit|durée|tiempo|tijd|tempo|tid",
+        "moving": "moving time|zeit in bewegung|temps de déplacement|tiempo en movimiento|"
+        "tijd bewogen|tempo in movimento|bevægelsestid",
+        "elapsed": "elapsed time|verstrichene zeit|temps écoulé|tiempo transcurrido|"
+        "verstreken tijd|tempo trascorso|forløbet tid",
+        "cadence": "avg run cadence|avg cadence|ø schrittfrequenz (laufen)|"
+        "cadence de course moyenne|cadencia de carrera media|gem. loopcadans|"
+        "cadenza di corsa media|gennemsnit kadence løb",
+        "stride": "avg stride length|ø schrittlänge|longueur moyenne des foulées|"
+        "longitud media de zancada|gem. staplengte|lunghezza media passo|"
+        "gennemsnitlig skridtlængde",
+        "steps": "steps|schritte|pas|pasos|stappen|passi|skridt",
+        "id": "activity id|aktivitäts-id|id de l'activité|id de actividad|activiteit-id|"
+        "id attività",
+    }
+)
+
+
+def is_garmin_header(header: list[str]) -> bool:
+    """Whether a CSV header is Garmin Connect's, in any language it ships."""
+    garmin = map_columns(header, GARMIN_COLUMNS)
+    return all(garmin.first(k) is not None for k in ("type", "date", "distance"))
+
+
+def parse_garmin_csv(text: str, name: str) -> ImportResult:
+    """Runs from Garmin Connect's ``Activities.csv`` (any header language it ships).
+
+    Garmin writes local time, "--" for missing values, thousands separators in
+    some numbers and distances in the account's unit (see the module docstring
+    for how miles are recognised). ``tz`` is not needed: dates are local.
+    """
+    header, records = read_csv(text, name)
+    columns = map_columns(header, GARMIN_COLUMNS)
+    require_columns(
+        name, columns, {"type": "Activity Type", "date": "Date", "distance": "Distance"}
+    )
+    rows = [Row(name, number, fields, columns) for number, fields in records]
+    for row in rows:
+        row.check_width()
+    unit_m = _garmin_unit(rows)
+    day_first = _garmin_day_first(rows)
+
+    return collect("garmin-csv", (_garmin_row(row, unit_m, day_first) for row in rows))
+
+
+def _garmin_row(row: Row, unit_m: float, day_first: bool | None) -> Activity | str:
+    activity_type = row.cell("type")
+    if not activity_type:
+        return "no activity type"
+    if not is_run_type(activity_type):
+        return f"not a run: {activity_type}"
+    date_index, raw_date = row.raw("date")
+    try:
+        moment = parse_timestamp(raw_date, day_first=day_first)
+    except ValueError as exc:
+        raise row.problem(str(exc), date_index) from None
+    distance_index, _ = row.raw("distance")
+    distance_m = 0
+    if raw_distance := row.at(distance_index):
+        try:
+            distance_m = checked_distance(parse_number(raw_distance, decimal_comma=True) * unit_m)
+        except ValueError as exc:
+            raise row.problem(str(exc), distance_index) from None
+    local = moment.replace(tzinfo=None)
+    garmin_id = row.cell("id")
+    source_id = (
+        f"garmin:{garmin_id}"
+        if garmin_id
+        else f"garmin:{local.isoformat(timespec='seconds')}:{distance_m}"
+    )
+    note = " ".join(row.cell("title").split())
+    return Activity(
+        date=local.date(),
+        kind=guess_kind(note, distance_m),
+        distance_m=distance_m,
+        duration_s=row.duration(("time", "moving", "elapsed")),
+        note=note,
+        source="import:garmin-csv",
+        source_id=source_id,
+    )
+
+
+_UNIT_METRES: Final = {"km": 1000.0, "mi": METRES_PER_MILE, "m": 1.0}
+# metres per distance unit implied by cadence x stride, for stride in m or ft
+_UNIT_EVIDENCE: Final = (
+    (1000.0, 1000.0),
+    (METRES_PER_MILE, METRES_PER_MILE),
+    (3280.84, 1000.0),
+    (5280.0, METRES_PER_MILE),
+)
+
+
+def _garmin_unit(rows: list[Row]) -> float:
+    """Metres per unit of the Distance column: header hint, else evidence, else km."""
+    if not rows:
+        return 1000.0
+    distance_index, _ = rows[0].raw("distance")
+    if unit := rows[0].columns.units.get(distance_index):
+        return _UNIT_METRES[unit]
+    ratios: list[float] = []
+    for row in rows:
+        if not is_run_type(row.cell("type")):
+            continue
+        try:
+            distance = parse_number(row.at(distance_index), decimal_comma=True)
+            stride = parse_number(row.cell("stride"), decimal_comma=True)
+            if steps := row.cell("steps"):
+                covered = parse_number(steps, decimal_comma=False) * stride
+            else:
+                cadence = parse_number(row.cell("cadence"))
+                minutes = parse_file_duration(row.cell("time") or row.cell("moving")) / 60
+                covered = cadence * stride * minutes
+        except ValueError:
+            continue
+        if distance > 0.5 and covered > 0:
+            ratios.append(covered / distance)
+    if len(ratios) < 3:
+        return 1000.0
+    typical = statistics.median(ratios)
+    evidence, unit_m = min(_UNIT_EVIDENCE, key=lambda pair: abs(math.log(typical / pair[0])))
+    return unit_m if abs(math.log(typical / evidence)) < math.log(1.2) else 1000.0
+
+
+def _garmin_day_first(rows: list[Row]) -> bool | None:
+    """Day-month order of slashed dates (as re-saved by spreadsheets), fixed per file."""
+    firsts: list[int] = []
+    seconds: list[int] = []
+    for row in rows:
+        if match := re.match(r"(\d{1,2})[/-](\d{1,2})[/-]\d{4}", row.cell("date")):
+            firsts.append(int(match.group(1)))
+            seconds.append(int(match.group(2)))
+    if any(a > 12 for a in firsts):
+        return True
+    if any(b > 12 for b in seconds):
+        return False
+    return None

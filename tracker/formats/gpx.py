@@ -1,0 +1,100 @@
+"""GPX tracks (with gpxpy): one run per file, dated by its first point in the runner's zone.
+
+Distance is gpxpy's 2-D length (horizontal, as Strava and Garmin report it;
+3-D adds GPS elevation noise); duration is the moving time.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import gpxpy
+
+from tracker.domain.activity import Activity
+from tracker.domain.classify import guess_kind, is_run_type, non_run_in_name
+from tracker.domain.dates import utc_stamp
+from tracker.formats.numbers import checked_distance, checked_duration, local_date, resolve_zone
+from tracker.formats.problems import ImportProblem, ImportResult
+
+_STRAVA_GPX_RUN = "9"
+
+
+def _xml_text(data: bytes, name: str) -> str:
+    declared = re.search(rb"""^\s*<\?xml[^>]*encoding=["']([\w.-]+)["']""", data[:200])
+    encodings = [declared.group(1).decode("ascii")] if declared else []
+    for encoding in [*encodings, "utf-8-sig"]:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise ImportProblem(name, "GPX text is not valid UTF-8")
+
+
+def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
+    """One run from a GPX file: all its tracks summed, dated by the first point.
+
+    Distance is gpxpy's 2-D length; duration is gpxpy's moving time (falling
+    back to first-to-last point). The activity type comes from the first
+    ``<type>`` in a track (Strava writes ``9`` for Run); without one, the file
+    is a run unless its name says ride/swim/walk/hike.
+    """
+    resolve_zone(name, tz)
+    text = _xml_text(data, name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            gpx = gpxpy.parse(text)
+    except Exception as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        line = re.search(r"line (\d+)", message)
+        message = re.sub(r":? *line \d+, column \d+", "", message)
+        raise ImportProblem(
+            name,
+            f"not valid GPX: {message}",
+            row=int(line.group(1)) if line else None,
+            unit="line",
+        ) from None
+    title = next((t.name for t in gpx.tracks if t.name), None) or gpx.name or ""
+    title = " ".join(str(title).split())
+    track_type = next((str(t.type).strip() for t in gpx.tracks if t.type), "")
+    if track_type:
+        if track_type != _STRAVA_GPX_RUN and not is_run_type(track_type):
+            label = f"Strava type {track_type}" if track_type.isdigit() else track_type
+            return ImportResult("gpx", [], {f"not a run: {label}": 1})
+    elif sport := non_run_in_name(title):
+        return ImportResult("gpx", [], {f"not a run: {sport}": 1})
+    if gpx.get_track_points_no() == 0:
+        raise ImportProblem(name, "no track points (a route or waypoints only?)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bounds = gpx.get_time_bounds()
+            start = bounds.start_time or gpx.time
+            if start is None:
+                raise ImportProblem(name, "no timestamps: cannot tell the day of the run")
+            distance = gpx.length_2d()
+            moving = gpx.get_moving_data()
+            duration = moving.moving_time if moving and moving.moving_time > 0 else None
+            if duration is None and bounds.start_time and bounds.end_time:
+                duration = (bounds.end_time - bounds.start_time).total_seconds()
+    except ImportProblem:
+        raise
+    except Exception as exc:
+        raise ImportProblem(name, f"not usable GPX: {type(exc).__name__}: {exc}") from None
+    try:
+        distance_m = checked_distance(float(distance or 0.0))
+        duration_s = checked_duration(round(duration) if duration and duration > 0 else None)
+        day = local_date(start, tz)
+    except (ValueError, OverflowError) as exc:
+        raise ImportProblem(name, str(exc)) from None
+    activity = Activity(
+        date=day,
+        kind=guess_kind(title, distance_m),
+        distance_m=distance_m,
+        duration_s=duration_s,
+        note=title,
+        source="import:gpx",
+        source_id=f"track:{utc_stamp(start)}",
+    )
+    return ImportResult("gpx", [activity], {})

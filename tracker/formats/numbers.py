@@ -1,0 +1,262 @@
+"""Numbers, durations and moments as export files write them, and the runner's calendar date.
+
+Exports write numbers with a decimal comma or point and thousands separators
+(``5,01``, ``1.234,5``), durations as seconds or clock times (``979``,
+``52:10.5``), and dates in many layouts and languages. These parsers read what
+files contain; what a runner types is read by :mod:`tracker.domain.units`.
+
+Dates: a moment without an offset is taken as UTC, and :func:`local_date`
+converts it with pendulum to the runner's zone before taking the calendar date.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Final
+
+import pendulum
+
+from tracker.domain.dates import utc_stamp
+from tracker.domain.units import MAX_DISTANCE_M, MAX_DURATION_S
+from tracker.formats.problems import ImportProblem
+
+_NUMBER_NOISE = str.maketrans("", "", " \u00a0\u202f\u2009'\u2019")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?")
+_GROUPED_NUMBER = re.compile(r"([+-]?)(\d[\d.,]*)")
+
+
+def parse_number(text: str, *, decimal_comma: bool | None = None) -> float:
+    """Read a number as exports write it: ``5.01``, ``"5,01"``, ``1,234.5``, ``1.234,5``.
+
+    A lone comma is ambiguous: ``decimal_comma=True`` reads ``1,234`` as 1.234,
+    ``False`` as 1234, and ``None`` guesses thousands only for ``d{1,3},ddd``.
+    """
+    s = text.strip().translate(_NUMBER_NOISE)
+    if _PLAIN_NUMBER.fullmatch(s):
+        value = float(s)
+    elif match := _GROUPED_NUMBER.fullmatch(s):
+        value = _ungroup(match.group(2), decimal_comma, text)
+        if match.group(1) == "-":
+            value = -value
+    else:
+        raise ValueError(f"not a number: {text!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"not a number: {text!r}")
+    return value
+
+
+def _ungroup(body: str, decimal_comma: bool | None, text: str) -> float:
+    bad = ValueError(f"not a number: {text!r}")
+    if "," in body and "." in body:
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        whole, _, fraction = body.rpartition(decimal)
+        if not fraction.isdigit() or not _is_grouped(whole, thousands):
+            raise bad
+        return float(whole.replace(thousands, "") + "." + fraction)
+    separator = "," if "," in body else "."
+    parts = body.split(separator)
+    if len(parts) > 2:
+        if not _is_grouped(body, separator):
+            raise bad
+        return float(body.replace(separator, ""))
+    whole, fraction = parts
+    if not whole.isdigit() or not fraction.isdigit():
+        raise bad
+    if separator == ",":
+        grouped = (
+            not decimal_comma
+            if decimal_comma is not None
+            else len(whole) <= 3 and len(fraction) == 3
+        )
+        if grouped:
+            if len(fraction) != 3 or len(whole) > 3:
+                raise bad
+            return float(whole + fraction)
+    return float(f"{whole}.{fraction}")
+
+
+def _is_grouped(whole: str, separator: str) -> bool:
+    groups = whole.split(separator)
+    return (
+        1 <= len(groups[0]) <= 3
+        and all(g.isdigit() for g in groups)
+        and all(len(g) == 3 for g in groups[1:])
+    )
+
+
+_CLOCK = re.compile(r"(?:(\d+):)?(\d+):(\d{1,2})(?:[.,](\d+))?")
+
+
+def parse_file_duration(text: str) -> int:
+    """Seconds from ``979``, ``979.0``, ``52:10.5``, ``41:06`` or ``01:02:03``, as files write them.
+
+    A bare number is seconds here; in what a runner types
+    (:func:`tracker.domain.units.parse_duration`) it is minutes.
+    """
+    s = text.strip()
+    if match := _CLOCK.fullmatch(s):
+        hours, minutes, seconds, fraction = match.groups()
+        if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+            raise ValueError(f"not a duration: {text!r}")
+        total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+        return total + (1 if fraction and int(fraction[0]) >= 5 else 0)
+    try:
+        value = parse_number(s, decimal_comma=True)
+    except ValueError:
+        raise ValueError(f"not a duration: {text!r}") from None
+    if value < 0:
+        raise ValueError(f"negative duration: {text!r}")
+    return round(value)
+
+
+_MONTHS: Final[dict[str, int]] = {
+    name: number
+    for number, names in enumerate(
+        [
+            "jan january janv janvier januar jän jänner ene enero gen gennaio januari",
+            "feb february fév févr février februar febrero febbraio februari",
+            "mar march mär märz mars marzo maart mrt",
+            "apr april avr avril abr abril aprile",
+            "may mai mayo mag maggio mei",
+            "jun june juin juni junio giu giugno",
+            "jul july juil juillet juli julio lug luglio",
+            "aug august aoû août agosto ago augustus",
+            "sep sept september septembre septiembre set settembre",
+            "oct october okt oktober octobre octubre ott ottobre",
+            "nov november novembre noviembre",
+            "dec december déc décembre dez dezember dic diciembre dicembre",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_TIME = (
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,](?P<frac>\d{1,6}))?)?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+)
+_ZONE = r"\s*(?P<tz>z|utc|gmt|[+-]\d{2}:?\d{2})?"
+_DATE_PATTERNS: Final = (
+    re.compile(
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:t|\s+)" + _TIME + _ZONE, re.IGNORECASE
+    ),
+    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2}),?\s+" + _TIME + _ZONE, re.IGNORECASE),
+    re.compile(
+        r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4}),?\s+" + _TIME + _ZONE,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,10})\.?,?\s+(?P<y>\d{4}),?\s+" + _TIME + _ZONE,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}),?\s+" + _TIME + _ZONE,
+        re.IGNORECASE,
+    ),
+)
+
+
+def parse_timestamp(text: str, *, day_first: bool | None = None) -> datetime:
+    """A date and time as exports write them; aware when the text names an offset.
+
+    Accepts ISO (``2021-03-04 07:15:00``, ``…T…Z``), Strava's
+    ``Jan 5, 2019, 7:12:03 AM`` and ``5 Jan 2019, 07:12:03`` (English, French,
+    German, Spanish, Italian and Dutch month names) and numeric ``dd/mm/yyyy
+    hh:mm``. Slashed dates need ``day_first`` unless a part above 12 settles
+    it; dotted ones (``05.01.2019``) are always day first.
+    """
+    s = unicodedata.normalize("NFC", text).strip().replace("\u202f", " ").replace("\u00a0", " ")
+    for pattern in _DATE_PATTERNS:
+        if match := pattern.fullmatch(s):
+            return _build_timestamp(match, text, day_first)
+    raise ValueError(f"not a date and time: {text!r}")
+
+
+def _build_timestamp(match: re.Match[str], text: str, day_first: bool | None) -> datetime:
+    parts = match.groupdict()
+    year = int(parts["y"])
+    if parts.get("mon") is not None:
+        month = _MONTHS.get(parts["mon"].casefold())
+        if month is None:
+            raise ValueError(f"unknown month in {text!r}")
+        day = int(parts["d"])
+    elif parts.get("a") is not None:
+        a, b = int(parts["a"]), int(parts["b"])
+        if parts["sep"] == ".":
+            day_first = True
+        elif day_first is None:
+            if a > 12 >= b:
+                day_first = True
+            elif b > 12 >= a:
+                day_first = False
+            else:
+                raise ValueError(f"ambiguous date (day or month first?): {text!r}")
+        day, month = (a, b) if day_first else (b, a)
+    else:
+        month, day = int(parts["m"]), int(parts["d"])
+    hour, minute = int(parts["h"]), int(parts["mi"])
+    second = int(parts["s"] or 0)
+    micro = int((parts["frac"] or "0").ljust(6, "0")[:6])
+    if ampm := parts["ampm"]:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"impossible date: {text!r}")
+        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+    if not 1970 <= year <= 2200:
+        raise ValueError(f"impossible date: {text!r}")
+    try:
+        moment = datetime(year, month, day, hour, minute, second, micro)
+    except ValueError:
+        raise ValueError(f"impossible date: {text!r}") from None
+    zone = (parts["tz"] or "").lower()
+    if zone in ("z", "utc", "gmt"):
+        return moment.replace(tzinfo=UTC)
+    if zone:
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        offset_min = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+        if abs(offset_min) > 14 * 60:
+            raise ValueError(f"impossible time zone offset: {text!r}")
+        return pendulum.instance(moment, tz=pendulum.FixedTimezone(offset_min * 60))
+    return moment
+
+
+@lru_cache(maxsize=32)
+def _zone(tz: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    return pendulum.timezone(tz)
+
+
+def resolve_zone(file: str, tz: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The IANA zone ``tz``; an unknown one is a problem of ``file``."""
+    try:
+        return _zone(tz)
+    except Exception:
+        raise ImportProblem(file, f"unknown time zone {tz!r}") from None
+
+
+def local_date(moment: datetime, tz: str) -> date:
+    """The calendar date in ``tz`` of a moment; a naive moment is taken as UTC."""
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if not 1970 <= moment.year <= 2200:
+        raise ValueError(f"implausible start time: {utc_stamp(moment)}")
+    local = pendulum.instance(moment).in_timezone(_zone(tz))
+    return date(local.year, local.month, local.day)
+
+
+def checked_distance(metres: float) -> int:
+    """Whole metres of a distance read from a file; ``ValueError`` if negative or absurd."""
+    if metres < 0:
+        raise ValueError(f"negative distance: {metres:g} m")
+    if metres > MAX_DISTANCE_M:
+        raise ValueError(f"absurd distance: {metres / 1000:g} km")
+    return round(metres)
+
+
+def checked_duration(seconds: int | None) -> int | None:
+    """A duration read from a file, unchanged; ``ValueError`` beyond a week."""
+    if seconds is not None and seconds > MAX_DURATION_S:
+        raise ValueError(f"absurd duration: {seconds} s")
+    return seconds
