@@ -17,16 +17,16 @@ class _Labelled:
 class DayKind(_Labelled, StrEnum):
     """What a planned day is for."""
 
+    @property
+    def is_hard(self) -> bool:
+        return self in HARD_KINDS
+
     REST = "rest"
     EASY = "easy"
     WORKOUT = "workout"
     LONG = "long"
     RACE = "race"
     CROSS = "cross"
-
-    @property
-    def is_hard(self) -> bool:
-        return self in HARD_KINDS
 
 
 HARD_KINDS = frozenset({DayKind.WORKOUT, DayKind.LONG, DayKind.RACE})

@@ -9,7 +9,7 @@ passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, Final
 
@@ -49,6 +49,12 @@ def type_name(value: object) -> str:
     return "an object"
 
 
+def each_record(records: list[Any], file: str, section: str) -> Iterator[tuple[RecordChecker, Any]]:
+    """Each record of a section with the checker that names it (record 1, 2, …)."""
+    for index, raw in enumerate(records):
+        yield RecordChecker(file, section, index), raw
+
+
 class RecordChecker:
     """Checks one section's records, naming the record (from 1) and field of a problem."""
 
@@ -56,6 +62,18 @@ class RecordChecker:
         self.file = file
         self.section = section
         self.index = index
+
+    @property
+    def row(self) -> int:
+        """The index of the record checked (0 for the first)."""
+        assert self.index is not None
+        return self.index
+
+    def unique(self, seen: dict[Any, int], key: object, field: str, what: str) -> None:
+        """Refuse ``key`` when an earlier record of the section had it; remember it."""
+        if key in seen:
+            raise self.problem(f"duplicate {what} (same as record {seen[key] + 1})", field)
+        seen[key] = self.row
 
     def problem(self, message: str, field: str | None = None) -> ImportProblem:
         if self.index is None:
@@ -157,19 +175,14 @@ def check_presets(value: object, file: str) -> list[Preset]:
         raise ImportProblem(file, f"expected a list, found {type_name(value)}", field=section)
     presets: list[Preset] = []
     seen: dict[str, int] = {}
-    for index, raw in enumerate(value):
-        checker = RecordChecker(file, section, index)
+    for checker, raw in each_record(value, file, section):
         if not isinstance(raw, dict):
             raise checker.problem(f"expected an object, found {type_name(raw)}")
         try:
             preset = preset_from_dict(raw)
         except (ValueError, TypeError) as exc:
             raise checker.problem(str(exc)) from None
-        if preset.name in seen:
-            raise checker.problem(
-                f"duplicate name (same as record {seen[preset.name] + 1})", "name"
-            )
-        seen[preset.name] = index
+        checker.unique(seen, preset.name, "name", "name")
         presets.append(preset)
     return presets
 
@@ -177,13 +190,10 @@ def check_presets(value: object, file: str) -> list[Preset]:
 def check_plan(records: list[Any], file: str) -> list[PlanDay]:
     days: list[PlanDay] = []
     seen: dict[date, int] = {}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "plan", index)
+    for c, raw in each_record(records, file, "plan"):
         rec = c.record(raw, ("date", "kind"), {"target_m": None, "note": None})
         on = c.day(rec["date"], "date")
-        if on in seen:
-            raise c.problem(f"duplicate date (same as record {seen[on] + 1})", "date")
-        seen[on] = index
+        c.unique(seen, on, "date", "date")
         days.append(
             PlanDay(
                 on,
@@ -199,8 +209,7 @@ def check_activities(records: list[Any], file: str) -> list[Activity]:
     activities: list[Activity] = []
     seen: dict[str, int] = {}
     optional = {"duration_s": None, "rpe": None, "note": "", "source": "manual", "source_id": None}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "activities", index)
+    for c, raw in each_record(records, file, "activities"):
         rec = c.record(raw, ("date", "kind", "distance_m"), optional)
         on = c.day(rec["date"], "date")
         kind = c.choice(rec["kind"], "kind", ActivityKind)
@@ -215,11 +224,7 @@ def check_activities(records: list[Any], file: str) -> list[Activity]:
         source = c.text(rec["source"], "source", empty=False)
         source_id = c.text(rec["source_id"], "source_id", nullable=True, empty=False)
         if source_id is not None:
-            if source_id in seen:
-                raise c.problem(
-                    f"duplicate source id (same as record {seen[source_id] + 1})", "source_id"
-                )
-            seen[source_id] = index
+            c.unique(seen, source_id, "source_id", "source id")
         activities.append(Activity(on, kind, distance, duration, rpe, note, source, source_id))
     return activities
 
@@ -227,8 +232,7 @@ def check_activities(records: list[Any], file: str) -> list[Activity]:
 def check_recovery(records: list[Any], file: str) -> list[RecoverySession]:
     sessions: list[RecoverySession] = []
     optional = {"planned_s": None, "elapsed_s": None, "temperature_c": None, "note": None}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "recovery", index)
+    for c, raw in each_record(records, file, "recovery"):
         rec = c.record(raw, ("date", "kind", "started_at", "status"), optional)
         on = c.day(rec["date"], "date")
         kind = c.text(rec["kind"], "kind", empty=False)
@@ -264,16 +268,14 @@ def check_recovery(records: list[Any], file: str) -> list[RecoverySession]:
 def check_items(records: list[Any], file: str) -> list[tuple[str, bool]]:
     ranked: list[tuple[int, int, str, bool]] = []
     seen: dict[str, int] = {}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "nutrition_items", index)
+    for c, raw in each_record(records, file, "nutrition_items"):
+        index = c.row
         rec = c.record(raw, ("name",), {"position": index + 1, "archived": False})
         try:
             name = clean_item_name(c.text(rec["name"], "name"))
         except ValueError as exc:
             raise c.problem(str(exc), "name") from None
-        if name in seen:
-            raise c.problem(f"duplicate name (same as record {seen[name] + 1})", "name")
-        seen[name] = index
+        c.unique(seen, name, "name", "name")
         position = c.whole(rec["position"], "position", 1_000_000, "position")
         archived = rec["archived"]
         if not isinstance(archived, bool):
@@ -285,16 +287,13 @@ def check_items(records: list[Any], file: str) -> list[tuple[str, bool]]:
 def check_checks(records: list[Any], file: str, names: Collection[str]) -> list[tuple[date, str]]:
     checks: list[tuple[date, str]] = []
     seen: dict[tuple[date, str], int] = {}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "nutrition_checks", index)
+    for c, raw in each_record(records, file, "nutrition_checks"):
         rec = c.record(raw, ("date", "item"), {})
         on = c.day(rec["date"], "date")
         item = c.text(rec["item"], "item")
         if item not in names:
             raise c.problem(f"no nutrition item called {item!r}", "item")
-        if (on, item) in seen:
-            raise c.problem(f"duplicate check (same as record {seen[on, item] + 1})", "item")
-        seen[on, item] = index
+        c.unique(seen, (on, item), "item", "check")
         checks.append((on, item))
     return checks
 
@@ -302,14 +301,11 @@ def check_checks(records: list[Any], file: str, names: Collection[str]) -> list[
 def check_excused(records: list[Any], file: str) -> list[tuple[date, str]]:
     excused: list[tuple[date, str]] = []
     seen: dict[date, int] = {}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "excused_weeks", index)
+    for c, raw in each_record(records, file, "excused_weeks"):
         rec = c.record(raw, ("week_start", "reason"), {})
         start = c.day(rec["week_start"], "week_start")
         reason = " ".join(c.text(rec["reason"], "reason", empty=False).split())
-        if start in seen:
-            raise c.problem(f"duplicate week (same as record {seen[start] + 1})", "week_start")
-        seen[start] = index
+        c.unique(seen, start, "week_start", "week")
         excused.append((start, reason))
     return excused
 
@@ -317,11 +313,8 @@ def check_excused(records: list[Any], file: str) -> list[tuple[date, str]]:
 def check_checkins(records: list[Any], file: str) -> list[date]:
     days: list[date] = []
     seen: dict[date, int] = {}
-    for index, raw in enumerate(records):
-        c = RecordChecker(file, "checkins", index)
+    for c, raw in each_record(records, file, "checkins"):
         on = c.day(raw, "date")
-        if on in seen:
-            raise c.problem(f"duplicate date (same as record {seen[on] + 1})", "date")
-        seen[on] = index
+        c.unique(seen, on, "date", "date")
         days.append(on)
     return days
