@@ -8,6 +8,7 @@ from datetime import date
 import pendulum
 
 from tracker.data.rows import (
+    between,
     iso,
     now_stamp,
     parse_day,
@@ -99,11 +100,12 @@ class NutritionStore(StoreBase):
             self._changed()
         return changed
 
-    def nutrition_checks(self, start: date, end: date) -> dict[date, set[int]]:
+    def nutrition_checks(
+        self, start: date | None = None, end: date | None = None
+    ) -> dict[date, set[int]]:
+        """The ticked item ids of each day from ``start`` to ``end`` (every day when None)."""
         checks: dict[date, set[int]] = {}
-        for row in self._table("nutrition_checks").rows_where(
-            "date >= ? AND date <= ?", [iso(start), iso(end)]
-        ):
+        for row in self._table("nutrition_checks").rows_where(*between(start, end)):
             checks.setdefault(parse_day(row["date"]), set()).add(row["item_id"])
         return checks
 
@@ -152,10 +154,8 @@ class NutritionStore(StoreBase):
         return bool(self._table("checkins").count_where("date = ?", [iso(day)]))
 
     def checkins(self, start: date | None = None, end: date | None = None) -> set[pendulum.Date]:
-        where, args = None, []
-        if start is not None and end is not None:
-            where, args = "date >= ? AND date <= ?", [iso(start), iso(end)]
-        return {parse_day(row["date"]) for row in self._table("checkins").rows_where(where, args)}
+        rows = self._table("checkins").rows_where(*between(start, end))
+        return {parse_day(row["date"]) for row in rows}
 
     def first_day(self) -> pendulum.Date | None:
         """The first day anything was logged or checked in."""

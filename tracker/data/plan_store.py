@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from tracker.data.rows import (
+    between,
     iso,
     parse_day,
 )
@@ -21,10 +22,8 @@ class PlanStore(StoreBase):
     def week(self, day: date) -> Week:
         return week_of(day, self.settings().week_start)
 
-    def _stored_days(self, start: date, end: date) -> dict[date, PlanDay]:
-        rows = self._table("plan_days").rows_where(
-            "date >= ? AND date <= ?", [iso(start), iso(end)], order_by="date"
-        )
+    def _stored_days(self, start: date | None, end: date | None) -> dict[date, PlanDay]:
+        rows = self._table("plan_days").rows_where(*between(start, end), order_by="date")
         return {
             (day := parse_day(row["date"])): PlanDay(
                 day, DayKind(row["kind"]), row["target_m"], row["note"]
@@ -32,8 +31,9 @@ class PlanStore(StoreBase):
             for row in rows
         }
 
-    def plan_days(self, start: date, end: date) -> dict[date, PlanDay]:
-        """Planned days stored between two dates (weeks never shown have none)."""
+    def plan_days(self, start: date | None = None, end: date | None = None) -> dict[date, PlanDay]:
+        """Planned days stored between two dates, every one when None (weeks never
+        planned have none)."""
         return self._stored_days(start, end)
 
     def week_plan(self, day: date) -> WeekPlan:

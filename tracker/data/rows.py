@@ -93,3 +93,10 @@ def session_to_row(session: RecoverySession, now: str) -> dict[str, Any]:
 def now_stamp() -> str:
     """This moment as stored: ``updated_at``, ``created_at`` and check-in times."""
     return utc_stamp(pendulum.now("UTC"))
+
+
+def between(start: date | None, end: date | None) -> tuple[str | None, list[str]]:
+    """The ``where`` clause and arguments of rows dated ``start`` to ``end`` (all when None)."""
+    if start is None or end is None:
+        return None, []
+    return "date >= ? AND date <= ?", [iso(start), iso(end)]

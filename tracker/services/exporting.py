@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from tracker.data.backup import backup_to, manual_backup_path
 from tracker.data.paths import ensure_private_dir
@@ -19,12 +19,9 @@ from tracker.domain.plan import PlanDay
 from tracker.formats.activities_csv import write_activities_csv
 from tracker.formats.recovtui_json import ExportContents, build_document, dumps_document
 
-_FIRST_DAY: Final = date(1, 1, 1)
-_LAST_DAY: Final = date(9999, 12, 31)
-
 
 def _all_plan_days(store: Store) -> list[PlanDay]:
-    return list(store.plan_days(_FIRST_DAY, _LAST_DAY).values())
+    return list(store.plan_days().values())
 
 
 def export_contents(store: Store) -> ExportContents:
@@ -36,7 +33,7 @@ def export_contents(store: Store) -> ExportContents:
         activities=store.all_activities(),
         sessions=store.all_sessions(),
         items=store.nutrition_items(include_archived=True),
-        checks=store.nutrition_checks(_FIRST_DAY, _LAST_DAY),
+        checks=store.nutrition_checks(),
         excused=store.excused_weeks(),
         checkins=store.checkins(),
     )

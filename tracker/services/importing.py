@@ -45,8 +45,6 @@ from tracker.formats.limits import read_head
 from tracker.formats.problems import ImportProblem, ImportResult
 from tracker.formats.recovtui_json import Restore, load_document
 
-_FIRST_DAY: Final = date(1, 1, 1)
-_LAST_DAY: Final = date(9999, 12, 31)
 KIND_LABELS: Final = {
     "recovtui-json": "recovtui export",
     "strava-csv": "Strava CSV",
@@ -330,7 +328,7 @@ def apply_restore(store: Store, restore: Restore, file: str = "document") -> Res
                 store.save_preset(preset)
             summary.presets = True
 
-        stored_plan = store.plan_days(_FIRST_DAY, _LAST_DAY)
+        stored_plan = store.plan_days()
         changed_days = [d for d in restore.plan if stored_plan.get(d.date) != d]
         if changed_days:
             store.replace_plan(changed_days)
@@ -353,7 +351,7 @@ def apply_restore(store: Store, restore: Restore, file: str = "document") -> Res
             summary.items_changed = store.restore_nutrition_items(restore.items)
         if restore.checks:
             ids = {item.name: item.id for item in store.nutrition_items(include_archived=True)}
-            done = store.nutrition_checks(_FIRST_DAY, _LAST_DAY)
+            done = store.nutrition_checks()
             new_checks = [
                 (on, ids[name]) for on, name in restore.checks if ids[name] not in done.get(on, ())
             ]
