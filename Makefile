@@ -41,7 +41,7 @@ check: $(STAMP_DEV)  ## lint, format check, strict typing, import contracts
 	$(BIN)/lint-imports
 
 screenshots: $(STAMP_TEST)  ## regenerate screenshots/*.svg from the demo database
-	$(BIN)/python screenshots/make.py --today $(SCREENSHOT_DATE) --output screenshots
+	$(BIN)/python -m screenshots.make --today $(SCREENSHOT_DATE) --output screenshots
 
 bench: $(STAMP_TEST)  ## the performance figures of DESIGN §11, as ratios
 	$(BIN)/python -m bench.run
