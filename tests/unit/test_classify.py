@@ -88,3 +88,22 @@ def test_guess_kind(name: str, distance: int, flag: str | None, kind: ActivityKi
 )
 def test_a_name_without_a_type_can_say_it_is_no_run(name: str, sport: str | None) -> None:
     assert non_run_in_name(name) == sport
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Carnival 10k", ActivityKind.RACE),
+        ("parkrun", ActivityKind.RACE),
+        ("half marathon", ActivityKind.RACE),
+        ("Bath Half", ActivityKind.RACE),
+        ("Great North 10 miler", ActivityKind.RACE),
+        ("Morning 10k", ActivityKind.EASY),
+        ("Saturday 5k", ActivityKind.EASY),
+        ("Easy 5k", ActivityKind.EASY),
+        ("Sunday 10k tempo", ActivityKind.WORKOUT),
+        ("Half marathon pace", ActivityKind.EASY),
+    ],
+)
+def test_a_race_name_with_a_distance_is_a_race(name: str, kind: ActivityKind) -> None:
+    assert guess_kind(name, 10_000) is kind

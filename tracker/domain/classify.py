@@ -6,8 +6,9 @@ The rules, in order (see docs/importing.md):
   ship (run, trail run, treadmill, laufen, løb, course à pied, …), is a run;
   rides, swims, walks, hikes, strength and the like are not.
 * **Kind.** ``race`` when the file flags it (Strava's *Competition* / *Workout
-  Type* columns) or the name has a race word (race, parkrun, marathon, …,
-  unless it also says training/pace/recovery); else ``workout`` for interval
+  Type* columns) or the name has a race word (race, parkrun, marathon, …) or
+  a race distance with a name of its own ("Carnival 10k", "Bath Half"; not
+  "Morning 10k"), unless it also says training/pace/recovery; else ``workout`` for interval
   words (intervals, tempo, fartlek, track, repeats, 6x800, …); else ``long``
   when flagged, named "long run", or at least :data:`LONG_RUN_M`; else ``easy``.
   The long rule is an absolute distance rather than "1.6 x the file's median"
@@ -74,6 +75,15 @@ _LONG_NAME = re.compile(
     r"\b(long run|long slow|lsd|longrun|langer lauf|sortie longue|tirada larga|"
     r"lungo|lunghissimo|duurloop)\b"
 )
+_RACE_DISTANCE = re.compile(
+    r"\b(\d{1,3}(?:[.,]\d)?\s?(?:k|km|mi|miles?|miler)|half|halbmarathon|semi)\b"
+)
+_PLAIN_WORDS: Final = frozenset(
+    "morning afternoon evening night lunch lunchtime midday early late easy run running "
+    "jog jogging recovery steady quick slow solo treadmill trail road loop the a my and "
+    "with of in to at on first last new monday tuesday wednesday thursday friday saturday "
+    "sunday weekend today".split()
+)
 _FLAGGED_KIND: Final[dict[str, ActivityKind]] = {
     "1": ActivityKind.RACE,
     "race": ActivityKind.RACE,
@@ -93,10 +103,24 @@ def guess_kind(name: str, distance_m: int, flag: str | None = None) -> ActivityK
     if flag and (flagged := _FLAGGED_KIND.get(flag.strip().casefold())):
         return flagged
     title = " ".join(name.casefold().split())
-    if _RACE_NAME.search(title) and not _NOT_RACE_NAME.search(title):
+    if (_RACE_NAME.search(title) or _names_a_race_distance(title)) and not _NOT_RACE_NAME.search(
+        title
+    ):
         return ActivityKind.RACE
     if _WORKOUT_NAME.search(title):
         return ActivityKind.WORKOUT
     if _LONG_NAME.search(title) or distance_m >= LONG_RUN_M:
         return ActivityKind.LONG
     return ActivityKind.EASY
+
+
+def _names_a_race_distance(title: str) -> bool:
+    """"Carnival 10k", "Bath Half", "Great North 10 miler": a distance and a name of its own.
+
+    "Morning 10k" or "easy 5k" is a distance with only everyday words: not a race.
+    """
+    if not _RACE_DISTANCE.search(title) or _WORKOUT_NAME.search(title):
+        return False
+    rest = _RACE_DISTANCE.sub(" ", title)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _PLAIN_WORDS]
+    return any(len(w) > 2 for w in words)
