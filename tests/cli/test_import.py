@@ -91,8 +91,9 @@ def test_a_malformed_file_rejects_the_whole_import(db: Path) -> None:
 def test_import_of_a_missing_file_or_folder(db: Path, tmp_path: Path) -> None:
     code, _, err = run(db, "import", str(tmp_path / "gone.csv"))
     assert code == 2 and "gone.csv: cannot read: No such file or directory" in err
-    code, _, err = run(db, "import", str(tmp_path))
-    assert code == 2 and "is a folder" in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(db, "import", str(tmp_path / "empty"))
+    assert code == 2 and "empty: no activity list (activities.csv) and no activity files" in err
     assert "Traceback" not in err
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pendulum
 
@@ -16,7 +16,8 @@ from tracker.data.rows import (
     parse_day,
 )
 from tracker.data.store_base import StoreBase
-from tracker.domain.activity import Activity
+from tracker.domain.activity import SAME_RUN_START_S, Activity, completed, is_same_run
+from tracker.domain.dates import utc_stamp
 
 
 class ActivityStore(StoreBase):
@@ -86,3 +87,48 @@ class ActivityStore(StoreBase):
         if added:
             self._changed()
         return added, duplicates
+
+    def import_runs(self, activities: Iterable[Activity]) -> tuple[int, int, int]:
+        """Add imported runs, each once: (added, already imported, recognised).
+
+        A run whose source id is stored is already imported; one that
+        :func:`~tracker.domain.activity.is_same_run` as a stored run (the same
+        run from another source) is recognised: the stored run keeps its own
+        fields and gains what only the new record knows (exact start, heart
+        rate). All or nothing.
+        """
+        added = present = recognised = 0
+        table = self._table("activities")
+        now = now_stamp()
+        with self.transaction():
+            for activity in activities:
+                if activity.source_id is not None and table.count_where(
+                    "source_id = ?", [activity.source_id]
+                ):
+                    present += 1
+                    continue
+                if (same := self._same_run(activity)) is not None:
+                    recognised += 1
+                    better = completed(same, activity)
+                    if better != same and same.id is not None:
+                        table.update(same.id, activity_to_row(better))
+                    continue
+                table.insert(activity_to_row(activity) | {"created_at": now})
+                added += 1
+        if added or recognised:
+            self._changed()
+        return added, present, recognised
+
+    def _same_run(self, activity: Activity) -> Activity | None:
+        if activity.started_at is None:
+            return None
+        window = timedelta(seconds=SAME_RUN_START_S)
+        rows = self._table("activities").rows_where(
+            "started_at >= ? AND started_at <= ?",
+            [utc_stamp(activity.started_at - window), utc_stamp(activity.started_at + window)],
+            order_by="id",
+        )
+        return next(
+            (found for found in map(activity_from_row, rows) if is_same_run(found, activity)),
+            None,
+        )

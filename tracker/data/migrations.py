@@ -104,4 +104,15 @@ def defaults(db: Database) -> None:
     )
 
 
-KNOWN = ("0001_initial", "0002_defaults")
+@migrations(name="0003_heart_rate")
+def heart_rate(db: Database) -> None:
+    """The exact start of an imported run (to recognise it from another source) and its
+    average and maximum heart rate, all optional."""
+    activities = _t(db, "activities")
+    activities.add_column("started_at", str)
+    activities.add_column("avg_hr", int)
+    activities.add_column("max_hr", int)
+    activities.create_index(["started_at"])
+
+
+KNOWN = ("0001_initial", "0002_defaults", "0003_heart_rate")

@@ -42,6 +42,9 @@ def activity_from_row(row: dict[str, Any]) -> Activity:
         source=row["source"],
         source_id=row["source_id"],
         id=row["id"],
+        started_at=parse_moment(row["started_at"]) if row.get("started_at") else None,
+        avg_hr=row.get("avg_hr"),
+        max_hr=row.get("max_hr"),
     )
 
 
@@ -55,6 +58,9 @@ def activity_to_row(activity: Activity) -> dict[str, Any]:
         "note": activity.note,
         "source": activity.source,
         "source_id": activity.source_id,
+        "started_at": utc_stamp(activity.started_at) if activity.started_at else None,
+        "avg_hr": activity.avg_hr,
+        "max_hr": activity.max_hr,
     }
 
 

@@ -79,10 +79,13 @@ _RACE_DISTANCE = re.compile(
     r"\b(\d{1,3}(?:[.,]\d)?\s?(?:k|km|mi|miles?|miler)|half|halbmarathon|semi)\b"
 )
 _PLAIN_WORDS: Final = frozenset(
-    "morning afternoon evening night lunch lunchtime midday early late easy run running "
-    "jog jogging recovery steady quick slow solo treadmill trail road loop the a my and "
-    "with of in to at on first last new monday tuesday wednesday thursday friday saturday "
-    "sunday weekend today".split()
+    re.findall(
+        r"\w+",
+        "morning afternoon evening night lunch lunchtime midday early late easy run running "
+        "jog jogging recovery steady quick slow solo treadmill trail road loop the a my and "
+        "with of in to at on first last new monday tuesday wednesday thursday friday saturday "
+        "sunday weekend today",
+    )
 )
 _FLAGGED_KIND: Final[dict[str, ActivityKind]] = {
     "1": ActivityKind.RACE,
@@ -115,7 +118,7 @@ def guess_kind(name: str, distance_m: int, flag: str | None = None) -> ActivityK
 
 
 def _names_a_race_distance(title: str) -> bool:
-    """"Carnival 10k", "Bath Half", "Great North 10 miler": a distance and a name of its own.
+    """ "Carnival 10k", "Bath Half", "Great North 10 miler": a distance and a name of its own.
 
     "Morning 10k" or "easy 5k" is a distance with only everyday words: not a race.
     """

@@ -7,17 +7,17 @@ exports (Strava writes "Distance" twice), so columns are kept by position.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from tracker.domain.activity import Activity
+from tracker.formats.limits import MAX_RECORDS
 from tracker.formats.numbers import checked_duration, parse_file_duration
-from tracker.formats.problems import ImportProblem, ImportResult
+from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded
 
 _MISSING: Final = frozenset({"", "--", "nan", "n/a", "null", "none"})
 _UNIT_SUFFIX = re.compile(r"(?P<base>.*?)\s*[(\[]\s*(?P<unit>[^\W\d_]+)\s*[)\]]")
@@ -79,18 +79,54 @@ def map_columns(header: Sequence[str], table: Mapping[str, tuple[str, ...]]) -> 
     return Columns(list(header), positions, units)
 
 
-def read_csv(text: str, name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the records after it, numbered from 1; blank records dropped."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+MAX_LINE_CHARS: Final = 1_000_000
+"""A line longer than this is no export's (csv refuses a field past 131,072 anyway)."""
+
+
+def _lines(text: str, name: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, refusing an absurdly long one before copying it.
+
+    (``io.StringIO`` would copy the whole text again, at four bytes a character.)
+    """
+    start, number = 0, 0
+    while start < len(text):
+        number += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        if end - start > MAX_LINE_CHARS:
+            raise LimitExceeded(
+                name, f"line longer than {MAX_LINE_CHARS:,} characters", row=number, unit="line"
+            )
+        yield text[start:end]
+        start = end
+
+
+def read_csv(
+    text: str, name: str, tables: Sequence[ColumnTable] = ()
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the records after it, numbered from 1; blank records dropped.
+
+    At most :data:`~tracker.formats.limits.MAX_RECORDS` records. Only the cells
+    of columns some of ``tables`` names are kept (the others become empty), so
+    memory follows the columns read, not the columns a file holds.
+    """
+    reader = csv.reader(_lines(text, name), strict=True)
     records: list[tuple[int, list[str]]] = []
     number = 0
     try:
         header = next((h for h in reader if any(f.strip() for f in h)), None)
         if header is None:
             raise ImportProblem(name, "empty file")
+        kept = {
+            i for table in tables for p in map_columns(header, table).positions.values() for i in p
+        }
         for fields in reader:
             number += 1
+            if number > MAX_RECORDS:
+                raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
             if any(f.strip() for f in fields):
+                if kept:
+                    fields = [f if i in kept else "" for i, f in enumerate(fields)]
                 records.append((number, fields))
     except csv.Error as exc:
         hint = "; truncated file?" if "end of data" in str(exc) else ""

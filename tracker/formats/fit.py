@@ -11,7 +11,9 @@ import math
 import warnings
 from collections import Counter
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Final
 
 import fitdecode
 
@@ -20,8 +22,16 @@ from tracker.domain.classify import guess_kind, is_run_type
 from tracker.domain.dates import utc_stamp
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.units import MAX_DURATION_S
-from tracker.formats.numbers import checked_distance, local_date, resolve_zone
-from tracker.formats.problems import ImportProblem, ImportResult
+from tracker.formats.limits import MAX_RECORDS
+from tracker.formats.numbers import (
+    checked_distance,
+    local_date,
+    plausible_heart_rate,
+    resolve_zone,
+)
+from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded, join_notes
+
+TRUNCATED: Final = "truncated"
 
 
 def is_fit(head: bytes) -> bool:
@@ -29,15 +39,62 @@ def is_fit(head: bytes) -> bool:
     return len(head) >= 12 and head[0] in (12, 14) and head[8:12] == b".FIT"
 
 
+@dataclass
+class _Records:
+    """What the ``record`` messages say, for a file cut before its summary and for heart rate."""
+
+    first: datetime | None = None
+    last: datetime | None = None
+    distance_m: float = 0.0
+    heart_rates: list[int] = field(default_factory=list)
+
+    def add(self, frame: fitdecode.FitDataMessage) -> None:
+        moment = _field(frame, "timestamp")
+        if isinstance(moment, datetime):
+            # a recording that crashed writes garbage after the break: keep the plausible
+            if self.first is None:
+                self.first = moment
+            elif moment < self.first or (moment - self.first).total_seconds() > MAX_DURATION_S:
+                return
+            self.last = max(moment, self.last or moment)
+        distance = _field(frame, "distance")
+        if isinstance(distance, int | float) and math.isfinite(distance):
+            self.distance_m = max(self.distance_m, float(distance))
+        if (rate := plausible_heart_rate(_field(frame, "heart_rate"))) is not None:
+            self.heart_rates.append(rate)
+
+    def summary(self, sport: object) -> dict[str, object] | None:
+        """A session made of the records, when they hold a start and an end."""
+        if self.first is None or self.last is None or self.last <= self.first:
+            return None
+        seconds = (self.last - self.first).total_seconds()
+        return {
+            "sport": sport if sport is not None else "running",
+            "start_time": self.first,
+            "total_distance": self.distance_m,
+            "total_elapsed_time": seconds,
+        }
+
+
+def _field(frame: fitdecode.FitDataMessage, name: str) -> object:
+    return frame.get_value(name) if frame.has_field(name) else None
+
+
 def parse_fit(data: bytes, name: str, tz: str) -> ImportResult:
     """One run per running session in a FIT activity file (usually exactly one).
 
-    The file must decode cleanly (CRC checked): a truncated or damaged file is
-    rejected whole, even if its session came before the damage.
+    A file cut short or damaged (a crashed recording) imports what was read
+    before the break: its sessions, else one made of its records (start, end,
+    distance), noted "truncated". A file with nothing usable before the break
+    is rejected with the decoder's reason. At most
+    :data:`~tracker.formats.limits.MAX_RECORDS` messages are read.
     """
     resolve_zone(name, tz)
     sessions: list[dict[str, object]] = []
     workout_name = ""
+    sport: object = None
+    records = _Records()
+    broken: str | None = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -47,19 +104,31 @@ def parse_fit(data: bytes, name: str, tz: str) -> ImportResult:
                 error_handling=fitdecode.ErrorHandling.IGNORE,
             )
             with reader:
-                for frame in reader:
+                for count, frame in enumerate(reader):
+                    if count > MAX_RECORDS:
+                        raise LimitExceeded(name, f"more than {MAX_RECORDS:,} records")
                     if not isinstance(frame, fitdecode.FitDataMessage):
                         continue
-                    if frame.name == "session":
+                    if frame.name == "record":
+                        records.add(frame)
+                    elif frame.name == "session":
                         values: dict[str, object] = {}
                         for fit_field in frame.fields:
                             values.setdefault(str(fit_field.name), fit_field.value)
                         sessions.append(values)
+                    elif frame.name == "sport" and sport is None:
+                        sport = _field(frame, "sport")
                     elif frame.name == "workout" and frame.has_field("wkt_name"):
                         workout_name = str(frame.get_value("wkt_name") or "")
+    except ImportProblem:
+        raise
     except Exception as exc:
-        message = str(exc) or type(exc).__name__
-        raise ImportProblem(name, f"not a valid FIT file: {message}") from None
+        broken = str(exc) or type(exc).__name__
+    if broken is not None and not sessions:
+        made = records.summary(sport)
+        if made is None:
+            raise ImportProblem(name, f"not a valid FIT file: {broken}")
+        sessions.append(made)
     if not sessions:
         raise ImportProblem(name, "no activity session in this FIT file")
     activities: list[Activity] = []
@@ -71,9 +140,15 @@ def parse_fit(data: bytes, name: str, tz: str) -> ImportResult:
             raise ImportProblem(name, str(exc), row=number, unit="session") from None
         if isinstance(outcome, str):
             skipped[outcome] += 1
-        else:
-            activities.append(outcome)
-    return ImportResult("fit", activities, dict(skipped))
+            continue
+        if outcome.avg_hr is None and records.heart_rates and len(sessions) == 1:
+            rates = records.heart_rates
+            outcome = replace(outcome, avg_hr=round(sum(rates) / len(rates)), max_hr=max(rates))
+        if broken is not None:
+            outcome = replace(outcome, note=join_notes(outcome.note, TRUNCATED))
+        activities.append(outcome)
+    notes = [f"{TRUNCATED}: imported what it holds ({broken})"] if broken and activities else []
+    return ImportResult("fit", activities, dict(skipped), notes)
 
 
 def fit_session_to_activity(
@@ -114,6 +189,7 @@ def fit_session_to_activity(
     kind = guess_kind(workout_name, distance_m)
     if workout_name and kind is ActivityKind.EASY:
         kind = ActivityKind.WORKOUT
+    started = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
     return Activity(
         date=day,
         kind=kind,
@@ -122,4 +198,7 @@ def fit_session_to_activity(
         note=workout_name,
         source="import:fit",
         source_id=f"track:{utc_stamp(start)}",
+        started_at=started,
+        avg_hr=plausible_heart_rate(session.get("avg_heart_rate")),
+        max_hr=plausible_heart_rate(session.get("max_heart_rate")),
     )

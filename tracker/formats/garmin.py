@@ -28,9 +28,11 @@ from tracker.formats.csv_table import (
 )
 from tracker.formats.numbers import (
     checked_distance,
+    in_zone_utc,
     parse_file_duration,
     parse_number,
     parse_timestamp,
+    plausible_heart_rate,
 )
 from tracker.formats.problems import ImportResult
 
@@ -57,6 +59,10 @@ GARMIN_COLUMNS: Final = column_table(
         "steps": "steps|schritte|pas|pasos|stappen|passi|skridt",
         "id": "activity id|aktivitäts-id|id de l'activité|id de actividad|activiteit-id|"
         "id attività",
+        "avg_hr": "avg hr|ø herzfrequenz|fréquence cardiaque moyenne|frecuencia cardiaca media|"
+        "gem. hartslag|frequenza cardiaca media|gennemsnitlig puls",
+        "max_hr": "max hr|max. herzfrequenz|fréquence cardiaque maximale|"
+        "frecuencia cardiaca máxima|max. hartslag|frequenza cardiaca massima|maks. puls",
     }
 )
 
@@ -67,14 +73,14 @@ def is_garmin_header(header: list[str]) -> bool:
     return all(garmin.first(k) is not None for k in ("type", "date", "distance"))
 
 
-def parse_garmin_csv(text: str, name: str) -> ImportResult:
+def parse_garmin_csv(text: str, name: str, tz: str | None = None) -> ImportResult:
     """Runs from Garmin Connect's ``Activities.csv`` (any header language it ships).
 
     Garmin writes local time, "--" for missing values, thousands separators in
     some numbers and distances in the account's unit (see the module docstring
     for how miles are recognised). ``tz`` is not needed: dates are local.
     """
-    header, records = read_csv(text, name)
+    header, records = read_csv(text, name, (GARMIN_COLUMNS,))
     columns = map_columns(header, GARMIN_COLUMNS)
     require_columns(
         name, columns, {"type": "Activity Type", "date": "Date", "distance": "Distance"}
@@ -85,10 +91,10 @@ def parse_garmin_csv(text: str, name: str) -> ImportResult:
     unit_m = _garmin_unit(rows)
     day_first = _garmin_day_first(rows)
 
-    return collect("garmin-csv", (_garmin_row(row, unit_m, day_first) for row in rows))
+    return collect("garmin-csv", (_garmin_row(row, unit_m, day_first, tz) for row in rows))
 
 
-def _garmin_row(row: Row, unit_m: float, day_first: bool | None) -> Activity | str:
+def _garmin_row(row: Row, unit_m: float, day_first: bool | None, tz: str | None) -> Activity | str:
     activity_type = row.cell("type")
     if not activity_type:
         return "no activity type"
@@ -122,6 +128,9 @@ def _garmin_row(row: Row, unit_m: float, day_first: bool | None) -> Activity | s
         note=note,
         source="import:garmin-csv",
         source_id=source_id,
+        started_at=in_zone_utc(local, tz) if tz else None,
+        avg_hr=plausible_heart_rate(row.cell("avg_hr")),
+        max_hr=plausible_heart_rate(row.cell("max_hr")),
     )
 
 

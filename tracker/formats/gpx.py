@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
+from datetime import UTC
 
 import gpxpy
+import gpxpy.gpx
 
 from tracker.domain.activity import Activity
 from tracker.domain.classify import guess_kind, is_run_type, non_run_in_name
 from tracker.domain.dates import utc_stamp
-from tracker.formats.numbers import checked_distance, checked_duration, local_date, resolve_zone
+from tracker.formats.limits import check_xml
+from tracker.formats.numbers import (
+    checked_distance,
+    checked_duration,
+    local_date,
+    plausible_heart_rate,
+    resolve_zone,
+)
 from tracker.formats.problems import ImportProblem, ImportResult
 
 _STRAVA_GPX_RUN = "9"
@@ -31,6 +41,28 @@ def _xml_text(data: bytes, name: str) -> str:
     raise ImportProblem(name, "GPX text is not valid UTF-8")
 
 
+def _heart_rate(gpx: gpxpy.gpx.GPX) -> tuple[int | None, int | None]:
+    """Mean and highest of the points' ``<hr>`` extensions (Garmin's TrackPointExtension)."""
+    rates: list[int] = []
+    for _track, _segment, point in _points(gpx):
+        for extension in point.extensions:
+            for element in extension.iter():
+                local = str(element.tag).rpartition("}")[2].casefold()
+                rate = plausible_heart_rate(element.text)
+                if local in ("hr", "heartrate") and rate is not None:
+                    rates.append(rate)
+    if not rates:
+        return None, None
+    return round(sum(rates) / len(rates)), max(rates)
+
+
+def _points(gpx: gpxpy.gpx.GPX) -> Iterator[tuple[object, object, gpxpy.gpx.GPXTrackPoint]]:
+    for track in gpx.tracks:
+        for segment in track.segments:
+            for point in segment.points:
+                yield track, segment, point
+
+
 def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
     """One run from a GPX file: all its tracks summed, dated by the first point.
 
@@ -40,6 +72,7 @@ def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
     is a run unless its name says ride/swim/walk/hike.
     """
     resolve_zone(name, tz)
+    check_xml(data, name)  # before gpxpy builds (and copies) a tree of it
     text = _xml_text(data, name)
     try:
         with warnings.catch_warnings():
@@ -74,6 +107,7 @@ def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
             if start is None:
                 raise ImportProblem(name, "no timestamps: cannot tell the day of the run")
             distance = gpx.length_2d()
+            avg_hr, max_hr = _heart_rate(gpx)
             moving = gpx.get_moving_data()
             duration = moving.moving_time if moving and moving.moving_time > 0 else None
             if duration is None and bounds.start_time and bounds.end_time:
@@ -96,5 +130,8 @@ def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
         note=title,
         source="import:gpx",
         source_id=f"track:{utc_stamp(start)}",
+        started_at=start.astimezone(UTC) if start.tzinfo else start.replace(tzinfo=UTC),
+        avg_hr=avg_hr,
+        max_hr=max_hr,
     )
     return ImportResult("gpx", [activity], {})

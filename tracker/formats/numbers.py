@@ -246,6 +246,17 @@ def local_date(moment: datetime, tz: str) -> date:
     return date(local.year, local.month, local.day)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """An aware UTC moment; a naive one is taken as UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def in_zone_utc(local: datetime, tz: str) -> datetime:
+    """A wall-clock time in ``tz`` (as Garmin's CSV writes it) as an aware UTC moment."""
+    aware = pendulum.instance(local.replace(tzinfo=None), tz=_zone(tz))
+    return as_utc(aware)
+
+
 def checked_distance(metres: float) -> int:
     """Whole metres of a distance read from a file; ``ValueError`` if negative or absurd."""
     if metres < 0:
@@ -260,3 +271,34 @@ def checked_duration(seconds: int | None) -> int | None:
     if seconds is not None and seconds > MAX_DURATION_S:
         raise ValueError(f"absurd duration: {seconds} s")
     return seconds
+
+
+MIN_HEART_RATE, MAX_HEART_RATE = 25, 250
+"""Beats a minute a heart-rate strap can mean; outside, a file's value is a glitch."""
+
+
+def plausible_heart_rate(value: object) -> int | None:
+    """A heart rate read from a file, rounded; None when missing, not a number or a glitch."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if not math.isfinite(number) or not MIN_HEART_RATE <= number <= MAX_HEART_RATE:
+        return None
+    return round(number)
+
+
+def parse_iso_moment(text: str) -> datetime:
+    """``2012-12-26T21:29:53Z`` (fractions and offsets allowed) as an aware UTC moment.
+
+    ``ValueError`` for anything else, and for a year outside 1970–2200.
+    """
+    try:
+        moment = as_utc(datetime.fromisoformat(text.strip()))
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date and time: {text[:40]!r}") from None
+    if not 1970 <= moment.year <= 2200:
+        raise ValueError(f"implausible start time: {text[:40]!r}")
+    return moment

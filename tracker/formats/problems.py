@@ -38,6 +38,14 @@ class ImportProblem(ValueError):
         return self._describe()
 
 
+class LimitExceeded(ImportProblem):
+    """A file past the limits of :mod:`tracker.formats.limits`: a bomb, or no file of a runner's.
+
+    Inside an archive it refuses the whole archive, where a merely broken member
+    is skipped and counted.
+    """
+
+
 @dataclass
 class ImportResult:
     """The runs found in one file, and how many records were left out and why."""
@@ -45,3 +53,10 @@ class ImportResult:
     kind: str
     activities: list[Activity]
     skipped: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """What the summary line adds about the file: ``truncated: imported what it holds``."""
+
+
+def join_notes(*parts: str) -> str:
+    """An activity's note with more added: ``Cruise miles; truncated``."""
+    return "; ".join(part for part in parts if part)

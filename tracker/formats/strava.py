@@ -23,10 +23,12 @@ from tracker.formats.csv_table import (
     truthy,
 )
 from tracker.formats.numbers import (
+    as_utc,
     checked_distance,
     local_date,
     parse_number,
     parse_timestamp,
+    plausible_heart_rate,
     resolve_zone,
 )
 from tracker.formats.problems import ImportResult
@@ -51,6 +53,9 @@ STRAVA_COLUMNS: Final = column_table(
         "competition": "competition|wettkampf|compétition|competición|competizione|wedstrijd",
         "long": "long run|langer lauf|sortie longue|carrera larga|lungo|duurloop",
         "workout_type": "workout type",
+        "filename": "filename|dateiname|nom du fichier|nombre de archivo|nome file|bestandsnaam",
+        "avg_hr": "average heart rate|durchschnittliche herzfrequenz|fréquence cardiaque moyenne",
+        "max_hr": "max heart rate|maximale herzfrequenz|fréquence cardiaque max",
     }
 )
 STRAVA_LEGACY_COLUMNS: Final = column_table(
@@ -63,6 +68,7 @@ STRAVA_LEGACY_COLUMNS: Final = column_table(
         "moving": "moving_time",
         "distance": "distance",
         "workout_type": "workout_type",
+        "filename": "filename",
     }
 )
 
@@ -86,7 +92,7 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
     or another language. Dates are UTC.
     """
     resolve_zone(name, tz)
-    header, records = read_csv(text, name)
+    header, records = read_csv(text, name, (STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS))
     columns = map_columns(header, STRAVA_COLUMNS)
     legacy = columns.first("id") is None
     if legacy:
@@ -150,7 +156,39 @@ def _strava_row(
         note=note,
         source="import:strava-csv",
         source_id=f"strava:{raw_id.strip()}",
+        started_at=as_utc(moment),
+        avg_hr=_last_heart_rate(row, "avg_hr"),
+        max_hr=_last_heart_rate(row, "max_hr"),
     )
+
+
+def _last_heart_rate(row: Row, key: str) -> int | None:
+    """Strava repeats its heart-rate columns; the later one is filled in newer exports."""
+    for index in reversed(row.columns.positions.get(key, [])):
+        if (rate := plausible_heart_rate(row.at(index))) is not None:
+            return rate
+    return None
+
+
+def strava_filenames(text: str, name: str) -> dict[str, str]:
+    """Each row's own file (the ``Filename`` column) by the source id of its run.
+
+    ``activities/123.gpx.gz`` -> ``{"strava:123": "activities/123.gpx.gz"}``;
+    rows without a file are left out. The CSV is read as by :func:`parse_strava_csv`.
+    """
+    header, records = read_csv(text, name, (STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS))
+    columns = map_columns(header, STRAVA_COLUMNS)
+    if columns.first("id") is None:
+        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
+    found: dict[str, str] = {}
+    for number, fields in records:
+        row = Row(name, number, fields, columns)
+        if len(fields) != len(header) or columns.first("id") is None:
+            continue
+        file_name, raw_id = row.cell("filename"), row.cell("id")
+        if file_name and raw_id:
+            found[f"strava:{raw_id.strip()}"] = file_name.strip()
+    return found
 
 
 def _strava_flag(row: Row) -> str | None:

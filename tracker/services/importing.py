@@ -40,8 +40,11 @@ from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, fill_week, rule_pr
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.text import plural
 from tracker.formats import recovtui_json
+from tracker.formats.archive import parse_archive
+from tracker.formats.archive_members import folder_members, zip_members
 from tracker.formats.detect import detect_kind, parse_file
 from tracker.formats.limits import read_head
+from tracker.formats.numbers import resolve_zone
 from tracker.formats.problems import ImportProblem, ImportResult
 from tracker.formats.recovtui_json import Restore, load_document
 
@@ -50,7 +53,11 @@ KIND_LABELS: Final = {
     "strava-csv": "Strava CSV",
     "garmin-csv": "Garmin CSV",
     "gpx": "GPX",
+    "tcx": "TCX",
     "fit": "FIT",
+    "strava-archive": "Strava archive",
+    "garmin-archive": "Garmin archive",
+    "archive": "archive",
 }
 
 
@@ -102,8 +109,17 @@ def runner_zone(store: Store) -> str:
 
 
 def load_file(store: Store, path: Path, tz: str) -> Loaded:
-    """Detect, read and check one file; ``ImportProblem`` names what is wrong with it."""
+    """Detect, read and check one file (or archive, or folder); ``ImportProblem`` names
+    what is wrong with it."""
+    if path.is_dir():
+        result = parse_archive(folder_members(path), path.name, tz)
+        return Loaded(path, result.kind, runs=result)
     kind = detect_kind(path, read_head(path))
+    if kind == "zip":
+        resolve_zone(path.name, tz)
+        with zip_members(path) as members:
+            result = parse_archive(members, path.name, tz)
+        return Loaded(path, result.kind, runs=result)
     if kind == "recovtui-json":
         return Loaded(path, kind, restore=check_document(store, load_document(path), path.name))
     result = parse_file(path, tz)
@@ -139,26 +155,32 @@ def import_files(
     lines = [line for line, _ in outcomes]
     counted = [counts for _, counts in outcomes if counts is not None]
     if len(counted) > 1:
-        added, present, skipped = (sum(c[i] for c in counted) for i in range(3))
         lines.append(
-            f"Total: {added} added, {present} already imported, {skipped} skipped "
+            f"Total: {describe_counts(*(sum(c[i] for c in counted) for i in range(4)))} "
             f"from {len(counted)} files"
         )
     return lines
 
 
-def _apply(store: Store, item: Loaded) -> tuple[str, tuple[int, int, int] | None]:
+def describe_counts(added: int, present: int, skipped: int, recognised: int = 0) -> str:
+    """``3 added, 1 already imported, 2 skipped`` (and how many were the same run)."""
+    same = f", {recognised} the same run from another source" if recognised else ""
+    return f"{added} added, {present} already imported{same}, {skipped} skipped"
+
+
+def _apply(store: Store, item: Loaded) -> tuple[str, tuple[int, int, int, int] | None]:
     label = f"{item.path.name} ({KIND_LABELS.get(item.kind, item.kind)})"
     if item.restore is not None:
         summary = apply_restore(store, item.restore, item.path.name)
         return f"{label}: {describe_restore(summary, item.restore)}", None
     assert item.runs is not None
-    added, present = store.import_activities(item.runs.activities)
+    added, present, recognised = store.import_runs(item.runs.activities)
     skipped = sum(item.runs.skipped.values())
-    line = f"{label}: {added} added, {present} already imported, {skipped} skipped"
+    line = f"{label}: {describe_counts(added, present, skipped, recognised)}"
     if skipped:
         line += f" ({describe_skipped(item.runs.skipped)})"
-    return line, (added, present, skipped)
+    line += "".join(f"\n  note: {note}" for note in item.runs.notes)
+    return line, (added, present, skipped, recognised)
 
 
 def describe_skipped(skipped: dict[str, int], shown: int = 5) -> str:

@@ -40,15 +40,17 @@ def test_fit_multisport_keeps_the_running_sessions(tmp_path: Path) -> None:
     assert result.skipped == {"not a run: cycling": 1}
 
 
-def test_fit_with_a_bad_crc_is_rejected(tmp_path: Path) -> None:
+def test_fit_damaged_after_its_session_imports_it_noted_truncated(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.fit", fit_file(RUN, crc_ok=False))
-    with pytest.raises(ImportProblem, match="not a valid FIT file"):
-        parse_file(path, "UTC")
+    result = parse_file(path, "UTC")
+    (run,) = result.activities
+    assert (run.distance_m, run.note) == (5544, "truncated")
+    assert result.notes[0].startswith("truncated: imported what it holds")
 
 
-def test_fit_truncated_is_rejected(tmp_path: Path) -> None:
+def test_fit_cut_inside_its_only_session_is_rejected_with_the_reason(tmp_path: Path) -> None:
     path = write(tmp_path, "cut.fit", fit_file(RUN)[:-9])
-    with pytest.raises(ImportProblem, match="not a valid FIT file"):
+    with pytest.raises(ImportProblem, match=r"not a valid FIT file: .+"):
         parse_file(path, "UTC")
 
 
