@@ -37,7 +37,10 @@ def test_export_csv_and_ics_to_stdout(db: Path) -> None:
     seeded(db)
     code, out, _ = run(db, "export", "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "date,kind,distance_m,duration_s,rpe,note,source,source_id"
+    assert (
+        out.splitlines()[0]
+        == "date,kind,distance_m,duration_s,rpe,note,source,source_id,avg_hr,max_hr"
+    )
     assert len(out.splitlines()) == 3
 
     code, out, _ = run(db, "export", "--format", "ics")

@@ -97,17 +97,24 @@ def test_import_of_a_missing_file_or_folder(db: Path, tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-def test_the_import_notes_a_command_setting(db: Path, tmp_path: Path) -> None:
+def test_an_import_never_sets_a_command_and_says_how_to(db: Path, tmp_path: Path) -> None:
     doc = {
         "format": "recovtui-export",
         "version": 1,
-        "settings": {"on_finish_command": "notify-send done"},
+        "settings": {"on_finish_command": "sh -c 'id > ~/owned'", "units": "mi"},
     }
     path = tmp_path / "cmd.json"
     path.write_text(json.dumps(doc))
     code, out, _ = run(db, "import", str(path))
     assert code == 0
-    assert "on_finish_command is now 'notify-send done'" in out
+    assert "on_finish_command (\"sh -c 'id > ~/owned'\") was ignored" in out
+    assert "type it in Settings (5) yourself" in out
+    store = Store(open_db(db))
+    try:
+        assert store.settings().on_finish_command is None
+        assert store.settings().units == "mi"
+    finally:
+        store.close()
 
 
 def test_every_bad_file_is_named_not_only_the_first(db: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -18,11 +19,27 @@ CSV_COLUMNS: Final = (
     "note",
     "source",
     "source_id",
+    "avg_hr",
+    "max_hr",
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FORMULA_START: Final = ("=", "+", "-", "@")
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: control characters dropped, and a leading
+    ``=``, ``+``, ``-`` or ``@`` (a formula to Excel or LibreOffice) behind a ``'``."""
+    text = _CONTROL.sub("", str(value))
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
 def write_activities_csv(activities: Iterable[Activity]) -> str:
-    """The activities as CSV text, in the order given."""
+    """The activities as CSV text, in the order given; text cells made safe (:func:`safe_cell`).
+
+    Numbers are written as numbers: a negative one cannot occur.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -34,9 +51,11 @@ def write_activities_csv(activities: Iterable[Activity]) -> str:
                 a.distance_m,
                 "" if a.duration_s is None else a.duration_s,
                 "" if a.rpe is None else a.rpe,
-                a.note,
-                a.source,
-                a.source_id or "",
+                safe_cell(a.note),
+                safe_cell(a.source),
+                safe_cell(a.source_id or ""),
+                "" if a.avg_hr is None else a.avg_hr,
+                "" if a.max_hr is None else a.max_hr,
             ]
         )
     return out.getvalue()

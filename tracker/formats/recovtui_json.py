@@ -110,19 +110,7 @@ def build_document(contents: ExportContents, now: datetime) -> dict[str, Any]:
             }
             for d in contents.plan
         ],
-        "activities": [
-            {
-                "date": a.date.isoformat(),
-                "kind": a.kind.value,
-                "distance_m": a.distance_m,
-                "duration_s": a.duration_s,
-                "rpe": a.rpe,
-                "note": a.note,
-                "source": a.source,
-                "source_id": a.source_id,
-            }
-            for a in contents.activities
-        ],
+        "activities": [_activity_record(a) for a in contents.activities],
         "recovery": [
             {
                 "date": s.date.isoformat(),
@@ -152,6 +140,28 @@ def build_document(contents: ExportContents, now: datetime) -> dict[str, Any]:
         ],
         "checkins": [day.isoformat() for day in sorted(contents.checkins)],
     }
+
+
+def _activity_record(a: Activity) -> dict[str, Any]:
+    """One activity; its exact start and heart rates only when known, so an export of
+    runs without them reads as it always did."""
+    record: dict[str, Any] = {
+        "date": a.date.isoformat(),
+        "kind": a.kind.value,
+        "distance_m": a.distance_m,
+        "duration_s": a.duration_s,
+        "rpe": a.rpe,
+        "note": a.note,
+        "source": a.source,
+        "source_id": a.source_id,
+    }
+    if a.started_at is not None:
+        record["started_at"] = utc_stamp(a.started_at)
+    if a.avg_hr is not None:
+        record["avg_hr"] = a.avg_hr
+    if a.max_hr is not None:
+        record["max_hr"] = a.max_hr
+    return record
 
 
 def dumps_document(doc: Mapping[str, Any]) -> str:
@@ -223,6 +233,8 @@ class Restore:
     checks: list[tuple[date, str]] = field(default_factory=list)
     excused: list[tuple[date, str]] = field(default_factory=list)
     checkins: list[date] = field(default_factory=list)
+    ignored_command: str | None = None
+    """An ``on_finish_command`` the document carried: never taken from a file."""
 
 
 def _check_header(doc: object, file: str) -> dict[str, Any]:
@@ -268,6 +280,9 @@ def check_document(
     restore = Restore()
     if "settings" in checked:
         restore.settings, restore.presets = check_settings(checked["settings"], file)
+        command = checked["settings"].get("on_finish_command")
+        if isinstance(command, str) and command.strip():
+            restore.ignored_command = command
     if (plan := list_section(checked, "plan", file)) is not None:
         restore.plan = check_plan(plan, file)
     if (activities := list_section(checked, "activities", file)) is not None:

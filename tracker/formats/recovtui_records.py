@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 import pendulum
@@ -24,15 +24,18 @@ from tracker.domain.presets import Preset, preset_from_dict
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.domain.settings import SETTING_NAMES, validate_setting
 from tracker.domain.units import MAX_DISTANCE_M, MAX_DURATION_S
+from tracker.formats.numbers import MAX_HEART_RATE
 from tracker.formats.problems import ImportProblem
 
+IGNORED_SETTINGS: Final = frozenset({"on_finish_command"})
+"""Settings an import never takes from a file: they run something (docs/importing.md)."""
 PRESETS_KEY: Final = "timer_presets"
 """Where the timer presets travel: a list under ``settings``."""
 MIN_YEAR, MAX_YEAR = 1900, 2200
 MIN_WATER_C, MAX_WATER_C = -20.0, 100.0
 UTC_STAMP: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 """A moment as the document writes it: ``2026-11-24T19:00:00Z``."""
-_UNITS: Final = {"distance": " m", "duration": " s"}
+_UNITS: Final = {"distance": " m", "duration": " s", "heart rate": " bpm"}
 
 
 def type_name(value: object) -> str:
@@ -160,6 +163,8 @@ def check_settings(value: object, file: str) -> tuple[dict[str, Any], list[Prese
         if key == PRESETS_KEY:
             presets = check_presets(raw, file)
             continue
+        if key in IGNORED_SETTINGS:
+            continue
         if key not in SETTING_NAMES:
             raise checker.problem("unknown setting", key)
         try:
@@ -208,7 +213,16 @@ def check_plan(records: list[Any], file: str) -> list[PlanDay]:
 def check_activities(records: list[Any], file: str) -> list[Activity]:
     activities: list[Activity] = []
     seen: dict[str, int] = {}
-    optional = {"duration_s": None, "rpe": None, "note": "", "source": "manual", "source_id": None}
+    optional = {
+        "duration_s": None,
+        "rpe": None,
+        "note": "",
+        "source": "manual",
+        "source_id": None,
+        "started_at": None,
+        "avg_hr": None,
+        "max_hr": None,
+    }
     for c, raw in each_record(records, file, "activities"):
         rec = c.record(raw, ("date", "kind", "distance_m"), optional)
         on = c.day(rec["date"], "date")
@@ -225,8 +239,32 @@ def check_activities(records: list[Any], file: str) -> list[Activity]:
         source_id = c.text(rec["source_id"], "source_id", nullable=True, empty=False)
         if source_id is not None:
             c.unique(seen, source_id, "source_id", "source id")
-        activities.append(Activity(on, kind, distance, duration, rpe, note, source, source_id))
+        started = rec["started_at"]
+        if started is not None and not (isinstance(started, str) and UTC_STAMP.fullmatch(started)):
+            raise c.problem("expected a UTC time like 2026-11-24T19:00:00Z", "started_at")
+        activities.append(
+            Activity(
+                on,
+                kind,
+                distance,
+                duration,
+                rpe,
+                note,
+                source,
+                source_id,
+                started_at=_utc_moment(c, started) if started else None,
+                avg_hr=c.whole_or_none(rec["avg_hr"], "avg_hr", MAX_HEART_RATE, "heart rate"),
+                max_hr=c.whole_or_none(rec["max_hr"], "max_hr", MAX_HEART_RATE, "heart rate"),
+            )
+        )
     return activities
+
+
+def _utc_moment(c: RecordChecker, stamp: str) -> datetime:
+    try:
+        return datetime.fromisoformat(stamp)
+    except ValueError:
+        raise c.problem(f"not a UTC time: {stamp!r}", "started_at") from None
 
 
 def check_recovery(records: list[Any], file: str) -> list[RecoverySession]:

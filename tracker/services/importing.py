@@ -229,11 +229,11 @@ def describe_restore(summary: RestoreSummary, restore: Restore) -> str:
     if summary.settings:
         parts.append("settings: " + ", ".join(summary.settings))
     line = "; ".join(parts)
-    command = restore.settings.get("on_finish_command")
-    if "on_finish_command" in summary.settings and command:
+    if restore.ignored_command is not None:
         line += (
-            f"\n  note: on_finish_command is now {command!r}; it runs whenever a timer "
-            "finishes — change it in Settings if this file is not your own"
+            f"\n  note: the file's on_finish_command ({restore.ignored_command[:80]!r}) "
+            "was ignored: an import never sets a command. To run one when a timer finishes, "
+            "type it in Settings (5) yourself"
         )
     return line
 

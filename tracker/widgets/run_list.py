@@ -13,7 +13,10 @@ from tracker.domain.units import format_distance, format_duration, format_pace
 
 
 def run_line(activity: Activity, units: str) -> Text:
-    """``Workout 9.2 km · 44:10 · 4:48/km · RPE 7 · tempo`` (the note shown as typed)."""
+    """``Workout 9.2 km · 44:10 · 4:48/km · HR 152/171 · RPE 7 · tempo`` (the note as typed).
+
+    Heart rate is the average, then the maximum, when the run's file gave them.
+    """
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{activity.kind.label} {format_distance(activity.distance_m, units)}")
     parts = []
@@ -22,6 +25,9 @@ def run_line(activity: Activity, units: str) -> Text:
         pace = format_pace(activity.duration_s, activity.distance_m, units)
         if pace:
             parts.append(pace)
+    if activity.avg_hr or activity.max_hr:
+        rates = [str(rate) if rate else "–" for rate in (activity.avg_hr, activity.max_hr)]
+        parts.append(f"HR {'/'.join(rates)}")
     if activity.rpe:
         parts.append(f"RPE {activity.rpe}")
     if parts:

@@ -72,7 +72,7 @@ def test_exporting_writes_nothing(store: Store) -> None:
 
 def test_csv_export_lists_the_stored_activities(store: Store) -> None:
     small_history(store)
-    assert export_csv(store).splitlines()[1] == "2026-11-24,easy,10000,3000,5,,manual,"
+    assert export_csv(store).splitlines()[1] == "2026-11-24,easy,10000,3000,5,,manual,,,"
 
 
 @pytest.mark.parametrize("file_format", ["json", "csv"])
