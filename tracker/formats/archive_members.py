@@ -156,8 +156,12 @@ def _reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Calla
                     if total > limit:
                         raise LimitExceeded(label, "unpacks to more than it declares")
                     parts.append(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-            raise ImportProblem(label, f"damaged in the archive: {exc}") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            # zipfile never unpacks past the declared size, so a member that lies about it
+            # ends with a bad checksum: the archive is not to be trusted, whole
+            raise LimitExceeded(label, f"damaged in the archive ({exc})") from None
+        except NotImplementedError as exc:  # a compression zipfile does not know
+            raise ImportProblem(label, f"cannot be read: {exc}") from None
         except RuntimeError as exc:  # an encrypted member
             raise ImportProblem(label, f"cannot be read: {exc}") from None
         return unpack(b"".join(parts), label)

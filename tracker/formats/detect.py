@@ -17,7 +17,7 @@ from typing import Final
 from tracker.formats.fit import is_fit, parse_fit
 from tracker.formats.garmin import is_garmin_header, parse_garmin_csv
 from tracker.formats.gpx import parse_gpx
-from tracker.formats.limits import is_gzip, peek_gzip, read_export, read_head
+from tracker.formats.limits import ZIP_MAGIC, is_gzip, peek_gzip, read_export, read_head
 from tracker.formats.numbers import resolve_zone
 from tracker.formats.problems import ImportProblem, ImportResult
 from tracker.formats.strava import is_strava_header, parse_strava_csv
@@ -25,7 +25,6 @@ from tracker.formats.tcx import parse_tcx
 
 KINDS: Final = ("recovtui-json", "strava-csv", "garmin-csv", "gpx", "tcx", "fit", "zip")
 """The file formats an import recognises (``zip``: a whole export archive)."""
-ZIP_MAGIC: Final = b"PK\x03\x04"
 _FORMAT_KEY = re.compile(r'"format"\s*:\s*"([^"\\]*)"')
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")

@@ -44,6 +44,7 @@ MAX_ARCHIVE_BYTES: Final = 4_000_000_000
 """What the members an archive import reads may unpack to, together (as they declare it)."""
 HEAD_BYTES: Final = 64 * 1024
 GZIP_MAGIC: Final = b"\x1f\x8b"
+ZIP_MAGIC: Final = b"PK\x03\x04"
 _GZIP_WBITS: Final = 47  # gzip or zlib header, detected
 _STEP: Final = 1 << 20
 
@@ -60,15 +61,23 @@ def is_gzip(data: bytes) -> bool:
 
 
 def read_head(path: Path) -> bytes:
-    """The first :data:`HEAD_BYTES` of a file, enough to tell what it holds."""
+    """The first :data:`HEAD_BYTES` of a file, enough to tell what it holds.
+
+    A file larger than :data:`MAX_FILE_BYTES` is refused here, unless it is a
+    zip (an archive is checked member by member).
+    """
     name = path.name
     if path.is_dir():
         raise ImportProblem(name, "is a folder; name the files in it")
     try:
         with path.open("rb") as handle:
-            return handle.read(HEAD_BYTES)
+            head = handle.read(HEAD_BYTES)
+            size = _file_size(handle.fileno())
     except OSError as exc:
         raise ImportProblem(name, f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES and not head.startswith(ZIP_MAGIC):
+        raise LimitExceeded(name, f"file too large ({megabytes(size)}; {TOO_LARGE})")
+    return head
 
 
 def peek_gzip(head: bytes) -> bytes:

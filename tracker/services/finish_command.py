@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 import subprocess
@@ -32,7 +33,7 @@ def finish_command_args(command: str, preset_name: str) -> list[str]:
     if PLACEHOLDER in words[0]:
         raise ValueError("{preset} cannot be part of the program's name")
     args = [words[0]]
-    for previous, word in zip(words, words[1:], strict=False):
+    for previous, word in itertools.pairwise(words):
         if PLACEHOLDER in word and (_SCRIPT_FLAG.fullmatch(previous) or _SCRIPT_OPTION.match(word)):
             raise ValueError(
                 "{preset} inside a script would run the preset's name as code; pass it as "
