@@ -85,11 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
 
-    imp = command("import", "import recovtui JSON, Strava/Garmin CSV, GPX or FIT files")
-    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp = command(
+        "import",
+        "import recovtui JSON, Strava/Garmin CSV, GPX, TCX or FIT files, "
+        "or a whole Strava/Garmin export (.zip or its folder)",
+    )
+    imp.add_argument("files", nargs="*", metavar="FILE")
+    imp.add_argument(
+        "--watched", action="store_true", help="also import the new files of the watched folders"
+    )
 
     backup = command("backup", "copy the database safely")
     backup.add_argument("--output", metavar="FILE")
+
+    watch = command("watch", "folders whose new activity files are imported at every start")
+    watch.add_argument("action", choices=("add", "list", "remove"))
+    watch.add_argument("folder", nargs="?", metavar="DIR")
     return parser
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -108,6 +109,21 @@ class RecovApp(App[None]):
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
         if self.timer_preset or self.store.running_sessions():
             self.settle_sessions()
+        if self.store.watched_folders() and (path := self.store.database_path()):
+            self.import_watched(path)
+
+    @work(thread=True, exclusive=True, group="watched-folders")
+    def import_watched(self, db_path: Path) -> None:
+        """The watched folders' new files, on this thread's own connection; one toast."""
+        from tracker.services.watching import import_watched_in_own_connection
+
+        line = import_watched_in_own_connection(db_path)
+        if line is not None:
+            self.call_from_thread(self._watched_imported, line)
+
+    def _watched_imported(self, line: str) -> None:
+        self.notify(line, markup=False)
+        self._store_changed()
 
     def check_day(self) -> None:
         """Move on to the new day when the app is left open past midnight."""

@@ -165,3 +165,19 @@ def test_progress_bar_only_on_a_terminal_for_large_imports(
     cli.import_with_progress(store, files[:1], "UTC", small)
     assert small.getvalue() == ""
     store.close()
+
+
+def test_watch_add_then_import_watched(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "Activity"
+    folder.mkdir()
+    (folder / "watch_run.fit").write_bytes((FIXTURES / "watch_run.fit").read_bytes())
+    assert run(db, "watch", "add", str(folder)) == (
+        0,
+        f"Watching {folder}: its new activity files are imported at every start\n",
+        "",
+    )
+    code, out, err = run(db, "import", "--watched")
+    assert (code, out, err) == (0, "Watched folders: 1 new file, 1 run added\n", "")
+    code, _, err = run(db, "watch", "remove", str(tmp_path / "other"))
+    assert code == 2 and "is not watched" in err
+    assert count_activities(db) == 1

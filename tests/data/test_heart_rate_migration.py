@@ -53,3 +53,21 @@ def test_a_database_before_heart_rate_keeps_its_runs_and_takes_heart_rates(tmp_p
         assert (stored.started_at, stored.avg_hr, stored.max_hr) == (start, 150, 171)
     finally:
         store.close()
+
+
+def test_a_database_before_watched_folders_gains_them(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(str(path)))
+    migrations.apply(old, stop_before="0005_watched_folders")
+    old["checkins"].insert({"date": "2026-11-20", "at": "2026-11-20T20:00:00Z"})  # type: ignore[union-attr]
+    old.conn.commit()
+    old.close()
+
+    store = Store(open_db(path))
+    try:
+        assert store.is_checked_in(date(2026, 11, 20))
+        assert store.watched_folders() == []
+        assert store.watch_folder(tmp_path)
+        assert store.watched_folders() == [tmp_path]
+    finally:
+        store.close()

@@ -1,4 +1,7 @@
-"""``recovtui import FILE...``: every file or none, then one summary line a file.
+"""``recovtui import FILE... [--watched]``: every file or none, then one summary line a file.
+
+``--watched`` also imports the new files of the watched folders, each on its
+own (see :mod:`tracker.services.watching`).
 
 A file that cannot be imported is named with its first problem on stderr and
 nothing is imported (exit 2). A large import on a terminal shows a progress bar.
@@ -17,6 +20,7 @@ from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
 from tracker.data.store import Store
 from tracker.services.importing import ImportProgress, ImportRefused, import_files, runner_zone
+from tracker.services.watching import import_watched
 
 PROGRESS_MIN_BYTES = 1 << 20
 PROGRESS_MIN_FILES = 20
@@ -24,9 +28,13 @@ PROGRESS_MIN_FILES = 20
 
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     paths = [Path(name).expanduser() for name in args.files]
+    if not paths and not args.watched:
+        raise UsageError("name the files to import, or --watched (see recovtui import --help)")
     store = ctx.open_store()
     try:
-        lines = import_with_progress(store, paths, runner_zone(store), sys.stdout)
+        lines = import_with_progress(store, paths, runner_zone(store), sys.stdout) if paths else []
+        if args.watched:
+            lines.append(import_watched(store).line())
     finally:
         store.close()
     for line in lines:

@@ -115,4 +115,25 @@ def heart_rate(db: Database) -> None:
     activities.create_index(["started_at"])
 
 
-KNOWN = ("0001_initial", "0002_defaults", "0003_heart_rate")
+@migrations(name="0005_watched_folders")
+def watched_folders(db: Database) -> None:
+    """Folders whose new activity files are imported at each start, and every file seen in
+    them (its size, time and hash, and whether it was imported or refused)."""
+    _t(db, "watched_folders").create({"path": str, "added_at": str}, pk="path", strict=True)
+    _t(db, "watched_files").create(
+        {
+            "path": str,
+            "size": int,
+            "mtime_ns": int,
+            "sha256": str,
+            "outcome": str,
+            "message": str,
+            "seen_at": str,
+        },
+        pk="path",
+        not_null={"size", "mtime_ns", "sha256", "outcome"},
+        strict=True,
+    )
+
+
+KNOWN = ("0001_initial", "0002_defaults", "0003_heart_rate", "0005_watched_folders")

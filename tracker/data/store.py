@@ -13,9 +13,10 @@ from tracker.data.claims import ClaimStore
 from tracker.data.nutrition_store import NutritionStore
 from tracker.data.plan_store import PlanStore
 from tracker.data.session_store import SessionStore
+from tracker.data.watch_store import WatchStore
 
 
-class Store(PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore):
+class Store(PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore, WatchStore):
     """The database of one runner, read and written as domain objects."""
 
     def close(self) -> None:

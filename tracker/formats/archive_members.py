@@ -4,7 +4,7 @@ A zip is never unpacked to disk: each member is read into memory when it is
 needed, one at a time. Before any member is read, the archive as a whole is
 checked: its central directory's size and entry count (from the end record,
 before :mod:`zipfile` builds a list of them), every member's name (absolute
-paths, ``..`` and NUL bytes are refused: no name is ever used as a path, but
+paths, ``..`` and control characters are refused: no name is ever used as a path, but
 such a name is a sign of a hostile file), members that overlap (the trick of
 the smallest zip bombs), and the sizes members declare (each at most
 :data:`~tracker.formats.limits.MAX_FILE_BYTES`, together at most
@@ -114,7 +114,7 @@ def _check_infos(infos: list[zipfile.ZipInfo], name: str) -> None:
     for info in infos:
         parts = info.filename.replace("\\", "/").split("/")
         if (
-            "\x00" in info.filename
+            any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in info.filename)
             or info.filename.startswith(("/", "\\"))
             or ".." in parts
             or (len(parts[0]) == 2 and parts[0][1] == ":")

@@ -24,7 +24,7 @@ from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_json import dumps_document, parse_document
 from tracker.services.exporting import export_json
-from tracker.services.importing import import_json
+from tracker.services.restoring import import_json
 
 
 def test_demo_history_round_trips_exactly(demo_store: Store, fresh: Store) -> None:

@@ -22,7 +22,8 @@ from tracker.data.store import Store
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_json import parse_document
 from tracker.services.exporting import export_json
-from tracker.services.importing import ImportRefused, import_files, import_json
+from tracker.services.importing import ImportRefused, import_files
+from tracker.services.restoring import import_json
 
 MALFORMED = FIXTURES / "malformed"
 
