@@ -48,8 +48,10 @@ SAME_RUN_DISTANCE: Final = 0.03
 
 def is_same_run(a: Activity, b: Activity) -> bool:
     """Whether two records are one run from two sources: starts within 2 minutes, distances
-    within 3 % (of the longer). Only records that know their exact start can be compared."""
-    if a.started_at is None or b.started_at is None:
+    within 3 % (of the longer). Only records that know their exact start can be compared,
+    and only from different sources: two rows of one export (400 m repeats logged two
+    minutes apart) are two activities."""
+    if a.started_at is None or b.started_at is None or a.source == b.source:
         return False
     if abs((a.started_at - b.started_at).total_seconds()) > SAME_RUN_START_S:
         return False
