@@ -123,3 +123,35 @@ def test_fit_mapping_skip_reasons(session: dict[str, object], reason: str) -> No
 def test_fit_mapping_rejects_impossible_sessions(session: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         fit_session_to_activity(session, "UTC")
+
+
+def _records_only(count: int) -> bytes:
+    """A FIT activity of ``count`` records (time, distance, heart rate), cut before its end."""
+    import struct
+
+    from fitdecode.utils import compute_crc
+
+    from tests.unit.formats.files import FIT_EPOCH
+
+    definition = struct.pack("<BBBHB", 0x40, 0, 0, 20, 3) + struct.pack(
+        "<BBBBBBBBB", 253, 4, 0x86, 5, 4, 0x86, 3, 1, 0x02
+    )
+    start = int((RUN_START - FIT_EPOCH).total_seconds())
+    records = definition + b"".join(
+        struct.pack("<BIIB", 0, start + 10 * i, 3000 * i, 140 + i % 20) for i in range(count)
+    )
+    header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(records) + 500, b".FIT")
+    return header + struct.pack("<H", compute_crc(header)) + records
+
+
+def test_fit_cut_before_its_session_is_made_of_its_records(tmp_path: Path) -> None:
+    result = parse_file(write(tmp_path, "crashed.fit", _records_only(181)), "UTC")
+    (run,) = result.activities
+    assert (run.distance_m, run.duration_s, run.note) == (5400, 1800, "truncated")
+    assert (run.avg_hr, run.max_hr, run.started_at) == (149, 159, RUN_START)
+    assert result.notes[0].startswith("truncated: imported what it holds")
+
+
+def test_fit_cut_after_one_record_has_nothing_usable(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match="not a valid FIT file"):
+        parse_file(write(tmp_path, "crashed.fit", _records_only(1)), "UTC")
