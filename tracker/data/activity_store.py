@@ -72,20 +72,7 @@ class ActivityStore(StoreBase):
 
         Returns (added, duplicates). All or nothing.
         """
-        added = duplicates = 0
-        table = self._table("activities")
-        now = now_stamp()
-        with self.transaction():
-            for activity in activities:
-                if activity.source_id is not None and table.count_where(
-                    "source_id = ?", [activity.source_id]
-                ):
-                    duplicates += 1
-                    continue
-                table.insert(activity_to_row(activity) | {"created_at": now})
-                added += 1
-        if added:
-            self._changed()
+        added, duplicates, _ = self._import(activities, recognise=False)
         return added, duplicates
 
     def import_runs(self, activities: Iterable[Activity]) -> tuple[int, int, int]:
@@ -97,6 +84,9 @@ class ActivityStore(StoreBase):
         fields and gains what only the new record knows (exact start, heart
         rate). All or nothing.
         """
+        return self._import(activities, recognise=True)
+
+    def _import(self, activities: Iterable[Activity], *, recognise: bool) -> tuple[int, int, int]:
         added = present = recognised = 0
         table = self._table("activities")
         now = now_stamp()
@@ -107,7 +97,7 @@ class ActivityStore(StoreBase):
                 ):
                     present += 1
                     continue
-                if (same := self._same_run(activity)) is not None:
+                if recognise and (same := self._same_run(activity)) is not None:
                     recognised += 1
                     better = completed(same, activity)
                     if better != same and same.id is not None:
