@@ -103,6 +103,11 @@ def test_a_name_without_a_type_can_say_it_is_no_run(name: str, sport: str | None
         ("Easy 5k", ActivityKind.EASY),
         ("Sunday 10k tempo", ActivityKind.WORKOUT),
         ("Half marathon pace", ActivityKind.EASY),
+        ("North Shore Classic 5k", ActivityKind.RACE),
+        ("Mama lied and said it was a 5k", ActivityKind.EASY),
+        ("5k, dukkert, barfod hjem", ActivityKind.EASY),
+        ("Easy mill 10k", ActivityKind.EASY),
+        ("First half solo second half mama", ActivityKind.EASY),
     ],
 )
 def test_a_race_name_with_a_distance_is_a_race(name: str, kind: ActivityKind) -> None:

@@ -84,7 +84,9 @@ _PLAIN_WORDS: Final = frozenset(
         "morning afternoon evening night lunch lunchtime midday early late easy run running "
         "jog jogging recovery steady quick slow solo treadmill trail road loop the a my and "
         "with of in to at on first last new monday tuesday wednesday thursday friday saturday "
-        "sunday weekend today",
+        "sunday weekend today mill free this year month week challenge goal total "
+        "jan january feb february mar march apr april may jun june jul july aug august "
+        "sep sept september oct october nov november dec december",
     )
 )
 _FLAGGED_KIND: Final[dict[str, ActivityKind]] = {
@@ -118,12 +120,19 @@ def guess_kind(name: str, distance_m: int, flag: str | None = None) -> ActivityK
 
 
 def _names_a_race_distance(title: str) -> bool:
-    """ "Carnival 10k", "Bath Half", "Great North 10 miler": a distance and a name of its own.
+    """A race's name with its distance: "Carnival 10k", "Bath Half", "Great North 10 miler".
 
-    "Morning 10k" or "easy 5k" is a distance with only everyday words: not a race.
+    The distance opens or closes a short name (at most six words, no comma, one
+    to three words of its own), as race names do; "Morning 10k" or "easy 5k" is
+    a distance with only everyday words, and "Mama lied and said it was a 5k" a
+    sentence: neither is a race.
     """
-    if not _RACE_DISTANCE.search(title) or _WORKOUT_NAME.search(title):
+    words = title.replace("-", " ").split()
+    if not words or len(words) > 6 or "," in title or _WORKOUT_NAME.search(title):
+        return False
+    edges = (words[0], words[-1], " ".join(words[:2]), " ".join(words[-2:]))
+    if not any(_RACE_DISTANCE.fullmatch(edge) for edge in edges):
         return False
     rest = _RACE_DISTANCE.sub(" ", title)
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _PLAIN_WORDS]
-    return any(len(w) > 2 for w in words)
+    own = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _PLAIN_WORDS and len(w) > 2]
+    return 1 <= len(own) <= 3
