@@ -17,6 +17,7 @@ COMMANDS = {
     "export": "tracker.cli.export",
     "import": "tracker.cli.importing",
     "backup": "tracker.cli.backup",
+    "serve": "tracker.cli.serve",
 }
 
 
