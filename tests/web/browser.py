@@ -107,15 +107,17 @@ def phone() -> Iterator[Any]:
     """A new browser context that looks like a phone (touch, 390×844, a phone's agent)."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="recovtui-chromium-") as profile:
-        with sync_playwright() as playwright:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, **PHONE
-            )
-            try:
-                yield context
-            finally:
-                context.close()
+    with (
+        tempfile.TemporaryDirectory(prefix="recovtui-chromium-") as profile,
+        sync_playwright() as playwright,
+    ):
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, **PHONE
+        )
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 class Screen:
