@@ -111,6 +111,9 @@ async def test_the_page_is_built_for_the_address_the_browser_used(client: Client
     assert 'data-session-websocket-url="ws://192.168.1.20:8000/ws"' in page
     assert 'name="viewport" content="width=device-width' in page
     assert 'data-font-size="10"' in page  # 60 columns on a phone
+    proxy = {"X-Forwarded-Host": "recov.home", "X-Forwarded-Proto": "https"}
+    page = await (await client.get(f"/?token={TOKEN}", headers=proxy)).text()
+    assert 'data-session-websocket-url="wss://recov.home/ws"' in page
     hostile = {"Host": 'x"><script>alert(1)</script>'}
     page = await (await client.get(f"/?token={TOKEN}", headers=hostile)).text()
     assert "<script>alert" not in page
@@ -124,6 +127,9 @@ async def test_a_websocket_from_another_site_is_refused(client: Client, told: li
     assert await refused(client, "/ws", {}) == 403  # no Origin at all
     assert told == []
     websocket = await client.ws_connect("/ws", headers=own_origin(client))
+    await websocket.close()
+    proxied = {"Origin": "https://recov.home", "X-Forwarded-Host": "recov.home"}
+    websocket = await client.ws_connect("/ws", headers=proxied)
     await websocket.close()
     assert told[0] == "start"
 

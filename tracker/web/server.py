@@ -127,7 +127,7 @@ class RecovServer(Server):
         return response
 
     def _request_url(self, request: web.Request) -> str:
-        host = request.host
+        host = request.headers.get("X-Forwarded-Host", request.host).split(",")[0].strip()
         if not HOST_HEADER.match(host):
             return self._default_url
         forwarded = request.headers.get("X-Forwarded-Proto", "")
