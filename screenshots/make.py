@@ -58,9 +58,9 @@ def shoot_browser(day: pendulum.Date, path: Path) -> None:
         store.set_setting("timezone", "UTC")
         fill_demo(store, day)
         store.close()
-        with browser.served(db, "--today", day.isoformat()) as url, browser.phone() as phone:
+        with browser.served(db, "--today", day.isoformat()) as server, browser.phone() as phone:
             screen = browser.Screen(phone.new_page())
-            screen.open(url)
+            screen.open(server.url)
             screen.tap("3 Timer")
             screen.wait_for("Pick a session")
             screen.tap("Ice bath")

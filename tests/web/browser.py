@@ -73,9 +73,29 @@ def missing() -> str | None:
     return None
 
 
+class Served:
+    """A running ``recovtui serve``; :attr:`url` waits for the address it prints."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self._url = ""
+
+    @property
+    def url(self) -> str:
+        """The tokened address (read once the server prints it: start the browser first)."""
+        if not self._url:
+            assert self.process.stdout is not None
+            for line in self.process.stdout:
+                if match := re.search(r"http://\S+", line):
+                    self._url = match.group(0)
+                    break
+            assert self._url, "recovtui serve printed no address"
+        return self._url
+
+
 @contextlib.contextmanager
-def served(db: Path, *options: str) -> Iterator[str]:
-    """``recovtui serve`` on ``db`` and a free port; yields the tokened address it printed."""
+def served(db: Path, *options: str) -> Iterator[Served]:
+    """``recovtui serve`` on ``db`` and a free port; stopped with Ctrl+C (SIGINT) at the end."""
     command = [sys.executable, "-m", "tracker", "--db", str(db), *options]
     server = subprocess.Popen(
         [*command, "serve", "--port", "0"],
@@ -85,14 +105,7 @@ def served(db: Path, *options: str) -> Iterator[str]:
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
-        assert server.stdout is not None
-        url = ""
-        for line in server.stdout:
-            if match := re.search(r"http://\S+", line):
-                url = match.group(0)
-                break
-        assert url, "recovtui serve printed no address"
-        yield url
+        yield Served(server)
     finally:
         server.send_signal(signal.SIGINT)
         try:
