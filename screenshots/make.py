@@ -1,7 +1,9 @@
 """Regenerate screenshots/*.svg from the demo database at a fixed date and clock.
 
 Run with ``make screenshots``. Every screen is shot at 100×32 on 2026-11-25 at
-20:00 UTC, so the pictures only change when the app does.
+20:00 UTC, so the pictures only change when the app does. ``browser.png`` is
+``recovtui serve`` on a phone-sized page of headless Chromium, an ice bath just
+started by taps (skipped, saying why, where Chromium is missing).
 """
 
 from __future__ import annotations
@@ -46,6 +48,29 @@ async def shoot(store: Store, clock: FakeClock, mode: str, prepare: Prepare, pat
         app.save_screenshot(filename=path.name, path=str(path.parent))
 
 
+def shoot_browser(day: pendulum.Date, path: Path) -> None:
+    """The served app on a phone: Timer opened and an ice bath started, by taps."""
+    from tests.web import browser
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "demo.db"
+        store = Store(open_db(db))
+        store.set_setting("timezone", "UTC")
+        fill_demo(store, day)
+        store.close()
+        with browser.served(db, "--today", day.isoformat()) as server, browser.phone() as phone:
+            screen = browser.Screen(phone.new_page())
+            screen.open(server.url)
+            screen.tap("3 Timer")
+            screen.wait_for("Pick a session")
+            screen.tap("Ice bath")
+            screen.wait_for("Water temperature")
+            screen.page.keyboard.type("12")
+            screen.tap("Start (enter)")
+            screen.wait_for("00:02")
+            screen.page.screenshot(path=str(path))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--today", default="2026-11-25")
@@ -67,6 +92,14 @@ def main() -> None:
             asyncio.run(shoot(store, clock, mode, prepare, output / f"{name}.svg"))
             store.close()
         print(f"wrote {output / f'{name}.svg'}")
+    if not args.only or "browser" in args.only:
+        from tests.web.browser import missing
+
+        if (reason := missing()) is not None:
+            print(f"skipped browser.png: {reason}")
+        else:
+            shoot_browser(day, output / "browser.png")
+            print(f"wrote {output / 'browser.png'}")
 
 
 if __name__ == "__main__":

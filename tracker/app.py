@@ -5,6 +5,11 @@ reactives every screen watches: ``today`` (one interval for the whole app moves
 it on past midnight) and ``revision`` (bumped by :class:`DataChanged` after any
 write to the store), so no screen keeps its own day or re-reads after its own
 writes.
+
+Served to a browser (``recovtui serve``, ``served=True``) the app is in web mode:
+nothing that reads or writes a file by path, and no command setting (see
+:data:`FILE_ACTIONS` and ``Services.of``), and the bell flashes the screen, since
+a browser terminal has no sound.
 """
 
 from __future__ import annotations
@@ -34,6 +39,9 @@ if TYPE_CHECKING:
     from tracker.screens.timer import TimerScreen
 
 SUMMARY_DELAY_S = 1.0
+BELL_FLASH_S = 0.4
+FILE_ACTIONS = frozenset({"export", "import", "import_files", "backup", "watch"})
+"""Actions that take a path on this machine: a served app never offers or runs them."""
 DAY_CHECK_SECONDS = 15
 
 # mode → (module, class): each screen's module is imported the first time it opens.
@@ -74,6 +82,8 @@ class RecovApp(App[None]):
         start_mode: str = "today",
         timer_preset: str | None = None,
         timer_duration_s: int | None = None,
+        *,
+        served: bool = False,
     ) -> None:
         # Start straight in the first screen's mode: switching modes from the
         # default screen on mount re-parses the whole stylesheet twice.
@@ -81,7 +91,9 @@ class RecovApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock
-        self.services = Services.of(store, clock)
+        self.served = served
+        """Served to a browser: web mode (see the module's docstring)."""
+        self.services = Services.of(store, clock, served=served)
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
         for mode in SCREEN_CLASSES:
@@ -213,7 +225,21 @@ class RecovApp(App[None]):
             return
         self.start_timer(self.timer_preset, self.timer_duration_s, ask_temperature=False)
 
+    def bell(self) -> None:
+        """Ring the terminal's bell; in a browser, which has none, flash the screen."""
+        if not self.is_web:
+            super().bell()
+            return
+        screen = self.screen
+        screen.add_class("-bell")
+        self.set_timer(BELL_FLASH_S, partial(screen.remove_class, "-bell"))
+
     # Keys and the palette
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.served and action in FILE_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -231,6 +257,8 @@ class RecovApp(App[None]):
             binding = active.binding
             if not binding.description or binding.action.startswith("switch_mode"):
                 continue
+            if self.served and _action_name(binding.action) in FILE_ACTIONS:
+                continue
             if binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -240,3 +268,8 @@ class RecovApp(App[None]):
                 partial(self.run_action, binding.action, active.node),
             )
         yield from super().get_system_commands(screen)
+
+
+def _action_name(action: str) -> str:
+    """``screen.export('csv')`` → ``export``."""
+    return action.split("(", 1)[0].rsplit(".", 1)[-1]

@@ -18,6 +18,7 @@ COMMANDS = {
     "import": "tracker.cli.importing",
     "backup": "tracker.cli.backup",
     "watch": "tracker.cli.watch",
+    "serve": "tracker.cli.serve",
 }
 
 

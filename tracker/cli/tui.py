@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 from pathlib import Path
 
@@ -28,8 +29,10 @@ def run_tui(
 
             fill_demo(store, clock.today())
         from tracker.app import RecovApp
+        from tracker.web import SERVED_ENV
 
-        RecovApp(store, clock, start_mode, timer_preset, timer_duration_s).run()
+        served = os.environ.get(SERVED_ENV) == "1"
+        RecovApp(store, clock, start_mode, timer_preset, timer_duration_s, served=served).run()
     return EXIT_OK
 
 

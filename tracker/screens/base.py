@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -45,8 +46,9 @@ class RecovScreen(Screen[None]):
     def _nav(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         for key, mode, title in SCREENS_BY_KEY:
-            style = "bold reverse" if mode == self.MODE else ""
-            text.append(f" {key} {title} ", style=style)
+            shown = mode == self.MODE
+            tap = {"@click": f"app.switch_mode('{mode}')"}  # a click or a tap opens it
+            text.append(f" {key} {title} ", style=Style(bold=shown, reverse=shown, meta=tap))
             text.append(" ")
         text.append("  ? keys  ^p commands  q quit", style="dim")
         return text

@@ -93,15 +93,16 @@ class SettingsScreen(RecovScreen):
             )
             themes = [(name, name) for name in sorted(self.app.available_themes)]
             yield from _row("Theme", Select(themes, allow_blank=False, compact=True, id="theme"))
-            yield from _row(
-                "When a timer ends",
-                Input(
-                    placeholder='optional: notify-send recovtui "{preset} done"',
-                    compact=True,
-                    id="on_finish_command",
-                ),
-                error=True,
-            )
+            if self.preferences.commands_allowed:  # never from a browser
+                yield from _row(
+                    "When a timer ends",
+                    Input(
+                        placeholder='optional: notify-send recovtui "{preset} done"',
+                        compact=True,
+                        id="on_finish_command",
+                    ),
+                    error=True,
+                )
 
             yield Static(
                 "Week template — the plan new weeks start from", classes="settings-heading"
@@ -143,8 +144,8 @@ class SettingsScreen(RecovScreen):
             self._set_select(name, getattr(settings, name))
         if settings.theme in self.app.available_themes:
             self._set_select("theme", settings.theme)
-        for name in ("timezone", "on_finish_command"):
-            field = self.query_one(f"#{name}", Input)
+        for field in self.query("#timezone, #on_finish_command").results(Input):
+            name = field.id or ""
             if not field.has_focus:
                 with self.prevent(Input.Changed):
                     field.value = getattr(settings, name) or ""

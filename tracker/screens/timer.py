@@ -20,11 +20,7 @@ from textual.widgets.option_list import Option
 from tracker.domain.clock import Clock
 from tracker.domain.countdown import Finished, SegmentChanged, Snapshot, State, TimerEvent
 from tracker.domain.presets import Preset
-from tracker.domain.recovery import (
-    RecoverySession,
-    SessionStatus,
-    ice_bath_hints,
-)
+from tracker.domain.recovery import RecoverySession, SessionStatus, ice_bath_hints
 from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import Choice, ChoiceDialog, ConfirmDialog
@@ -34,12 +30,13 @@ from tracker.services.finish_command import run_finish_command
 from tracker.services.timer_session import SessionLost, TimedSession
 from tracker.widgets.countdown import CountdownDisplay, CountdownView, segment_table
 from tracker.widgets.preset_text import ice_bath_lines, preset_detail, preset_line, session_log
+from tracker.widgets.timer_controls import TimerControls
 
 TICK_S = 1 / 8
 
 ICE_BATH_WIDGETS = ("timer-temperature", "timer-warnings", "timer-hints")
 RUNNING_ACTIONS = {"control", "stop"}
-PICKER_ACTIONS = {"new_preset", "edit_preset", "delete_preset"}
+PICKER_ACTIONS = {"new_preset", "edit_preset", "delete_preset", "start"}
 
 
 class TimerScreen(RecovScreen):
@@ -88,6 +85,7 @@ class TimerScreen(RecovScreen):
                 yield Static(id="timer-temperature", markup=False)
                 yield Static(id="timer-warnings", markup=False)
                 yield Static(id="timer-hints", markup=False)
+        yield TimerControls(classes="timer-controls")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -141,6 +139,9 @@ class TimerScreen(RecovScreen):
             self.timer.sessions_on(self.today), self.timer.temperature_unit(), self._result
         )
         self.query_one("#timer-log", Static).update(log)
+
+    def action_start(self) -> None:
+        self._preset_chosen()
 
     @on(OptionList.OptionSelected, "#preset-list")
     def _preset_chosen(self) -> None:

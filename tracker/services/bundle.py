@@ -22,11 +22,12 @@ class Services:
     settings: SettingsService
 
     @classmethod
-    def of(cls, store: Store, clock: Clock) -> Services:
+    def of(cls, store: Store, clock: Clock, *, served: bool = False) -> Services:
+        """The app's services; ``served`` (a browser) may not set a command to run."""
         return cls(
             checkin=CheckinService(store, clock),
             planning=PlanningService(store),
             timer=TimerService(store, clock),
             stats=StatsService(store),
-            settings=SettingsService(store),
+            settings=SettingsService(store, commands_allowed=not served),
         )

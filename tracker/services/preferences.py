@@ -14,18 +14,25 @@ from tracker.domain.nutrition import NutritionItem
 from tracker.domain.presets import Preset
 from tracker.domain.settings import Settings
 
+COMMAND_SETTINGS = frozenset({"on_finish_command"})
+"""Settings that run a program: never changed from a browser (``recovtui serve``)."""
+
 
 class SettingsService:
     """The use cases of the Settings screen, on one store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, commands_allowed: bool = True) -> None:
         self.store = store
+        self.commands_allowed = commands_allowed
+        """False in a browser: :data:`COMMAND_SETTINGS` are neither shown nor saved."""
 
     def settings(self) -> Settings:
         return self.store.settings()
 
     def set(self, name: str, value: Any) -> Settings:
         """Save one setting; raises ValueError (saving nothing) when it is not valid."""
+        if name in COMMAND_SETTINGS and not self.commands_allowed:
+            raise ValueError("The timer command can only be set in the terminal, not in a browser")
         return self.store.set_setting(name, value)
 
     def presets(self) -> list[Preset]:

@@ -1,0 +1,97 @@
+"""A served app (``recovtui serve``) touches no file by path and sets no command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+import tracker.app
+from tests.conftest import make_app
+from tests.fakes import FakeClock
+from tracker.app import RecovApp
+from tracker.cli.context import Context
+from tracker.cli.tui import run_tui
+from tracker.data.store import Store
+from tracker.services.preferences import SettingsService
+from tracker.web import SERVED_ENV
+
+SIZE = (100, 32)
+
+
+class FileScreen(Screen[None]):
+    """A screen offering what a browser must not: actions on paths."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "export('json')", "Export"),
+        Binding("i", "app.import", "Import files"),
+        Binding("k", "keep", "Keep me"),
+    ]
+
+    def action_keep(self) -> None:
+        pass
+
+
+def served(store: Store, clock: FakeClock, mode: str = "today") -> RecovApp:
+    return RecovApp(store, clock, start_mode=mode, served=True)
+
+
+async def test_settings_in_a_browser_neither_show_nor_take_the_timer_command(
+    store: Store, clock: FakeClock
+) -> None:
+    async with served(store, clock, "settings").run_test(size=SIZE) as pilot:
+        assert not pilot.app.screen.query("#on_finish_command")
+        assert pilot.app.screen.query("#timezone")
+    with pytest.raises(ValueError, match="terminal"):
+        SettingsService(store, commands_allowed=False).set("on_finish_command", "rm -rf ~")
+    assert store.settings().on_finish_command is None
+    SettingsService(store, commands_allowed=False).set("units", "mi")  # the rest still saves
+    assert store.settings().units == "mi"
+
+
+async def test_the_terminal_still_shows_the_timer_command(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, "settings").run_test(size=SIZE) as pilot:
+        assert pilot.app.screen.query("#on_finish_command")
+
+
+@pytest.mark.parametrize("is_served", [True, False])
+async def test_the_palette_offers_file_actions_only_in_the_terminal(
+    store: Store, clock: FakeClock, is_served: bool
+) -> None:
+    app = RecovApp(store, clock, served=is_served)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(FileScreen())
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Keep me" in titles
+        assert ("Export" in titles, "Import files" in titles) == (not is_served, not is_served)
+
+
+async def test_the_bell_in_a_browser_flashes_the_screen(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(RecovApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(tracker.app, "BELL_FLASH_S", 0.01)
+    app = served(store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.bell()
+        assert app.screen.has_class("-bell")
+        await pilot.pause(0.05)
+        assert not app.screen.has_class("-bell")
+
+
+@pytest.mark.parametrize(("env", "expected"), [("1", True), (None, False)])
+def test_the_app_knows_it_is_served_from_its_environment(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, env: str | None, expected: bool
+) -> None:
+    seen: list[bool] = []
+    monkeypatch.setattr(RecovApp, "run", lambda self: seen.append(self.served))
+    if env is None:
+        monkeypatch.delenv(SERVED_ENV, raising=False)
+    else:
+        monkeypatch.setenv(SERVED_ENV, env)
+    run_tui(Context(db_path, None))
+    assert seen == [expected]
