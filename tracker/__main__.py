@@ -98,11 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = command("backup", "copy the database safely")
     backup.add_argument("--output", metavar="FILE")
 
-<<<<<<< HEAD
     watch = command("watch", "folders whose new activity files are imported at every start")
     watch.add_argument("action", choices=("add", "list", "remove"))
     watch.add_argument("folder", nargs="?", metavar="DIR")
-=======
+
     serve = command("serve", "serve the app to a browser (a phone at the ice bath)")
     serve.add_argument(
         "--host", default="127.0.0.1", metavar="H", help="address to listen on (0.0.0.0: all)"
@@ -111,7 +110,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="serve a new demo database"
     )
->>>>>>> serve
     return parser
 
 
