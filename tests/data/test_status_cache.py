@@ -238,6 +238,7 @@ class TestRefresher:
 
     def test_flush_writes_now_and_close_stamps_again(self, db: Path) -> None:
         store = Store(open_db(db))
+        store.record_created_on(DAY - timedelta(days=3))  # the database's first day
         refresher = attach_summary(store, db, lambda: DAY)
         add_run(store, DAY)
         refresher.flush()

@@ -236,17 +236,23 @@ class TodayScreen(RecovScreen):
             self.checkin.save_run(new)
             return None
 
-        planned = self.checkin.planned_day(day) if activity is None else None
+        planned = self.checkin.run_prefill(day) if activity is None else None
         return LogRunForm(day, self.checkin.units(), save, activity, planned)
 
     @work(group="today-dialog")
     async def action_log_run(self) -> None:
         logged = await self.app.push_screen_wait(self._run_form(self.today))
         if logged is not None:
-            units = self.checkin.units()
-            self.notify(
-                f"Logged {logged.kind.label.lower()} {format_distance(logged.distance_m, units)}"
-            )
+            self._say_logged(logged)
+
+    def _say_logged(self, logged: Activity) -> None:
+        units = self.checkin.units()
+        notice = self.checkin.rest_day_notice(logged)
+        self.notify(
+            f"Logged {logged.kind.label.lower()} {format_distance(logged.distance_m, units)}"
+            + (f". {notice}" if notice else ""),
+            severity="warning" if notice else "information",
+        )
 
     def on_descendant_focus(self) -> None:
         focused = self.query_one("#runs", RunList).has_focus
@@ -382,8 +388,10 @@ class TodayScreen(RecovScreen):
                 BackfillDialog(missed, units, (index + 1, len(days)))
             )
             if answer == RUN:
-                if await self.app.push_screen_wait(self._run_form(day)) is None:
+                logged = await self.app.push_screen_wait(self._run_form(day))
+                if logged is None:
                     continue  # the form was closed: ask about the same evening again
+                self._say_logged(logged)
                 self.checkin.check_in(day)
                 done += 1
             elif answer in (REST, CONFIRM):

@@ -25,7 +25,7 @@ class Services:
     def of(cls, store: Store, clock: Clock) -> Services:
         return cls(
             checkin=CheckinService(store, clock),
-            planning=PlanningService(store),
+            planning=PlanningService(store, clock),
             timer=TimerService(store, clock),
             stats=StatsService(store),
             settings=SettingsService(store),
