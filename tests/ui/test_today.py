@@ -273,6 +273,19 @@ async def test_tick_and_untick_recovery_by_hand(store: Store, clock: FakeClock) 
         assert checklist(pilot, "recovery").highlighted == 1  # moved on to the next item
         await pilot.press("up", "space")
         assert ticked(store, TODAY) == set()
+        assert checklist(pilot, "recovery").highlighted == 0  # an untick stays put
+
+
+async def test_only_ticking_moves_on(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        nutrition = checklist(pilot, "nutrition")
+        assert nutrition.has_focus
+        await pilot.press("space")  # ticks Antioxidants, moves on to Green shake
+        assert nutrition.highlighted == 1
+        await pilot.press("up", "space")  # unticks it: still on Antioxidants
+        assert nutrition.highlighted == 0
+        assert nutrition_names(store) == set()
 
 
 async def test_massage_asks_for_an_optional_duration_and_note(

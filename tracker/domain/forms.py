@@ -6,6 +6,7 @@ and a command line check it the same way, and name every bad field.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from tracker.domain.activity import Activity
@@ -25,6 +26,25 @@ class FormErrors(ValueError):
 
 
 RUN_FIELDS = ("kind", "distance", "duration", "rpe", "note")
+MIN_RUN_M = 100
+"""A shorter run is a typing slip (``45m`` meant as minutes), named under its field."""
+
+
+def looks_like_duration(text: str) -> bool:
+    """Whether a distance as typed reads better as a time: ``45:00``, ``1h5m``,
+    ``90s``, or ``45m`` (45 metres is no run; 45 minutes is)."""
+    key = text.strip().lower()
+    if not key or re.fullmatch(r"[\d.,]+", key):
+        return False  # a bare number is a distance in the runner's units
+    try:
+        parse_duration(key)
+    except ParseError:
+        return False
+    try:
+        metres = parse_distance(key)
+    except ParseError:
+        return True
+    return key.endswith("m") and not key.endswith("km") and metres < MIN_RUN_M
 
 
 def _note(text: str) -> str:
@@ -79,6 +99,11 @@ def read_run(
     distance_m = 0
     if not distance.strip():
         errors["distance"] = "enter a distance (e.g. 10, 10km, 6.2mi or 800m)"
+    elif looks_like_duration(distance):
+        errors["distance"] = (
+            f"{distance.strip()!r} looks like a duration: put the time under Time, "
+            "the distance here (e.g. 10, 10km or 800m)"
+        )
     else:
         try:
             distance_m = parse_distance(distance, units)
@@ -87,6 +112,10 @@ def read_run(
         else:
             if distance_m <= 0 and activity_kind is not ActivityKind.CROSS:
                 errors["distance"] = "a run needs a distance above 0"
+            elif 0 < distance_m < MIN_RUN_M and activity_kind is not ActivityKind.CROSS:
+                errors["distance"] = (
+                    f"a run under {MIN_RUN_M} m? type km (e.g. 5) or metres (e.g. 800m)"
+                )
     duration_s = _optional_duration(duration, errors)
     effort: int | None = None
     if rpe.strip():

@@ -237,27 +237,38 @@ def unexcuse_problem(plan: WeekPlan, today: date) -> str | None:
 
 def week_start_problem(
     stored: Mapping[date, PlanDay],
-    template: Sequence[DayKind],
     excused_starts: Collection[date],
     new_start: Callable[[date], Week],
     today: date,
 ) -> str | None:
     """Why the week start cannot change to the one of ``new_start`` (a day → its
     week): the first planned week ending today or later that would break the rule
-    under the new boundaries, filled as a reader would fill it. None when none would.
+    under the new boundaries. None when none would.
+
+    A week is judged on its planned (stored) days: more than two planned rest days
+    break it (unless it is excused), and so does none at all once all seven are
+    planned. A week only partly planned under the new boundaries proposes its
+    other days from the template, as any week never planned does.
     """
-    recent = {new_start(day) for day in stored if day >= today - timedelta(days=6)}
-    for week in sorted(recent, key=lambda week: week.start):
-        if is_past(week, today):
-            continue
-        plan, _ = fill_week(week, stored, template, excused=week.start in excused_starts)
-        if plan.rule_problem is not None:
-            rest = f"{plan.rest_days} rest day{'' if plan.rest_days == 1 else 's'}"
+    weeks: dict[date, list[PlanDay]] = {}
+    for day, planned in stored.items():
+        week = new_start(day)
+        if not is_past(week, today):
+            weeks.setdefault(week.start, []).append(planned)
+    for start in sorted(weeks):
+        days = weeks[start]
+        rest = count_rest(d.kind for d in days)
+        too_many = rest > MAX_REST_DAYS and start not in excused_starts
+        if too_many or (len(days) == 7 and rest < MIN_REST_DAYS):
             return (
-                f"The week of {week.start:%a %-d %b %Y} would hold {rest} with the new "
-                f"week start (the rule allows {RULE_RANGE}): change its plan first"
+                f"The week of {start:%a %-d %b %Y} would hold {plural_rest(rest)} with the "
+                f"new week start (the rule allows {RULE_RANGE}): change its plan first"
             )
     return None
+
+
+def plural_rest(count: int) -> str:
+    return f"{count} rest day{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)

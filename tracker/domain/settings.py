@@ -6,12 +6,11 @@ import shlex
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-import pendulum
-
 from tracker.domain.dates import WEEKDAYS, ParseError, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, check_template
 from tracker.domain.units import MAX_DISTANCE_M
+from tracker.domain.zones import canonical_zone
 
 UNITS = ("km", "mi")
 TEMPERATURE_UNITS = ("C", "F")
@@ -57,10 +56,10 @@ def validate_setting(name: str, value: Any) -> Any:
     elif name == "timezone":
         if value in (None, ""):
             return None
-        try:
-            pendulum.timezone(str(value))
-        except Exception:
-            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Berlin)") from None
+        zone = canonical_zone(str(value))
+        if zone is None:
+            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Berlin)")
+        return zone
     elif name == "template":
         try:
             kinds = [DayKind(v) for v in value]

@@ -28,5 +28,5 @@ class Services:
             planning=PlanningService(store, clock),
             timer=TimerService(store, clock),
             stats=StatsService(store),
-            settings=SettingsService(store),
+            settings=SettingsService(store, clock),
         )

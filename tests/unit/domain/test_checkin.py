@@ -301,6 +301,14 @@ def test_read_run_in_miles_and_with_optional_fields_empty() -> None:
         ({"distance": "ten"}, "distance", "not a distance"),
         ({"distance": "0"}, "distance", "a run needs a distance above 0"),
         ({"distance": "2000km"}, "distance", "too long"),
+        # A time typed as the distance is named under the distance.
+        ({"distance": "45m"}, "distance", "'45m' looks like a duration"),
+        ({"distance": "45:00"}, "distance", "looks like a duration"),
+        ({"distance": "1h5m"}, "distance", "looks like a duration"),
+        ({"distance": "90s"}, "distance", "looks like a duration"),
+        # So is a run under 100 m, however it was typed.
+        ({"distance": "0.05"}, "distance", "a run under 100 m?"),
+        ({"distance": "0.045km"}, "distance", "a run under 100 m?"),
         ({"duration": "1:75"}, "duration", "not a duration"),
         ({"duration": "0"}, "duration", "more than 0"),
         ({"duration": "8d"}, "duration", "not a duration"),
@@ -326,6 +334,14 @@ def test_read_run_reports_every_bad_field_at_once() -> None:
 
 def test_cross_training_may_have_no_distance() -> None:
     assert read_run(TODAY, "cross", "0", "45m").distance_m == 0
+    assert read_run(TODAY, "cross", "0.05").distance_m == 50
+    with pytest.raises(FormErrors, match="looks like a duration"):
+        read_run(TODAY, "cross", "45m")
+
+
+@pytest.mark.parametrize("distance", ["100m", "800m", "10", "5k", "6.2mi", "0.1"])
+def test_short_real_runs_are_kept(distance: str) -> None:
+    assert read_run(TODAY, "easy", distance).distance_m >= 100
 
 
 @given(
@@ -347,6 +363,8 @@ def test_read_run_never_fails_any_other_way(
         assert set(exc.errors) <= {"kind", "distance", "duration", "rpe", "note"}
     else:
         assert 0 <= activity.distance_m <= MAX_DISTANCE_M
+        if activity.kind is not ActivityKind.CROSS:
+            assert activity.distance_m >= 100  # a run under 100 m is always named
         assert activity.rpe is None or 1 <= activity.rpe <= 10
         assert activity.duration_s is None or activity.duration_s > 0
 
