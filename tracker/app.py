@@ -73,6 +73,7 @@ class RecovApp(App[None]):
         start_mode: str = "today",
         timer_preset: str | None = None,
         timer_duration_s: int | None = None,
+        offer_welcome: bool = False,
     ) -> None:
         # Start straight in the first screen's mode: switching modes from the
         # default screen on mount re-parses the whole stylesheet twice.
@@ -83,6 +84,7 @@ class RecovApp(App[None]):
         self.services = Services.of(store, clock)
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
+        self.offer_welcome = offer_welcome
         for mode in SCREEN_CLASSES:
             self.add_mode(mode, self._screen_factory(mode))
         self.set_reactive(RecovApp.today, clock.today())
@@ -108,6 +110,8 @@ class RecovApp(App[None]):
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
         if self.timer_preset or self.store.running_sessions():
             self.settle_sessions()
+        elif self.offer_welcome and self.services.welcome.needed():
+            self.action_welcome()
 
     def check_day(self) -> None:
         """Move on to the new day when the app is left open past midnight."""
@@ -197,6 +201,30 @@ class RecovApp(App[None]):
             return
         self.start_timer(self.timer_preset, self.timer_duration_s, ask_temperature=False)
 
+    # The first evening
+
+    @work(exclusive=True, group="welcome")
+    async def action_welcome(self) -> None:
+        """The welcome (a new database opens with it; Settings brings it back)."""
+        from tracker.screens.modals.welcome import WelcomeForm
+
+        welcome = self.services.welcome
+        answers = await self.push_screen_wait(WelcomeForm(welcome.defaults(), welcome.save))
+        if answers is None:
+            welcome.skip()
+            self.notify("Welcome skipped: Settings (5), then g, shows it again")
+            return
+        self.notify("Saved: units, week start, time zone and your week", title="Welcome")
+        if answers.history:
+            self.notify(f"Importing {answers.history} …")
+            imported, summary = welcome.import_history(answers.history)
+            self.notify(
+                summary,
+                title="Imported" if imported else "Not imported",
+                severity="information" if imported else "error",
+                markup=False,
+            )
+
     # Keys and the palette
 
     def action_toggle_help(self) -> None:
@@ -222,5 +250,11 @@ class RecovApp(App[None]):
                 binding.description,
                 binding.tooltip or f"Key: {binding.key}",
                 partial(self.run_action, binding.action, active.node),
+            )
+        if "app.welcome" not in seen:
+            yield SystemCommand(
+                "Welcome",
+                "Set units, week start, time zone and your usual week; import a history",
+                self.action_welcome,
             )
         yield from super().get_system_commands(screen)

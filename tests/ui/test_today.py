@@ -93,8 +93,9 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
 
 async def test_the_demo_lists_the_missed_evenings(demo_store: Store, clock: FakeClock) -> None:
     async with make_app(demo_store, clock).run_test(size=SIZE) as pilot:
-        # Sunday was not checked in either, but its long run was logged: not missed.
-        assert "1 evening missed: Mon — b backfills" in shown(pilot, "#today-missed")
+        # Its two latest rest days were never checked in: the only missed evenings.
+        missed = shown(pilot, "#today-missed")
+        assert "2 evenings missed: Mon 16 Nov, Mon 23 Nov — b backfills" in missed
         assert "b" in {b.binding.key for b in current(pilot, TodayScreen).active_bindings.values()}
 
 

@@ -123,14 +123,15 @@ async def test_browsing_weeks_stores_nothing(store: Store, clock: FakeClock) -> 
         header = shown(pilot, "#week-header")
         assert "Rest days planned 1 (Mon) rule 1–2 ✓" in header
         assert "Done" not in header
-        assert "7 days from your week template" in header
+        assert "From your week template (italic), kept once changed or ticked" in header
         assert cell_text(pilot, 0).splitlines()[1] == "REST"
         for _ in range(3):
             await pilot.press("left_square_bracket")
         # A past week never planned: "not planned", never filled in.
         header = shown(pilot, "#week-header")
         assert "Mon 9 Nov – Sun 15 Nov 2026" in header and "Not planned" in header
-        assert cell_text(pilot, 0).splitlines()[1] == "not planned"
+        assert cell_text(pilot, 0).splitlines()[1:3] == ["not", "planned"]
+        assert "unknown" in cell_text(pilot, 0)  # before the history: not "done –"
         assert not any(cell(pilot, 0).has_class(f"-kind-{k.value}") for k in DayKind)
         await pilot.press("r")
         await pilot.pause()

@@ -29,7 +29,8 @@ def run_tui(
             fill_demo(store, clock.today())
         from tracker.app import RecovApp
 
-        RecovApp(store, clock, start_mode, timer_preset, timer_duration_s).run()
+        offer_welcome = not demo and start_mode == "today"
+        RecovApp(store, clock, start_mode, timer_preset, timer_duration_s, offer_welcome).run()
     return EXIT_OK
 
 

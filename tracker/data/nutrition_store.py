@@ -185,6 +185,13 @@ class NutritionStore(StoreBase):
         """The first day of the history (docs/counting.md); None while nothing is known."""
         return history_start(self.first_day(), self.created_on())
 
+    def welcome_answered(self) -> bool:
+        """Whether the first-evening welcome was answered or skipped."""
+        return self._meta("welcomed") is not None
+
+    def mark_welcomed(self, stamp: str) -> None:
+        self._table("meta").upsert({"key": "welcomed", "value": stamp}, pk="key")
+
     def _meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return str(row[0]) if row else None

@@ -158,8 +158,8 @@ def rest_outlook(
         first = first_rule_week(start or today, WEEKDAYS[plan.week.start.weekday()])
         return outlook(
             RestState.BEFORE_HISTORY,
-            f"Your record starts {start or today:%a %-d %b}: the streak counts "
-            f"from the week of {first.start:%a %-d %b}",
+            f"Your record starts {start or today:%a %-d %b}: "
+            f"the streak counts from {first.start:%a %-d %b}",
         )
     taken_text = f"{plural(len(taken), 'rest day')} taken"
     if len(taken) > MAX_REST_DAYS:
@@ -200,8 +200,9 @@ def run_on_rest_day(plan: PlanDay, today: date) -> str | None:
     """What to say when a run is logged on a day planned as rest (None: it was not)."""
     if plan.kind is not DayKind.REST:
         return None
-    name = day_name(plan.date, today)
-    return (
-        f"{name[0].upper()}{name[1:]} was planned as a rest day: "
-        "with this run it no longer counts as one"
-    )
+    if today - timedelta(days=6) <= plan.date:
+        name = day_name(plan.date, today)
+        name = f"{name[0].upper()}{name[1:]}"
+    else:
+        name = f"{plan.date:%a %-d %b}"
+    return f"{name} was planned as a rest day: with this run it no longer counts as one"

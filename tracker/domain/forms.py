@@ -7,11 +7,13 @@ and a command line check it the same way, and name every bad field.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from tracker.domain.activity import Activity
 from tracker.domain.dates import ParseError
-from tracker.domain.kinds import ActivityKind, parse_activity_kind
+from tracker.domain.kinds import ActivityKind, DayKind, parse_activity_kind
+from tracker.domain.plan import RuleViolation, check_template
 from tracker.domain.units import parse_distance, parse_duration, parse_rpe
 
 MAX_NOTE_LENGTH = 500
@@ -101,7 +103,7 @@ def read_run(
         errors["distance"] = "enter a distance (e.g. 10, 10km, 6.2mi or 800m)"
     elif looks_like_duration(distance):
         errors["distance"] = (
-            f"{distance.strip()!r} looks like a duration: put the time under Time, "
+            f"{distance.strip()!r} looks like a duration: put the time under Duration, "
             "the distance here (e.g. 10, 10km or 800m)"
         )
     else:
@@ -144,3 +146,32 @@ def read_recovery(duration: str = "", note: str = "") -> tuple[int | None, str |
     if errors:
         raise FormErrors(errors)
     return duration_s, clean_note or None
+
+
+def read_template(
+    kinds: Sequence[DayKind], targets: Sequence[str], units: str = "km"
+) -> tuple[tuple[DayKind, ...], tuple[int | None, ...]]:
+    """A week template and its target distances from what was typed (blank: no target;
+    a rest day's target is dropped), or :class:`FormErrors` naming each bad field:
+    ``template`` when the kinds break the rule, ``target-N`` for day N's distance."""
+    errors: dict[str, str] = {}
+    try:
+        template = check_template(list(kinds))
+    except RuleViolation as exc:
+        errors["template"] = str(exc)
+        template = tuple(kinds)
+    aims: list[int | None] = []
+    for index, (kind, text) in enumerate(zip(kinds, targets, strict=True)):
+        aim = None
+        if text.strip() and kind is not DayKind.REST:
+            if looks_like_duration(text):
+                errors[f"target-{index}"] = f"{text.strip()!r} looks like a duration"
+            else:
+                try:
+                    aim = parse_distance(text, units) or None
+                except ParseError as exc:
+                    errors[f"target-{index}"] = str(exc)
+        aims.append(aim)
+    if errors:
+        raise FormErrors(errors)
+    return template, tuple(aims)

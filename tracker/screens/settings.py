@@ -55,6 +55,12 @@ class SettingsScreen(RecovScreen):
         Binding("n", "focus_items", "Items", tooltip="Go to the nutrition items"),
         Binding("w", "focus_template", "Template", tooltip="Go to the week template"),
         Binding(
+            "g",
+            "app.welcome",
+            "Welcome",
+            tooltip="The first evening's guide: units, week, time zone, template, import",
+        ),
+        Binding(
             "p",
             "app.switch_mode('timer')",
             "Presets",
@@ -184,7 +190,8 @@ class SettingsScreen(RecovScreen):
         else:
             text.append(
                 f"✓ {plural(rest, 'rest day')} — keeps the rule "
-                f"({RULE_RANGE} a week). Weeks already planned stay as they are."
+                f"({RULE_RANGE} a week). Weeks already planned stay as they are; "
+                "g sets target distances."
             )
         status.update(text)
         status.set_class(bool(problem), "-problem")

@@ -96,9 +96,9 @@ def week_header(report: WeekReport) -> Text:
         text.append("\nBefore your record began: not counted", style="italic")
     proposed = len(plan.proposed) - len(report.not_planned)
     if proposed:
+        which = "From" if proposed == 7 else f"{plural(proposed, 'day')} from"
         text.append(
-            f"\n{plural(proposed, 'day')} from your week template (italic): "
-            "saved when you change, tick or check in",
+            f"\n{which} your week template (italic), kept once changed or ticked",
             style="italic",
         )
     if report.excused:
@@ -198,6 +198,7 @@ class WeekScreen(RecovScreen):
                 planned=day.planned,
                 proposed=day.proposed,
                 rested=day.rested,
+                known=day.known,
             )
             cell.selected = day.date == self.selected
             cell.moving = day.date == self.move_source

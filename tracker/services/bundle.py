@@ -11,6 +11,7 @@ from tracker.services.insights import StatsService
 from tracker.services.planning import PlanningService
 from tracker.services.preferences import SettingsService
 from tracker.services.timer_session import TimerService
+from tracker.services.welcome import WelcomeService
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class Services:
     timer: TimerService
     stats: StatsService
     settings: SettingsService
+    welcome: WelcomeService
 
     @classmethod
     def of(cls, store: Store, clock: Clock) -> Services:
@@ -29,4 +31,5 @@ class Services:
             timer=TimerService(store, clock),
             stats=StatsService(store),
             settings=SettingsService(store, clock),
+            welcome=WelcomeService(store, clock),
         )

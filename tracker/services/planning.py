@@ -48,6 +48,8 @@ class DayReport:
     """The plan shown is the template's proposal, not stored yet."""
     rested: bool = False
     """An actual rest day: no activity, inside the history, over (or checked in)."""
+    known: bool = True
+    """False before the history starts: the day is unknown, not empty."""
 
     @property
     def date(self) -> date:
@@ -150,6 +152,7 @@ class PlanningService:
                 planned=planned.date not in not_planned,
                 proposed=planned.date in plan.proposed and planned.date not in not_planned,
                 rested=planned.date in taken,
+                known=in_history(planned.date, start) or planned.date > today,
             )
             for planned in plan.days
         )

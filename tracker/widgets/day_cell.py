@@ -41,6 +41,8 @@ class DayView:
     """The kind shown is the week template's proposal, not stored yet."""
     rested: bool = False
     """An actual rest day (nothing done, the day over or checked in)."""
+    known: bool = True
+    """False before the runner's history starts: nothing is known of the day."""
 
     @property
     def done_m(self) -> int:
@@ -101,13 +103,14 @@ class DayCell(Widget):
             elif plan.kind is not DayKind.REST:
                 text.append("plan –")
         else:
-            text.append("not planned", style="dim")
-            text.append("\n")
+            text.append("not\nplanned", style="dim")  # two lines: fits a cell at 80 columns
         text.append("\n")
         if view.activities:
             text.append(f"done {distance_value(view.done_m, units)}")
         elif view.rested:
             text.append("rested")
+        elif not view.known:
+            text.append("unknown", style="dim")
         elif view.is_past or view.is_today:
             text.append("done –", style="dim")
         text.append("\n")
@@ -115,7 +118,7 @@ class DayCell(Widget):
         text.append(marks or " ")
         text.append("\n")
         done, total = view.nutrition
-        if total and (done or view.is_past or view.is_today):
+        if total and (done or (view.known and (view.is_past or view.is_today))):
             text.append(f"food {done}/{total}")
         return text
 

@@ -242,7 +242,7 @@ def test_a_brand_new_history_invents_no_rest_day() -> None:
     assert first_evening.state is RestState.BEFORE_HISTORY
     assert first_evening.ok and not first_evening.kept
     assert first_evening.advice == (
-        "Your record starts Tue 24 Nov: the streak counts from the week of Mon 30 Nov"
+        "Your record starts Tue 24 Nov: the streak counts from Mon 30 Nov"
     )
     # Checked in without a run: one rest day taken, not two.
     rested = outlook_of(plan(), ran(), tuesday, True, start=tuesday)
