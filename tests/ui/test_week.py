@@ -195,7 +195,7 @@ async def test_a_rest_day_taken_reads_as_rested(store: Store, clock: FakeClock) 
         assert lines[1] == "EASY" and lines[3] == "rested"
         assert "done –" not in cell_text(pilot, 1)
         header = shown(pilot, "#week-header")
-        assert "Rest days planned 1 (Mon) rule 1–2 ✓ · taken 1 (Tue)" in header
+        assert "Rest days planned 1 (Mon) rule 1–2 ✓  ·  taken 1 (Tue)" in header
         assert "1 rest day taken" in header or "!" not in header
 
 

@@ -28,6 +28,7 @@ from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.services.bundle import Services
+from tracker.widgets.kind_select import kind_select
 from tracker.widgets.nutrition_editor import NutritionEditor
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
@@ -116,12 +117,7 @@ class SettingsScreen(RecovScreen):
                 for index in range(7):
                     with Vertical(classes="template-day"):
                         yield Label(id=f"template-label-{index}")
-                        yield Select(
-                            [(kind.label, kind) for kind in DayKind],
-                            allow_blank=False,
-                            compact=True,
-                            id=f"template-{index}",
-                        )
+                        yield kind_select(f"template-{index}")
             yield Static(id="template-status")
 
             yield Static("Nutrition items", classes="settings-heading")

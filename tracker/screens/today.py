@@ -44,6 +44,7 @@ from tracker.widgets.day_text import (
     rest_text,
     status_text,
 )
+from tracker.widgets.kind_select import kind_select
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList, run_line
 
@@ -104,12 +105,7 @@ class TodayScreen(RecovScreen):
                 yield Static(id="today-rest")
                 with Horizontal(id="tomorrow-row"):
                     yield Label(id="tomorrow-label")
-                    yield Select(
-                        [(kind.label, kind) for kind in DayKind],
-                        allow_blank=False,
-                        compact=True,
-                        id="tomorrow",
-                    )
+                    yield kind_select("tomorrow")
                     yield Label(id="tomorrow-target")
                 yield LoadSummary(id="load-summary")
         with Horizontal(id="today-lists"):

@@ -71,7 +71,7 @@ def week_header(report: WeekReport) -> Text:
             "✗ " + problem if problem else "✓", style="bold red" if problem else "bold green"
         )
     if report.started and not report.before_history:
-        text.append(f" · taken {len(report.taken)}")
+        text.append(f"  ·  taken {len(report.taken)}")
         if report.taken:
             text.append(f" ({_days(report.taken)})")
     if report.planned:

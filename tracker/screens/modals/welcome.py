@@ -17,6 +17,7 @@ from tracker.domain.kinds import DayKind
 from tracker.domain.plan import RULE_RANGE
 from tracker.screens.modals.base import ButtonSpec, Form
 from tracker.services.welcome import WelcomeAnswers
+from tracker.widgets.kind_select import kind_select
 
 SaveWelcome = Callable[[WelcomeAnswers], Mapping[str, str]]
 TARGETS = tuple(f"target-{index}" for index in range(7))
@@ -66,13 +67,7 @@ class WelcomeForm(Form[WelcomeAnswers]):
             ):
                 with Vertical(classes="welcome-day"):
                     yield Label(id=f"welcome-label-{index}")
-                    yield Select(
-                        [(each.label, each) for each in DayKind],
-                        value=kind,
-                        allow_blank=False,
-                        compact=True,
-                        id=f"kind-{index}",
-                    )
+                    yield kind_select(f"kind-{index}", kind)
                     yield Input(target, placeholder="–", compact=True, id=f"target-{index}")
         for name in ("template", *TARGETS):
             yield Static("", classes="field-error welcome-error", id=f"{name}-error", markup=False)
