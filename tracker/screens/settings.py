@@ -252,6 +252,8 @@ class SettingsScreen(RecovScreen):
         self._field_error(name, problem)
         if problem:
             return
+        with self.prevent(Input.Changed):
+            field.value = getattr(self.preferences.settings(), name) or ""  # as saved
         self.notify(f"{'Time zone' if name == 'timezone' else 'Timer command'} saved")
 
     def _field_error(self, name: str, problem: str | None) -> None:

@@ -242,13 +242,10 @@ class TodayScreen(RecovScreen):
             self._say_logged(logged)
 
     def _say_logged(self, logged: Activity) -> None:
-        units = self.checkin.units()
+        distance = format_distance(logged.distance_m, self.checkin.units())
         notice = self.checkin.rest_day_notice(logged)
-        self.notify(
-            f"Logged {logged.kind.label.lower()} {format_distance(logged.distance_m, units)}"
-            + (f". {notice}" if notice else ""),
-            severity="warning" if notice else "information",
-        )
+        said = f"Logged {logged.kind.label.lower()} {distance}" + (f". {notice}" if notice else "")
+        self.notify(said, severity="warning" if notice else "information")
 
     def on_descendant_focus(self) -> None:
         focused = self.query_one("#runs", RunList).has_focus

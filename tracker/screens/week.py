@@ -16,7 +16,7 @@ from textual.widgets import Static
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
 from tracker.domain.load import ramp_level
-from tracker.domain.plan import RULE_RANGE, TOO_FEW_REST, RuleViolation
+from tracker.domain.plan import MIN_REST_DAYS, RULE_RANGE, TOO_FEW_REST, RuleViolation
 from tracker.domain.stats import round_half_up
 from tracker.domain.text import plural
 from tracker.domain.units import format_distance
@@ -66,7 +66,8 @@ def week_header(report: WeekReport) -> Text:
         if rest:
             text.append(f" ({_days(rest)})")
         problem = plan.rule_problem if not report.not_planned else None
-        text.append(f" rule {RULE_RANGE} ")
+        excused_rule = f" rule {MIN_REST_DAYS} or more (excused) "
+        text.append(excused_rule if plan.excused else f" rule {RULE_RANGE} ")
         text.append(
             "✗ " + problem if problem else "✓", style="bold red" if problem else "bold green"
         )
