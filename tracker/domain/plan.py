@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from tracker.domain.dates import Week
 from tracker.domain.kinds import DayKind
+from tracker.domain.text import plural
 
 MIN_REST_DAYS = 1
 MAX_REST_DAYS = 2
@@ -261,14 +262,10 @@ def week_start_problem(
         too_many = rest > MAX_REST_DAYS and start not in excused_starts
         if too_many or (len(days) == 7 and rest < MIN_REST_DAYS):
             return (
-                f"The week of {start:%a %-d %b %Y} would hold {plural_rest(rest)} with the "
+                f"The week of {start:%a %-d %b %Y} would hold {plural(rest, 'rest day')} with the "
                 f"new week start (the rule allows {RULE_RANGE}): change its plan first"
             )
     return None
-
-
-def plural_rest(count: int) -> str:
-    return f"{count} rest day{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True, slots=True)
