@@ -82,6 +82,7 @@ class RecovApp(App[None]):
         start_mode: str = "today",
         timer_preset: str | None = None,
         timer_duration_s: int | None = None,
+        offer_welcome: bool = False,
         *,
         served: bool = False,
     ) -> None:
@@ -96,6 +97,7 @@ class RecovApp(App[None]):
         self.services = Services.of(store, clock, served=served)
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
+        self.offer_welcome = offer_welcome
         for mode in SCREEN_CLASSES:
             self.add_mode(mode, self._screen_factory(mode))
         self.set_reactive(RecovApp.today, clock.today())
@@ -121,6 +123,8 @@ class RecovApp(App[None]):
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
         if self.timer_preset or self.store.running_sessions():
             self.settle_sessions()
+        elif self.offer_welcome and self.services.welcome.needed():
+            self.action_welcome()
         if self.store.watched_folders() and (path := self.store.database_path()):
             self.import_watched(path)
 
@@ -234,6 +238,30 @@ class RecovApp(App[None]):
         screen.add_class("-bell")
         self.set_timer(BELL_FLASH_S, partial(screen.remove_class, "-bell"))
 
+    # The first evening
+
+    @work(exclusive=True, group="welcome")
+    async def action_welcome(self) -> None:
+        """The welcome (a new database opens with it; Settings brings it back)."""
+        from tracker.screens.modals.welcome import WelcomeForm
+
+        welcome = self.services.welcome
+        answers = await self.push_screen_wait(WelcomeForm(welcome.defaults(), welcome.save))
+        if answers is None:
+            welcome.skip()
+            self.notify("Welcome skipped: Settings (5), then g, shows it again")
+            return
+        self.notify("Saved: units, week start, time zone and your week", title="Welcome")
+        if answers.history:
+            self.notify(f"Importing {answers.history} …")
+            imported, summary = welcome.import_history(answers.history)
+            self.notify(
+                summary,
+                title="Imported" if imported else "Not imported",
+                severity="information" if imported else "error",
+                markup=False,
+            )
+
     # Keys and the palette
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -266,6 +294,12 @@ class RecovApp(App[None]):
                 binding.description,
                 binding.tooltip or f"Key: {binding.key}",
                 partial(self.run_action, binding.action, active.node),
+            )
+        if "app.welcome" not in seen:
+            yield SystemCommand(
+                "Welcome",
+                "Set units, week start, time zone and your usual week; import a history",
+                self.action_welcome,
             )
         yield from super().get_system_commands(screen)
 

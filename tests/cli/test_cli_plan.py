@@ -17,7 +17,7 @@ Capsys = pytest.CaptureFixture[str]
 TODAY = "2026-11-25"  # a Wednesday
 
 WEEK_OF_TODAY = """\
-Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓
+Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓ · proposed by your week template
 Mon 2026-11-23  rest
 Tue 2026-11-24  easy
 Wed 2026-11-25  workout             ← today
@@ -79,25 +79,42 @@ def test_help_lists_the_commands(capsys: Capsys) -> None:
 def test_plan_prints_this_week(capsys: Capsys, db: Path) -> None:
     code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan")
     assert (code, out, err) == (0, WEEK_OF_TODAY, "")
-    assert len(plan_rows(db)) == 7
+    assert plan_rows(db) == []  # reading never writes
+
+
+def test_a_past_week_never_planned_is_not_planned_and_stays_so(capsys: Capsys, db: Path) -> None:
+    code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan", "--week", "2026-11-16")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "Week Mon 2026-11-16 – Sun 2026-11-22 · not planned"
+    assert lines[1] == "Mon 2026-11-16  not planned"
+    code, out, err = run(
+        capsys, "--db", str(db), "--today", TODAY, "plan", "set", "2026-11-17", "rest"
+    )
+    assert code == 2 and "never planned" in one_line(err)
+    assert plan_rows(db) == []
 
 
 @pytest.mark.parametrize(
     ("week", "header"),
     [
-        ("2026-12-31", "Week Mon 2026-12-28 – Sun 2027-01-03 · 1 rest day ✓"),
-        ("2028-02-29", "Week Mon 2028-02-28 – Sun 2028-03-05 · 1 rest day ✓"),
-        ("yesterday", "Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓"),
-        ("sunday", "Week Mon 2026-11-16 – Sun 2026-11-22 · 1 rest day ✓"),
+        ("2026-12-31", "Week Mon 2026-12-28 – Sun 2027-01-03 · 1 rest day ✓ · proposed"),
+        ("2028-02-29", "Week Mon 2028-02-28 – Sun 2028-03-05 · 1 rest day ✓ · proposed"),
+        ("yesterday", "Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓ · proposed"),
+        # A weekday is the next one, today included: Sunday is this week's.
+        ("sunday", "Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓ · proposed"),
+        ("wednesday", "Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓ · proposed"),
+        ("tuesday", "Week Mon 2026-11-30 – Sun 2026-12-06 · 1 rest day ✓ · proposed"),
+        ("tomorrow", "Week Mon 2026-11-23 – Sun 2026-11-29 · 1 rest day ✓ · proposed"),
     ],
 )
 def test_plan_week_date(capsys: Capsys, db: Path, week: str, header: str) -> None:
     code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan", "--week", week)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == header
+    assert lines[0].startswith(header)
     assert len(lines) == 8
-    assert ("← today" in out) == (week == "yesterday")
+    assert ("← today" in out) == lines[0].startswith("Week Mon 2026-11-23")
 
 
 def test_plan_shows_what_was_done(capsys: Capsys, db: Path) -> None:
@@ -110,17 +127,32 @@ def test_plan_shows_what_was_done(capsys: Capsys, db: Path) -> None:
 
 
 def test_plan_set_changes_a_day_and_prints_the_week(capsys: Capsys, db: Path) -> None:
-    code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan", "set", "tue", "rest")
+    code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan", "set", "fri", "rest")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "Tue 2026-11-24 is now rest"
+    assert lines[0] == "Fri 2026-11-27 is now rest"  # the coming Friday, not last week's
     assert lines[1] == "Week Mon 2026-11-23 – Sun 2026-11-29 · 2 rest days ✓"
-    assert "Tue 2026-11-24  rest" in lines
-    assert ("2026-11-24", "rest", None, None) in plan_rows(db)
+    assert "Fri 2026-11-27  rest" in lines
+    assert ("2026-11-27", "rest", None, None) in plan_rows(db)
+    assert len(plan_rows(db)) == 7  # a change stores the whole week
+
+
+@pytest.mark.parametrize(
+    ("word", "day"),
+    [("tomorrow", "Thu 2026-11-26"), ("wed", "Wed 2026-11-25"), ("tuesday", "Tue 2026-12-01")],
+)
+def test_plan_set_takes_the_next_weekday_and_tomorrow(
+    capsys: Capsys, db: Path, word: str, day: str
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan", "set", word, "cross")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"{day} is now cross"
 
 
 def test_plan_set_with_an_iso_date_and_a_capital_kind(capsys: Capsys, db: Path) -> None:
-    code, out, _ = run(capsys, "--db", str(db), "plan", "set", "2027-01-01", "Long")
+    code, out, _ = run(
+        capsys, "--db", str(db), "--today", TODAY, "plan", "set", "2027-01-01", "Long"
+    )
     assert code == 0
     assert "Fri 2027-01-01 is now long" in out
     assert ("2027-01-01", "long", None, None) in plan_rows(db)
@@ -138,7 +170,7 @@ def test_a_refusal_prints_the_rule_exits_2_and_writes_nothing(
     capsys: Capsys, db: Path, setup: list[list[str]], change: list[str], message: str
 ) -> None:
     for words in setup:
-        assert main(["--db", str(db), "plan", "set", *words]) == 0
+        assert main(["--db", str(db), "--today", TODAY, "plan", "set", *words]) == 0
     capsys.readouterr()
     before = plan_rows(db)
     code, out, err = run(capsys, "--db", str(db), "--today", TODAY, "plan", "set", *change)
@@ -223,14 +255,14 @@ def test_recovtui_db_names_the_database(
 ) -> None:
     env_db = tmp_path / "from-env" / "mine.db"
     monkeypatch.setenv("RECOVTUI_DB", str(env_db))
-    code, _, _ = run(capsys, "--today", TODAY, "plan", "set", "tue", "rest")
+    code, _, _ = run(capsys, "--today", TODAY, "plan", "set", "fri", "rest")
     assert code == 0
-    assert ("2026-11-24", "rest", None, None) in plan_rows(env_db)
+    assert ("2026-11-27", "rest", None, None) in plan_rows(env_db)
     flag_db = tmp_path / "flag.db"
     assert main(["--db", str(flag_db), "--today", TODAY, "plan"]) == 0
     assert flag_db.exists()
-    assert ("2026-11-24", "rest", None, None) in plan_rows(env_db)
-    assert ("2026-11-24", "rest", None, None) not in plan_rows(flag_db)
+    assert ("2026-11-27", "rest", None, None) in plan_rows(env_db)
+    assert ("2026-11-27", "rest", None, None) not in plan_rows(flag_db)
 
 
 def test_an_unusable_database_exits_1(capsys: Capsys, tmp_path: Path) -> None:
@@ -241,3 +273,18 @@ def test_an_unusable_database_exits_1(capsys: Capsys, tmp_path: Path) -> None:
     assert out == ""
     assert f"{path}: is not a SQLite database" in one_line(err)
     assert path.read_text() == "shopping list\n"
+
+
+def test_reading_commands_write_no_plan(capsys: Capsys, db: Path) -> None:
+    """stats, plan, status and the calendar export on a fresh database store no plan."""
+    for argv in (
+        ["stats", "--json"],
+        ["stats"],
+        ["plan"],
+        ["plan", "--week", "2026-12-30"],
+        ["status", "--json"],
+        ["export", "--format", "ics"],
+    ):
+        code, _, err = run(capsys, "--db", str(db), "--today", TODAY, *argv)
+        assert (code, err) == (0, ""), argv
+        assert plan_rows(db) == [], argv

@@ -61,8 +61,10 @@ def test_imported_runs_show_in_the_week_plan(db: Path) -> None:
     run(db, "import", str(FIXTURES / "strava_activities.csv"))
     code, out, _ = run(db, "plan", "--week", "2026-11-18")
     assert code == 0
-    assert "Mon 2026-11-16  rest                done 6.4 km" in out
-    assert "Sun 2026-11-22  easy                done 10.0 km" in out
+    # A past week never planned: its runs show, and no plan is made up for it.
+    assert out.startswith("Week Mon 2026-11-16 – Sun 2026-11-22 · not planned\n")
+    assert "Mon 2026-11-16  not planned            done 6.4 km" in out
+    assert "Sun 2026-11-22  not planned            done 10.0 km" in out
 
 
 def test_runs_are_dated_in_the_runners_time_zone(db: Path) -> None:

@@ -92,7 +92,7 @@ def test_a_bare_distance_is_in_the_runners_units(capsys: Capsys, db: Path) -> No
         (["--kind", "easy", "--distance", "10", "--rpe", "11"], "--rpe: not an effort: '11'"),
         (["--kind", "easy", "--distance", "10", "--rpe", "0"], "--rpe: not an effort: '0'"),
         (["--kind", "easy", "--distance", "10", "--note", "x" * 501], "--note: keep the note"),
-        (["tomorrow", "--kind", "easy", "--distance", "10"], "DATE: not a date: 'tomorrow'"),
+        (["tomorrow", "--kind", "easy", "--distance", "10"], "DATE: 2026-11-26 is in the future"),
         (["2026-11-26", "--kind", "easy", "--distance", "10"], "DATE: 2026-11-26 is in the future"),
         (["2026-02-30", "--kind", "easy", "--distance", "10"], "DATE: no such date"),
         (["--kind", "easy"], "required: --distance"),

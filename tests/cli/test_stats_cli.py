@@ -56,6 +56,7 @@ def fixed_db(path: Path) -> Path:
     for activity in activities:
         store.add_activity(activity)
     store.excuse_week(day("2026-11-02"), "flu")
+    store.record_created_on(day("2026-10-26"))  # the history starts on week A's Monday
     store.close()
     return path
 
@@ -301,8 +302,8 @@ class TestStatusJson:
         assert document == {
             "today": "2026-11-25",
             "rest_streak": {"current_weeks": 0, "best_weeks": 0},
-            "rest_days_this_week": 2,  # Monday and Tuesday: nothing logged
-            "days_since_rest": 1,
+            "rest_days_this_week": 0,  # no history: Monday and Tuesday are unknown
+            "days_since_rest": None,
             "checked_in": False,
         }
         assert not missing.parent.exists()

@@ -356,3 +356,56 @@ def test_a_database_that_cannot_be_created_says_why_and_nothing_else(tmp_path: P
         open_db(blocker / "recovtui.db")
     assert str(caught.value).startswith(f"{blocker / 'recovtui.db'}: cannot be created (")
     assert "untouched" not in str(caught.value)
+
+
+def _before_history_start(path: Path) -> Database:
+    old = Database(sqlite3.connect(str(path)))
+    migrations.apply(old, stop_before="0004_history_start")
+    return old
+
+
+def test_an_older_database_starts_its_history_on_its_earliest_recorded_day(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    old = _before_history_start(path)
+    old["activities"].insert(  # type: ignore[union-attr]
+        {"date": "2026-03-01", "kind": "easy", "distance_m": 8000, "note": "", "source": "manual"}
+    )
+    old["recovery_sessions"].insert(  # type: ignore[union-attr]
+        {
+            "date": "2026-02-10",
+            "kind": "massage",
+            "started_at": "2026-02-10T18:00:00Z",
+            "status": "completed",
+        }
+    )
+    old["checkins"].insert({"date": "2026-03-02", "at": "2026-03-02T20:00:00Z"})  # type: ignore[union-attr]
+    old.conn.commit()
+    old.close()
+
+    store = Store(open_db(path))
+    try:
+        assert store.created_on() == date(2026, 2, 10)
+        store.record_created_on(date(2026, 11, 25))  # a known day is kept
+        assert store.created_on() == date(2026, 2, 10)
+        assert store.history_start() == date(2026, 2, 10)
+        assert [a.distance_m for a in store.all_activities()] == [8000]
+        assert store.is_checked_in(date(2026, 3, 2))
+    finally:
+        store.close()
+
+
+def test_an_older_empty_database_starts_its_history_when_first_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _before_history_start(path).close()
+    store = Store(open_db(path))
+    try:
+        assert store.created_on() is None
+        assert store.history_start() is None
+        store.record_created_on(date(2026, 11, 25))
+        assert store.history_start() == date(2026, 11, 25)
+        store.check_in(date(2026, 11, 20))  # an earlier record moves the start back
+        assert store.history_start() == date(2026, 11, 20)
+    finally:
+        store.close()

@@ -53,22 +53,42 @@ def test_the_rule_messages_are_the_designs_and_name_no_key() -> None:
         assert "(" not in message
 
 
-def test_a_week_is_made_from_the_default_template_the_first_time(store: Store) -> None:
+def test_a_week_never_planned_reads_as_the_templates_proposal_and_stores_nothing(
+    store: Store,
+) -> None:
     assert dump(store) == []
     plan = store.week_plan(WED)
     assert plan.week == Week(MON)
     assert plan.kinds == (R, E, W, E, E, L, E)
     assert [(d.target_m, d.note) for d in plan.days] == [(None, None)] * 7
+    assert plan.proposed == frozenset(plan.week.days)
+    assert store.planned_day(SAT).kind is L
+    assert dump(store) == []  # reading never writes
+
+
+def test_keeping_a_week_stores_its_proposal_once(store: Store) -> None:
+    store.keep_week(WED)
     assert [row[:2] for row in dump(store)] == [
-        (d.isoformat(), k.value) for d, k in zip(plan.week.days, DEFAULT_TEMPLATE, strict=True)
+        (d.isoformat(), k.value) for d, k in zip(Week(MON).days, DEFAULT_TEMPLATE, strict=True)
     ]
-
-
-def test_a_week_is_made_from_the_template_only_once(store: Store) -> None:
-    store.week_plan(MON)
+    assert store.week_plan(MON).proposed == frozenset()
     store.set_setting("template", ["easy", "rest", "rest", "easy", "easy", "long", "easy"])
+    store.keep_week(MON)
     assert kinds(store) == DEFAULT_TEMPLATE
     assert kinds(store, MON + timedelta(weeks=1)) == (E, R, R, E, E, L, E)
+
+
+def test_a_proposal_carries_the_templates_targets(store: Store) -> None:
+    store.set_setting("template_targets", [5000, 8000, 10000, 8000, 8000, 20000, 6000])
+    plan = store.week_plan(MON)
+    assert [d.target_m for d in plan.days] == [None, 8000, 10000, 8000, 8000, 20000, 6000]
+    assert plan.planned_m == 60000
+
+
+def test_a_change_stores_the_whole_week(store: Store) -> None:
+    store.set_kind(THU, C)
+    assert len(dump(store)) == 7
+    assert store.week_plan(MON).proposed == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -89,7 +109,7 @@ def test_the_template_starts_on_the_week_start(
     assert plan.week.start == first_day
     assert plan.day(first_day).kind is R
     assert plan.kinds == DEFAULT_TEMPLATE
-    assert len(dump(store)) == 7
+    assert dump(store) == []
 
 
 def test_a_template_must_keep_the_rule(store: Store) -> None:
@@ -117,7 +137,7 @@ def test_set_kind_changes_one_day(store: Store) -> None:
 
 
 def test_removing_the_last_rest_day_is_refused_with_the_rules_message(store: Store) -> None:
-    store.week_plan(MON)
+    store.keep_week(MON)
     before = dump(store)
     for kind in (E, W, L, A, C):
         with pytest.raises(RuleViolation) as caught:
@@ -205,7 +225,7 @@ def test_move_rest_with_two_rest_days(store: Store) -> None:
 
 
 def test_move_rest_outside_the_week_is_refused_and_writes_nothing(store: Store) -> None:
-    store.week_plan(MON)
+    store.keep_week(MON)
     before = dump(store)
     with pytest.raises(ValueError):
         store.move_rest(MON, MON - timedelta(days=1))
@@ -231,10 +251,22 @@ def test_an_excuse_needs_a_reason(store: Store) -> None:
     assert store.excused_weeks() == {}
 
 
-def test_an_excused_week_still_keeps_the_rule(store: Store) -> None:
+def test_an_excused_week_still_needs_a_rest_day(store: Store) -> None:
     store.excuse_week(MON, "travel")
     with pytest.raises(RuleViolation):
         store.set_kind(MON, E)
+
+
+def test_an_excused_week_may_plan_every_day_as_rest(store: Store) -> None:
+    store.excuse_week(MON, "calf strain")
+    for day in Week(MON).days:
+        store.set_kind(day, R)
+    plan = store.week_plan(MON)
+    assert plan.rest_days == 7 and plan.rule_problem is None and plan.excused
+    # The next week is not excused: the upper bound holds there.
+    store.set_kind(MON + timedelta(weeks=1, days=1), R)
+    with pytest.raises(RuleViolation, match="At most two"):
+        store.set_kind(MON + timedelta(weeks=1, days=2), R)
 
 
 # Warnings (soft, never blocking)
@@ -311,11 +343,11 @@ def test_a_broken_stored_week_may_only_move_toward_the_rule() -> None:
         broken.day(MON - timedelta(days=1))
 
 
-def test_a_day_made_rest_keeps_its_target_but_it_no_longer_counts(store: Store) -> None:
-    store.set_day(TUE, DayKind.EASY, 8_000, None)
+def test_a_day_made_rest_loses_the_target_it_no_longer_has(store: Store) -> None:
+    store.set_day(TUE, DayKind.EASY, 8_000, "river")
     store.set_kind(TUE, DayKind.REST)
     plan = store.week_plan(TUE)
-    assert plan.day(TUE).target_m == 8_000
+    assert plan.day(TUE) == PlanDay(TUE, R, None, "river")
     assert plan.planned_m == 0
-    store.set_kind(TUE, DayKind.EASY)
-    assert store.week_plan(TUE).planned_m == 8_000
+    store.set_day(TUE, R, 6_000, None)  # the edit dialog cannot give rest a target either
+    assert store.week_plan(TUE).day(TUE).target_m is None

@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, shown
+from tests.helpers import current, shown, toasts
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
@@ -74,6 +74,28 @@ async def test_a_bad_time_zone_is_refused_at_the_field(store: Store, clock: Fake
         await pilot.press("ctrl+a", "ctrl+k", *"Europe/Berlin", "tab")
         assert store.settings().timezone == "Europe/Berlin"
         assert not current(pilot, SettingsScreen).query_one("#timezone-error").has_class("-shown")
+
+
+async def test_a_time_zone_is_found_whatever_its_case(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        field = current(pilot, SettingsScreen).query_one("#timezone", Input)
+        field.focus()
+        await pilot.press("ctrl+k", *"europe/berlin", "enter")
+        assert store.settings().timezone == "Europe/Berlin"
+        assert field.value == "Europe/Berlin"  # shown as saved
+
+
+async def test_a_week_start_that_breaks_a_planned_week_is_refused(
+    store: Store, clock: FakeClock
+) -> None:
+    store.set_kind(TODAY.add(days=4), DayKind.REST)  # Sun 29 Nov, with Mon 23
+    store.set_kind(TODAY.add(days=10), DayKind.REST)  # Sat 5 Dec, with Mon 30
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        current(pilot, SettingsScreen).query_one("#week_start", Select).value = "sunday"
+        await pilot.pause()
+        assert store.settings().week_start == "monday"
+        assert any("The week of Sun 29 Nov 2026" in message for message, _ in toasts(pilot))
+        assert current(pilot, SettingsScreen).query_one("#week_start", Select).value == "monday"
 
 
 async def test_an_unbalanced_timer_command_is_refused(store: Store, clock: FakeClock) -> None:

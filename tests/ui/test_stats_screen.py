@@ -71,6 +71,7 @@ async def test_stats_screen_shows_the_stats_document(demo_store: Store, clock: F
 
 
 async def test_refreshes_after_a_run_and_at_midnight(store: Store, clock: FakeClock) -> None:
+    store.record_created_on(TODAY - timedelta(days=10))  # a rest day, then nine runs
     for offset in range(1, 10):
         store.add_activity(Activity(TODAY - timedelta(days=offset), ActivityKind.EASY, 5000))
     app = make_app(store, clock, start_mode="stats")
@@ -175,6 +176,7 @@ async def test_week_at_risk_says_what_keeps_the_rule(store: Store) -> None:
 
 async def test_load_summary_keeps_to_three_warnings(store: Store, clock: FakeClock) -> None:
     """Ten days without rest, a steep ramp and spiking runs: more warnings than fit."""
+    store.record_created_on(TODAY - timedelta(days=11))
     for offset, metres in enumerate([5000] * 7 + [6000, 8000, 12000], start=1):
         store.add_activity(Activity(TODAY - timedelta(days=11 - offset), ActivityKind.EASY, metres))
     warnings = stats_report(store, TODAY).warnings

@@ -93,7 +93,9 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
 
 async def test_the_demo_lists_the_missed_evenings(demo_store: Store, clock: FakeClock) -> None:
     async with make_app(demo_store, clock).run_test(size=SIZE) as pilot:
-        assert "2 evenings missed: Sun, Mon — b backfills" in shown(pilot, "#today-missed")
+        # Its two latest rest days were never checked in: the only missed evenings.
+        missed = shown(pilot, "#today-missed")
+        assert "2 evenings missed: Mon 16 Nov, Mon 23 Nov — b backfills" in missed
         assert "b" in {b.binding.key for b in current(pilot, TodayScreen).active_bindings.values()}
 
 
@@ -168,7 +170,9 @@ async def test_checking_in_without_a_run_says_it_counts_as_rest(
         await pilot.press("c")
         assert store.is_checked_in(TODAY)
         assert any("counts as a rest day" in message for message, _ in toasts(pilot))
-        assert "taken Mon, Tue, Wed" in shown(pilot, "#today-rest")
+        # A new database: Monday and Tuesday are before the history, not rest days.
+        assert "taken Wed\n" in shown(pilot, "#today-rest")
+        assert "Rule kept" not in shown(pilot, "#today-rest")
         # c again offers to undo; n keeps it, y undoes it.
         await pilot.press("c")
         assert isinstance(pilot.app.screen, ConfirmDialog)
@@ -270,6 +274,19 @@ async def test_tick_and_untick_recovery_by_hand(store: Store, clock: FakeClock) 
         assert checklist(pilot, "recovery").highlighted == 1  # moved on to the next item
         await pilot.press("up", "space")
         assert ticked(store, TODAY) == set()
+        assert checklist(pilot, "recovery").highlighted == 0  # an untick stays put
+
+
+async def test_only_ticking_moves_on(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        nutrition = checklist(pilot, "nutrition")
+        assert nutrition.has_focus
+        await pilot.press("space")  # ticks Antioxidants, moves on to Green shake
+        assert nutrition.highlighted == 1
+        await pilot.press("up", "space")  # unticks it: still on Antioxidants
+        assert nutrition.highlighted == 0
+        assert nutrition_names(store) == set()
 
 
 async def test_massage_asks_for_an_optional_duration_and_note(
@@ -321,7 +338,7 @@ async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClo
         assert "10:04 · 12 °C" in dialog.question
         await pilot.press("n")
         assert ticked(store, TODAY) == {"ice_bath"}
-        await pilot.press("up", "space", "y")
+        await pilot.press("space", "y")  # an untick stays on the item
         assert ticked(store, TODAY) == set()
 
 
@@ -397,23 +414,20 @@ async def test_backfill_across_a_week_boundary_and_a_dst_change(
         assert ("All caught up: 3 of 4 evenings checked in", "information") in toasts(pilot)
 
 
-async def test_backfill_a_day_with_a_run_already_logged(store: Store, clock: FakeClock) -> None:
+async def test_a_day_with_a_run_is_never_a_missed_evening(store: Store, clock: FakeClock) -> None:
     history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
-    store.add_activity(Activity(TUE, ActivityKind.EASY, 7000))
+    store.add_activity(Activity(TUE, ActivityKind.EASY, 7000))  # logged, never checked in
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        assert "1 evening missed: Mon — b backfills" in shown(pilot, "#today-missed")
         await pilot.press("b")
         dialog = pilot.app.screen
         assert isinstance(dialog, BackfillDialog) and dialog.day == MON
         await pilot.press("c")  # no run on Monday: "looks right" is not offered
         assert pilot.app.screen is dialog
         await pilot.press("r")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, BackfillDialog) and dialog.day == TUE
-        await pilot.press("r")  # a day with a run is not a rest day
-        assert pilot.app.screen is dialog
-        await pilot.press("c")
         await pilot.pause()
-        assert store.checkins(MON, TUE) == {MON, TUE}
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert store.checkins(MON, TUE) == {MON}
         assert not current(pilot, TodayScreen).query_one("#today-missed").display
 
 

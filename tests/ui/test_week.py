@@ -13,7 +13,8 @@ from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
 from tests.helpers import current, shown, toasts
 from tracker.data.store import Store
-from tracker.domain.kinds import DayKind
+from tracker.domain.activity import Activity
+from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST, PlanDay
 from tracker.screens.modals.confirm import ConfirmDialog, TextPromptDialog
 from tracker.screens.modals.plan_day import EditDayDialog
@@ -69,7 +70,7 @@ async def test_opens_on_this_week_with_today_selected(store: Store, clock: FakeC
         header = shown(pilot, "#week-header")
         assert "Mon 23 Nov – Sun 29 Nov 2026" in header
         assert "this week" in header
-        assert "Rest days 1 (rule 1–2) ✓" in header
+        assert "Rest days planned 1 (Mon) rule 1–2 ✓" in header
         assert cell_text(pilot, 0).splitlines()[:2] == ["Mon 23", "REST"]
         assert cell_text(pilot, 2).splitlines()[:2] == ["Wed 25 •", "WORKOUT"]
         assert shown(pilot, "#day-detail").startswith("Wednesday 25 November: Workout")
@@ -115,11 +116,30 @@ async def test_brackets_change_week_and_t_comes_back(store: Store, clock: FakeCl
         assert screen.selected == TODAY
 
 
-async def test_a_week_shown_is_planned_from_the_template(store: Store, clock: FakeClock) -> None:
+async def test_browsing_weeks_stores_nothing(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket")
-        assert store.week_plan(MON + timedelta(weeks=1)).kinds == DEFAULT_TEMPLATE
-        assert len(dump(store)) == 14
+        # A future week never planned: the template's proposal, nothing done yet.
+        header = shown(pilot, "#week-header")
+        assert "Rest days planned 1 (Mon) rule 1–2 ✓" in header
+        assert "Done" not in header
+        assert "From your week template (italic), kept once changed or ticked" in header
+        assert cell_text(pilot, 0).splitlines()[1] == "REST"
+        for _ in range(3):
+            await pilot.press("left_square_bracket")
+        # A past week never planned: "not planned", never filled in.
+        header = shown(pilot, "#week-header")
+        assert "Mon 9 Nov – Sun 15 Nov 2026" in header and "Not planned" in header
+        assert cell_text(pilot, 0).splitlines()[1:3] == ["not", "planned"]
+        assert "unknown" in cell_text(pilot, 0)  # before the history: not "done –"
+        assert not any(cell(pilot, 0).has_class(f"-kind-{k.value}") for k in DayKind)
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("never planned" in message for message, _ in toasts(pilot))
+        await pilot.press("t")
+        assert dump(store) == []  # reading never writes
+        await pilot.press("c")  # a change stores the whole week
+        assert len(dump(store)) == 7
 
 
 # Setting kinds
@@ -145,14 +165,38 @@ async def test_a_third_rest_day_is_refused(store: Store, clock: FakeClock) -> No
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, THU)
         await pilot.press("r")
-        assert "Rest days 2 (rule 1–2) ✓" in shown(pilot, "#week-header")
+        assert "Rest days planned 2 (Mon, Thu) rule 1–2 ✓" in shown(pilot, "#week-header")
         before = dump(store)
         await pilot.press("right", "r")
         await pilot.pause()
         assert dump(store) == before
         assert (TOO_MANY_REST, "error") in toasts(pilot)
         assert cell_text(pilot, 4).splitlines()[1] == "EASY"
-        assert "Rest days 2 (rule 1–2) ✓" in shown(pilot, "#week-header")
+        assert "Rest days planned 2 (Mon, Thu) rule 1–2 ✓" in shown(pilot, "#week-header")
+
+
+async def test_r_on_a_planned_run_clears_its_target(store: Store, clock: FakeClock) -> None:
+    store.set_day(THU, E, 6000, None)
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        await select_day(pilot, THU)
+        await pilot.press("r")
+        assert store.week_plan(MON).day(THU) == PlanDay(THU, R)
+        assert shown(pilot, "#day-detail").startswith("Thursday 26 November: Rest")
+        assert "target" not in shown(pilot, "#day-detail")
+        assert "plan" not in cell_text(pilot, 3)
+
+
+async def test_a_rest_day_taken_reads_as_rested(store: Store, clock: FakeClock) -> None:
+    """Tuesday (planned easy) passed with nothing logged; the header and its advice agree."""
+    store.record_created_on(MON)
+    store.add_activity(Activity(MON, ActivityKind.EASY, 8000))
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        lines = cell_text(pilot, 1).splitlines()
+        assert lines[1] == "EASY" and lines[3] == "rested"
+        assert "done –" not in cell_text(pilot, 1)
+        header = shown(pilot, "#week-header")
+        assert "Rest days planned 1 (Mon) rule 1–2 ✓  ·  taken 1 (Tue)" in header
+        assert "1 rest day taken" in header or "!" not in header
 
 
 async def test_removing_the_last_rest_day_is_refused(store: Store, clock: FakeClock) -> None:

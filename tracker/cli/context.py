@@ -41,6 +41,7 @@ class Context:
             raise Failure(str(exc)) from None
         if existed:  # a database made just now holds nothing to back up
             self._daily_backup(store)
+        store.record_created_on(self.clock(store).today())  # where an empty history starts
         attach_summary(store, self.db_path, lambda: self.clock(store).today())
         return store
 

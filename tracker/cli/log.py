@@ -14,6 +14,7 @@ from tracker.cli.errors import EXIT_OK, UsageError
 from tracker.domain.dates import ParseError, parse_date
 from tracker.domain.forms import RUN_FIELDS, FormErrors, read_run
 from tracker.domain.units import format_distance
+from tracker.services.checkin import CheckinService
 
 FLAGS = {name: f"--{name}" for name in RUN_FIELDS}
 
@@ -21,7 +22,8 @@ FLAGS = {name: f"--{name}" for name in RUN_FIELDS}
 def run_log(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.open_store()
     try:
-        today = ctx.clock(store).today()
+        checkin = CheckinService(store, ctx.clock(store))
+        today = checkin.clock.today()
         units = store.settings().units
         try:
             day = parse_date(args.date, today)
@@ -42,11 +44,14 @@ def run_log(ctx: Context, args: argparse.Namespace) -> int:
         except FormErrors as exc:
             name, why = next(iter(exc.errors.items()))
             raise UsageError(f"{FLAGS[name]}: {why}") from None
-        activity = store.add_activity(activity)
+        activity = checkin.save_run(activity)
         print(
             f"Logged {activity.kind.value} {format_distance(activity.distance_m, units)} "
             f"on {activity.date:%a %Y-%m-%d}"
         )
+        notice = checkin.rest_day_notice(activity)
+        if notice:
+            print(f"Note: {notice}")
         return EXIT_OK
     finally:
         store.close()

@@ -52,7 +52,15 @@ def summary_lines(report: StatsReport, units: str) -> list[tuple[str, str]]:
             f"{format_distance(week.distance_m, units)} so far",
             "",
         ),
-        (f"Days since rest  {report.days_since_rest}", ""),
+        (
+            "Days since rest  "
+            + (
+                "– (no rest day in your history yet)"
+                if report.days_since_rest is None
+                else str(report.days_since_rest)
+            ),
+            "",
+        ),
     ]
     ramp = report.ramp_pct
     if ramp is None:

@@ -48,7 +48,7 @@ def _computed(args: argparse.Namespace) -> StatusEntry:
     ctx = Context.from_args(args)
     if not ctx.db_path.exists():
         today = SystemClock(None, ctx.pretend_today).today()
-        status = build_status((), (), "monday", today, False)
+        status = build_status((), (), "monday", today, False, start=None)
         return StatusEntry(status.to_json(), status.line())
     store = ctx.open_store()
     try:

@@ -32,7 +32,10 @@ def run_tui(
         from tracker.web import SERVED_ENV
 
         served = os.environ.get(SERVED_ENV) == "1"
-        RecovApp(store, clock, start_mode, timer_preset, timer_duration_s, served=served).run()
+        offer_welcome = not demo and not served and start_mode == "today"
+        RecovApp(
+            store, clock, start_mode, timer_preset, timer_duration_s, offer_welcome, served=served
+        ).run()
     return EXIT_OK
 
 

@@ -128,8 +128,8 @@ def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None
     first = this_week.shifted(-weeks)
     items = store.nutrition_items()
     excused_index = max(1, weeks - 10)
-    missed = {today - timedelta(days=2), today - timedelta(days=3)}
     activities: list[Activity] = []
+    evenings: list[date] = []
     with store.transaction():
         for index in range(weeks + 2):
             week = first.shifted(index)
@@ -153,6 +153,12 @@ def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None
                 for item in items:
                     if rng.random() < (0.55 if excused else 0.72):
                         store.set_nutrition_check(day.date, item.id, True)
-                if day.date not in missed:
-                    store.check_in(day.date)
+                evenings.append(day.date)
         store.import_activities(activities)
+        # The rest days of the last ten days, but the most recent two, were checked
+        # in: those two are the missed evenings Today offers to backfill (a day with a
+        # run is never a missed evening).
+        ran = {activity.date for activity in activities}
+        recent_rest = [d for d in evenings if d not in ran and d >= today - timedelta(days=10)]
+        missed = set(recent_rest[-2:])
+        store.add_checkins([d for d in evenings if d not in missed])

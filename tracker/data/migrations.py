@@ -115,6 +115,23 @@ def heart_rate(db: Database) -> None:
     activities.create_index(["started_at"])
 
 
+@migrations(name="0004_history_start")
+def history_start(db: Database) -> None:
+    """A ``meta`` table for facts about the database itself, starting with the day it
+    was made (where the history starts when nothing earlier is recorded).
+
+    An existing database is taken to be as old as its earliest recorded day; one
+    that records nothing gets the day it is first opened (the store's
+    ``record_created_on``, called with the runner's today).
+    """
+    _t(db, "meta").create({"key": str, "value": str}, pk="key", strict=True)
+    tables = {"activities", "checkins", "recovery_sessions", "wellness"} & set(db.table_names())
+    firsts = [db.execute(f"SELECT min(date) FROM [{name}]").fetchone()[0] for name in tables]
+    known = [day for day in firsts if day]
+    if known:
+        _t(db, "meta").insert({"key": "created_on", "value": min(known)})
+
+
 @migrations(name="0005_watched_folders")
 def watched_folders(db: Database) -> None:
     """Folders whose new activity files are imported at each start, and every file seen in
@@ -136,4 +153,10 @@ def watched_folders(db: Database) -> None:
     )
 
 
-KNOWN = ("0001_initial", "0002_defaults", "0003_heart_rate", "0005_watched_folders")
+KNOWN = (
+    "0001_initial",
+    "0002_defaults",
+    "0003_heart_rate",
+    "0004_history_start",
+    "0005_watched_folders",
+)

@@ -1,4 +1,4 @@
-"""The nutrition checklist and its ticks, and the check-ins."""
+"""The nutrition checklist and its ticks, the check-ins, and where the history starts."""
 
 from __future__ import annotations
 
@@ -15,6 +15,10 @@ from tracker.data.rows import (
 )
 from tracker.data.store_base import StoreBase
 from tracker.domain.nutrition import NutritionItem, clean_item_name
+from tracker.domain.streaks import history_start
+
+RECORD_TABLES = ("activities", "checkins", "recovery_sessions", "wellness")
+"""The tables whose dates are a recorded day (``wellness`` once it exists)."""
 
 
 class NutritionStore(StoreBase):
@@ -157,10 +161,37 @@ class NutritionStore(StoreBase):
         rows = self._table("checkins").rows_where(*between(start, end))
         return {parse_day(row["date"]) for row in rows}
 
+    # Where the history starts
+
     def first_day(self) -> pendulum.Date | None:
-        """The first day anything was logged or checked in."""
-        row = self.db.execute(
-            "SELECT min(d) FROM (SELECT min(date) AS d FROM activities "
-            "UNION ALL SELECT min(date) FROM checkins)"
-        ).fetchone()
+        """The first day anything was recorded: an activity, a check-in, a recovery
+        session (and, once that table exists, a wellness entry)."""
+        tables = [name for name in RECORD_TABLES if self.db[name].exists()]
+        union = " UNION ALL ".join(f"SELECT min(date) AS d FROM [{name}]" for name in tables)
+        row = self.db.execute(f"SELECT min(d) FROM ({union})").fetchone()
         return parse_day(row[0]) if row and row[0] else None
+
+    def created_on(self) -> pendulum.Date | None:
+        """The day the database was made (or first opened, for an older one that was empty)."""
+        value = self._meta("created_on")
+        return parse_day(value) if value else None
+
+    def record_created_on(self, today: date) -> None:
+        """Remember ``today`` as the day the database was made, unless a day is known."""
+        if self._meta("created_on") is None:
+            self._table("meta").insert({"key": "created_on", "value": iso(today)}, ignore=True)
+
+    def history_start(self) -> date | None:
+        """The first day of the history (docs/counting.md); None while nothing is known."""
+        return history_start(self.first_day(), self.created_on())
+
+    def welcome_answered(self) -> bool:
+        """Whether the first-evening welcome was answered or skipped."""
+        return self._meta("welcomed") is not None
+
+    def mark_welcomed(self, stamp: str) -> None:
+        self._table("meta").upsert({"key": "welcomed", "value": stamp}, pk="key")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else None

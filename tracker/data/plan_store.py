@@ -37,24 +37,29 @@ class PlanStore(StoreBase):
         return self._stored_days(start, end)
 
     def week_plan(self, day: date) -> WeekPlan:
-        """The plan of the week holding ``day``, made from the template the first time."""
-        with self.transaction():
-            plan, unplanned = self._planned_week(day)
-            if unplanned:
-                self._write_plan(plan, only=unplanned)
-        return plan
-
-    def _planned_week(self, day: date) -> tuple[WeekPlan, tuple[date, ...]]:
-        """The week's plan, the template filling the days never planned (listed); no write.
-
-        Changes start from this, so a refused change leaves a week never shown unplanned.
-        """
+        """The plan of the week holding ``day``: its stored days, the template proposing
+        the days never planned (listed in ``proposed``). Reading never writes."""
         week = self.week(day)
-        return fill_week(week, self._stored_days(week.start, week.end), self.settings().template)
+        settings = self.settings()
+        return fill_week(
+            week,
+            self._stored_days(week.start, week.end),
+            settings.template,
+            settings.template_targets,
+            excused=week.start in self.excused_weeks(),
+        )[0]
 
     def planned_day(self, day: date) -> PlanDay:
-        """What ``day`` is planned as, from the template if its week was never shown; no write."""
-        return self._planned_week(day)[0].day(day)
+        """What ``day`` is planned as, the template's proposal if never planned; no write."""
+        return self.week_plan(day).day(day)
+
+    def keep_week(self, day: date) -> None:
+        """Store the template's proposal for the days of ``day``'s week never planned
+        (a tick or a check-in makes the week's plan part of the record)."""
+        with self.transaction():
+            plan = self.week_plan(day)
+            if plan.proposed:
+                self._write_plan(plan, only=sorted(plan.proposed))
 
     def _write_plan(self, plan: WeekPlan, only: Sequence[date] | None = None) -> None:
         self.replace_plan(d for d in plan.days if only is None or d.date in only)
@@ -64,7 +69,7 @@ class PlanStore(StoreBase):
         changing the same week at once lose nothing. ``change`` raises RuleViolation
         (and nothing is written) when the week would break the rule."""
         with self.transaction():
-            plan = change(self._planned_week(day)[0])
+            plan = change(self.week_plan(day)).stored_whole()
             self._write_plan(plan)
         return plan
 

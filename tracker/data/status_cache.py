@@ -29,11 +29,11 @@ import contextlib
 import json
 import os
 import sys
-import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracker import __version__
+from tracker.domain import zones
 
 if TYPE_CHECKING:
     from datetime import date
@@ -115,23 +115,8 @@ def parse_day(text: str) -> str | None:
     return text
 
 
-UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu"})
-
-
-def local_today(timezone: str | None) -> str | None:
-    """Today (``YYYY-MM-DD``) in ``timezone``, the machine's zone when None; None for
-    an unknown zone. Only a named zone other than UTC costs the import of zoneinfo."""
-    if timezone is None:
-        return time.strftime("%Y-%m-%d", time.localtime())
-    if timezone in UTC_NAMES:
-        return time.strftime("%Y-%m-%d", time.gmtime())
-    try:
-        from datetime import datetime
-        from zoneinfo import ZoneInfo
-
-        return datetime.now(ZoneInfo(timezone)).date().isoformat()
-    except (ValueError, OSError, LookupError):
-        return None
+# The one definition of the runner's day, shared with the app's clock.
+local_today = zones.local_today
 
 
 class StatusEntry(NamedTuple):

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from tracker.domain.dates import WEEKDAYS
 from tracker.domain.kinds import DayKind
-from tracker.domain.plan import MAX_REST_DAYS, WeekPlan
-from tracker.domain.streaks import is_rest_day
+from tracker.domain.plan import MAX_REST_DAYS, PlanDay, WeekPlan
+from tracker.domain.streaks import first_rule_week, in_history, rest_days_of
 from tracker.domain.text import plural
 
 MISSED_LOOKBACK_DAYS = 28
@@ -33,18 +34,23 @@ def missed_window_start(first_day: date, today: date) -> date:
 
 
 def missed_evenings(
-    first_day: date | None, today: date, checked_in: Collection[date]
+    start: date | None,
+    today: date,
+    checked_in: Collection[date],
+    activity_dates: Collection[date],
 ) -> list[date]:
-    """Past days of the last four weeks (and of the history) never checked in.
+    """Past days of the last four weeks, inside the history, with no activity and
+    no check-in: the only days where a forgotten log could pass for a rest day.
 
-    Oldest first. Today is never missed: the evening is not over.
+    Oldest first. Today is never missed: the evening is not over. A day with an
+    activity (however it was logged) is never missed.
     """
-    if first_day is None or first_day >= today:
+    if start is None or start >= today:
         return []
-    done = {date(d.year, d.month, d.day) for d in checked_in}
+    done = {date(d.year, d.month, d.day) for d in (*checked_in, *activity_dates)}
     days: list[date] = []
-    start = missed_window_start(first_day, today)
-    day = date(start.year, start.month, start.day)
+    first = missed_window_start(start, today)
+    day = date(first.year, first.month, first.day)
     while day < today:
         if day not in done:
             days.append(day)
@@ -77,6 +83,8 @@ class RestState(StrEnum):
     BROKEN = "broken"
     """The week can no longer keep the rule."""
     EXCUSED = "excused"
+    BEFORE_HISTORY = "before_history"
+    """The week began before the history: it is no rule week, so nothing to keep."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +98,12 @@ class RestOutlook:
 
     @property
     def ok(self) -> bool:
-        return self.state in (RestState.ON_TRACK, RestState.EXCUSED)
+        return self.state in (RestState.ON_TRACK, RestState.EXCUSED, RestState.BEFORE_HISTORY)
+
+    @property
+    def kept(self) -> bool:
+        """The rule is kept so far (a week that does not count is neither kept nor broken)."""
+        return self.state is RestState.ON_TRACK
 
 
 def day_name(day: date, today: date) -> str:
@@ -116,20 +129,20 @@ def rest_outlook(
     today: date,
     today_checked_in: bool,
     excused_reason: str | None = None,
+    *,
+    start: date | None,
 ) -> RestOutlook:
     """What this week's rest days look like from ``today``, and what keeps the rule.
 
-    Actual rest (docs/counting.md): a past day with no activity, today once checked in
-    with no activity. Days still open: the days after today, and today itself
-    while it is neither checked in nor holds an activity.
+    Actual rest (docs/counting.md): a past day inside the history with no activity,
+    today once checked in with no activity. Days still open: the days after today,
+    and today itself while it is neither checked in nor holds an activity. A week
+    that began before the history (``start``; None: it starts today) is no rule
+    week: the outlook says when the first one begins instead of judging this one.
     """
     days = plan.week.days
     planned = tuple(d.date for d in plan.days if d.kind is DayKind.REST)
-    taken = tuple(
-        day
-        for day in days
-        if day <= today and is_rest_day(day, activity_dates, today, today_checked_in)
-    )
+    taken = rest_days_of(activity_dates, plan.week, today, today_checked_in, start=start)
     today_open = today in plan.week and not today_checked_in and today not in activity_dates
     still_open = tuple(day for day in days if day > today or (day == today and today_open))
     still_planned = tuple(day for day in still_open if plan.day(day).kind is DayKind.REST)
@@ -140,6 +153,13 @@ def rest_outlook(
     if excused_reason:
         return outlook(
             RestState.EXCUSED, f"Excused week ({excused_reason}) — it neither counts nor breaks"
+        )
+    if not in_history(plan.week.start, start):
+        first = first_rule_week(start or today, WEEKDAYS[plan.week.start.weekday()])
+        return outlook(
+            RestState.BEFORE_HISTORY,
+            f"Your record starts {start or today:%a %-d %b}: "
+            f"the streak counts from {first.start:%a %-d %b}",
         )
     taken_text = f"{plural(len(taken), 'rest day')} taken"
     if len(taken) > MAX_REST_DAYS:
@@ -174,3 +194,15 @@ def rest_outlook(
             f"Rule kept so far: {taken_text}, {join_days(still_planned, today, 'and')} planned",
         )
     return outlook(RestState.ON_TRACK, f"Rule kept: {taken_text}")
+
+
+def run_on_rest_day(plan: PlanDay, today: date) -> str | None:
+    """What to say when a run is logged on a day planned as rest (None: it was not)."""
+    if plan.kind is not DayKind.REST:
+        return None
+    if today - timedelta(days=6) <= plan.date:
+        name = day_name(plan.date, today)
+        name = f"{name[0].upper()}{name[1:]}"
+    else:
+        name = f"{plan.date:%a %-d %b}"
+    return f"{name} was planned as a rest day: with this run it no longer counts as one"

@@ -9,6 +9,8 @@ from typing import Protocol
 
 import pendulum
 
+from tracker.domain.zones import machine_offset_s, machine_zone
+
 
 class Clock(Protocol):
     def now(self) -> pendulum.DateTime:
@@ -25,7 +27,10 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The real clock, in ``timezone`` (the machine's zone when None).
+    """The real clock, in ``timezone`` (the machine's zone when None: by its name,
+    else its offset as the C library reads ``TZ``, so an offset-only ``TZ`` such as
+    ``<+10>-10`` gives the same day as ``recovtui status``; pendulum alone would
+    read it as UTC. See :mod:`tracker.domain.zones`).
 
     ``timezone`` may be a function, asked at every reading, so a clock made on
     the runner's settings follows a change of time zone at once.
@@ -48,7 +53,16 @@ class SystemClock:
         return self._zone()
 
     def now(self) -> pendulum.DateTime:
-        real = pendulum.now(self.timezone)
+        zone = self.timezone
+        if zone is None:
+            named = machine_zone()
+            real = (
+                pendulum.now(named)
+                if named
+                else pendulum.now("UTC").in_timezone(pendulum.FixedTimezone(machine_offset_s()))
+            )
+        else:
+            real = pendulum.now(zone)
         if self.pretend_today is None:
             return real
         day = self.pretend_today

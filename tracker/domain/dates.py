@@ -82,20 +82,30 @@ def parse_iso_date(text: str) -> pendulum.Date:
         raise ParseError(f"no such date: {text!r}") from None
 
 
-def parse_date(text: str, today: date) -> pendulum.Date:
-    """``today``, ``yesterday``, ``YYYY-MM-DD`` or a weekday name (the most recent one)."""
+LAST = "last"
+NEXT = "next"
+
+
+def parse_date(text: str, today: date, weekday: str = LAST) -> pendulum.Date:
+    """``today``, ``yesterday``, ``tomorrow``, ``YYYY-MM-DD`` or a weekday name.
+
+    A weekday name means the most recent one (``weekday=LAST``: what was done, in
+    ``log`` and ``checkin``) or the next one (``NEXT``: what is planned, in
+    ``plan set`` and ``plan --week``); today included either way.
+    """
     key = text.strip().lower()
-    if key == "today":
-        return to_date(today)
-    if key == "yesterday":
-        return to_date(today - timedelta(days=1))
+    named = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if key in named:
+        return to_date(today + timedelta(days=named[key]))
     if re.fullmatch(r"[a-z]+", key):
         try:
             index = weekday_index(key)
         except ParseError:
             raise ParseError(
-                f"not a date: {text!r} (use today, yesterday, YYYY-MM-DD or a weekday)"
+                f"not a date: {text!r} (use today, yesterday, tomorrow, YYYY-MM-DD or a weekday)"
             ) from None
+        if weekday == NEXT:
+            return to_date(today + timedelta(days=(index - today.weekday()) % 7))
         return to_date(today - timedelta(days=(today.weekday() - index) % 7))
     return parse_iso_date(key)
 

@@ -6,11 +6,14 @@ and a command line check it the same way, and name every bad field.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
 
 from tracker.domain.activity import Activity
 from tracker.domain.dates import ParseError
-from tracker.domain.kinds import ActivityKind, parse_activity_kind
+from tracker.domain.kinds import ActivityKind, DayKind, parse_activity_kind
+from tracker.domain.plan import RuleViolation, check_template
 from tracker.domain.units import parse_distance, parse_duration, parse_rpe
 
 MAX_NOTE_LENGTH = 500
@@ -25,6 +28,25 @@ class FormErrors(ValueError):
 
 
 RUN_FIELDS = ("kind", "distance", "duration", "rpe", "note")
+MIN_RUN_M = 100
+"""A shorter run is a typing slip (``45m`` meant as minutes), named under its field."""
+
+
+def looks_like_duration(text: str) -> bool:
+    """Whether a distance as typed reads better as a time: ``45:00``, ``1h5m``,
+    ``90s``, or ``45m`` (45 metres is no run; 45 minutes is)."""
+    key = text.strip().lower()
+    if not key or re.fullmatch(r"[\d.,]+", key):
+        return False  # a bare number is a distance in the runner's units
+    try:
+        parse_duration(key)
+    except ParseError:
+        return False
+    try:
+        metres = parse_distance(key)
+    except ParseError:
+        return True
+    return key.endswith("m") and not key.endswith("km") and metres < MIN_RUN_M
 
 
 def _note(text: str) -> str:
@@ -79,6 +101,11 @@ def read_run(
     distance_m = 0
     if not distance.strip():
         errors["distance"] = "enter a distance (e.g. 10, 10km, 6.2mi or 800m)"
+    elif looks_like_duration(distance):
+        errors["distance"] = (
+            f"{distance.strip()!r} looks like a duration: put the time under Duration, "
+            "the distance here (e.g. 10, 10km or 800m)"
+        )
     else:
         try:
             distance_m = parse_distance(distance, units)
@@ -87,6 +114,10 @@ def read_run(
         else:
             if distance_m <= 0 and activity_kind is not ActivityKind.CROSS:
                 errors["distance"] = "a run needs a distance above 0"
+            elif 0 < distance_m < MIN_RUN_M and activity_kind is not ActivityKind.CROSS:
+                errors["distance"] = (
+                    f"a run under {MIN_RUN_M} m? type km (e.g. 5) or metres (e.g. 800m)"
+                )
     duration_s = _optional_duration(duration, errors)
     effort: int | None = None
     if rpe.strip():
@@ -115,3 +146,32 @@ def read_recovery(duration: str = "", note: str = "") -> tuple[int | None, str |
     if errors:
         raise FormErrors(errors)
     return duration_s, clean_note or None
+
+
+def read_template(
+    kinds: Sequence[DayKind], targets: Sequence[str], units: str = "km"
+) -> tuple[tuple[DayKind, ...], tuple[int | None, ...]]:
+    """A week template and its target distances from what was typed (blank: no target;
+    a rest day's target is dropped), or :class:`FormErrors` naming each bad field:
+    ``template`` when the kinds break the rule, ``target-N`` for day N's distance."""
+    errors: dict[str, str] = {}
+    try:
+        template = check_template(list(kinds))
+    except RuleViolation as exc:
+        errors["template"] = str(exc)
+        template = tuple(kinds)
+    aims: list[int | None] = []
+    for index, (kind, text) in enumerate(zip(kinds, targets, strict=True)):
+        aim = None
+        if text.strip() and kind is not DayKind.REST:
+            if looks_like_duration(text):
+                errors[f"target-{index}"] = f"{text.strip()!r} looks like a duration"
+            else:
+                try:
+                    aim = parse_distance(text, units) or None
+                except ParseError as exc:
+                    errors[f"target-{index}"] = str(exc)
+        aims.append(aim)
+    if errors:
+        raise FormErrors(errors)
+    return template, tuple(aims)

@@ -6,11 +6,11 @@ import shlex
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-import pendulum
-
 from tracker.domain.dates import WEEKDAYS, ParseError, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, check_template
+from tracker.domain.units import MAX_DISTANCE_M
+from tracker.domain.zones import canonical_zone
 
 UNITS = ("km", "mi")
 TEMPERATURE_UNITS = ("C", "F")
@@ -26,11 +26,14 @@ class Settings:
     theme: str = DEFAULT_THEME
     template: tuple[DayKind, ...] = field(default=DEFAULT_TEMPLATE)
     on_finish_command: str | None = None
+    template_targets: tuple[int | None, ...] = (None,) * 7
+    """Target distance (metres) of each template day, from the week's first day."""
 
     def to_storage(self) -> dict[str, Any]:
         """JSON-friendly values, one per key."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values["template"] = [kind.value for kind in self.template]
+        values["template_targets"] = list(self.template_targets)
         return values
 
 
@@ -53,16 +56,18 @@ def validate_setting(name: str, value: Any) -> Any:
     elif name == "timezone":
         if value in (None, ""):
             return None
-        try:
-            pendulum.timezone(str(value))
-        except Exception:
-            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Berlin)") from None
+        zone = canonical_zone(str(value))
+        if zone is None:
+            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Berlin)")
+        return zone
     elif name == "template":
         try:
             kinds = [DayKind(v) for v in value]
         except (TypeError, ValueError):
             raise ValueError("a week template is seven day kinds") from None
         return check_template(kinds)
+    elif name == "template_targets":
+        return list(check_targets(value))  # as stored and exported: a JSON list
     elif name == "theme":
         if not isinstance(value, str) or not value:
             raise ValueError("theme must be a theme name")
@@ -80,13 +85,33 @@ def validate_setting(name: str, value: Any) -> Any:
     return value
 
 
+def check_targets(value: Any) -> tuple[int | None, ...]:
+    """Seven target distances in whole metres (None: no target)."""
+    if not isinstance(value, list | tuple) or len(value) != 7:
+        raise ValueError("template targets are seven distances in metres (or null)")
+    targets: list[int | None] = []
+    for target in value:
+        if target is None:
+            targets.append(None)
+        elif isinstance(target, int) and not isinstance(target, bool):
+            if not 0 <= target <= MAX_DISTANCE_M:
+                raise ValueError(f"a target distance is 0 to {MAX_DISTANCE_M} m, not {target}")
+            targets.append(target or None)
+        else:
+            raise ValueError("template targets are seven distances in metres (or null)")
+    return tuple(targets)
+
+
 def settings_from_storage(values: dict[str, Any]) -> Settings:
     """Settings from stored values; anything unreadable falls back to its default."""
     settings = Settings()
     for name in SETTING_NAMES:
         if name in values:
             try:
-                settings = replace(settings, **{name: validate_setting(name, values[name])})
+                value = validate_setting(name, values[name])
+                if name == "template_targets":
+                    value = tuple(value)
+                settings = replace(settings, **{name: value})
             except ValueError:
                 continue
     return settings

@@ -2,8 +2,10 @@
 
 An *actual rest day* is a day with no activity of any kind (cross-training
 included). A past day qualifies by itself; today only once it is checked in
-with no activity. Days before the first activity hold no activity, so they are
-rest days too.
+with no activity. The *history* starts on the first recorded day (the earliest
+activity, check-in or recovery session, or the day the database was made):
+days before it are unknown, never rest days and never part of a rule week.
+``start`` below is that day, None when nothing is known yet.
 
 Every function takes the days that hold an activity (any collection; it is made
 a set once). Rule weeks are counted in one pass over those days, the rest are
@@ -34,6 +36,22 @@ def _as_set(days: Collection[date]) -> Collection[date]:
     return frozenset(days)
 
 
+def history_start(*firsts: date | None) -> date | None:
+    """The first day of the history: the earliest of the first recorded days given."""
+    known = [day for day in firsts if day is not None]
+    return min(known) if known else None
+
+
+def in_history(day: date, start: date | None) -> bool:
+    return start is not None and day >= start
+
+
+def first_rule_week(start: date, week_start: str) -> Week:
+    """The first week wholly inside a history that starts on ``start``."""
+    week = week_of(start, week_start)
+    return week if week.start == start else week.shifted(1)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleWeek:
     """A completed week and how many actual rest days it held."""
@@ -52,22 +70,24 @@ def rule_weeks(
     excused_starts: Collection[date],
     week_start: str,
     today: date,
+    *,
+    start: date | None,
 ) -> list[RuleWeek]:
-    """Completed weeks (last day before ``today``) from the first activity's week on.
+    """Completed weeks (last day before ``today``) lying wholly inside the history.
 
     Oldest first. Excused weeks are included and flagged; :func:`rest_streak`
-    skips them. No activity at all means no weeks.
+    skips them. No history means no weeks.
     """
-    if not activity_dates:
+    if start is None:
         return []
     excused = _as_set(excused_starts)
-    first = week_of(min(activity_dates), week_start)
+    first = first_rule_week(start, week_start)
     count = max(0, (today - first.start).days // 7)
     active_days = [0] * count
     origin = first.start.toordinal()
     for day in _as_set(activity_dates):
         index = (day.toordinal() - origin) // 7
-        if index < count:
+        if 0 <= index < count:
             active_days[index] += 1
     weeks: list[RuleWeek] = []
     for index, active in enumerate(active_days):
@@ -98,35 +118,64 @@ def rest_streak(weeks: Sequence[RuleWeek]) -> RestStreak:
 
 
 def is_rest_day(
-    day: date, activity_dates: Collection[date], today: date, today_checked_in: bool
+    day: date,
+    activity_dates: Collection[date],
+    today: date,
+    today_checked_in: bool,
+    *,
+    start: date | None,
 ) -> bool:
-    """Whether ``day`` (on or before ``today``) is an actual rest day."""
-    if day in activity_dates:
+    """Whether ``day`` (on or before ``today``) is an actual rest day; never before ``start``."""
+    if not in_history(day, start) or day in activity_dates:
         return False
     return day < today or (day == today and today_checked_in)
 
 
-def days_since_rest(activity_dates: Collection[date], today: date, today_checked_in: bool) -> int:
+def days_since_rest(
+    activity_dates: Collection[date], today: date, today_checked_in: bool, *, start: date | None
+) -> int | None:
     """``today - r`` in days, ``r`` the most recent actual rest day on or before today.
 
     0 on a rest day (today checked in with no activity), 1 the day after one.
-    Always defined: before the first activity every day is a rest day.
+    None when the history holds no rest day yet.
     """
+    if start is None:
+        return None
     dates = _as_set(activity_dates)
-    day = today if is_rest_day(today, dates, today, today_checked_in) else today - _ONE_DAY
-    while day in dates:
+    rested_today = is_rest_day(today, dates, today, today_checked_in, start=start)
+    day = today if rested_today else today - _ONE_DAY
+    while day >= start and day in dates:
         day -= _ONE_DAY
-    return (today - day).days
+    return (today - day).days if day >= start else None
 
 
 def rest_days_taken(
-    activity_dates: Collection[date], week: Week, today: date, today_checked_in: bool
+    activity_dates: Collection[date],
+    week: Week,
+    today: date,
+    today_checked_in: bool,
+    *,
+    start: date | None,
 ) -> int:
-    """Actual rest days of ``week`` so far: its past days with no activity, plus
-    today when it is in the week and checked in with no activity."""
+    """How many actual rest days ``week`` holds so far (see :func:`rest_days_of`)."""
+    return len(rest_days_of(activity_dates, week, today, today_checked_in, start=start))
+
+
+def rest_days_of(
+    activity_dates: Collection[date],
+    week: Week,
+    today: date,
+    today_checked_in: bool,
+    *,
+    start: date | None,
+) -> tuple[date, ...]:
+    """Actual rest days of ``week`` so far: its past days inside the history with no
+    activity, plus today when it is in the week and checked in with no activity."""
     dates = _as_set(activity_dates)
-    return sum(
-        1 for day in week.days if day <= today and is_rest_day(day, dates, today, today_checked_in)
+    return tuple(
+        day
+        for day in week.days
+        if day <= today and is_rest_day(day, dates, today, today_checked_in, start=start)
     )
 
 
@@ -167,8 +216,8 @@ def day_marks(
 
     Days of an excused week are :attr:`DayMark.EXCUSED`. Today is left out until
     it holds an activity or is checked in (it is not a rest day before that).
-    ``start`` is where the history begins for the runner (the first day logged):
-    before it every day would read as rest.
+    ``start`` is where the marks begin, never before the history: before it
+    every day would read as rest.
     """
     kinds: dict[date, set[ActivityKind]] = {}
     for activity in activities:

@@ -28,6 +28,7 @@ from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.services.bundle import Services
+from tracker.widgets.kind_select import kind_select
 from tracker.widgets.nutrition_editor import NutritionEditor
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
@@ -54,6 +55,12 @@ class SettingsScreen(RecovScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "focus_items", "Items", tooltip="Go to the nutrition items"),
         Binding("w", "focus_template", "Template", tooltip="Go to the week template"),
+        Binding(
+            "g",
+            "app.welcome",
+            "Welcome",
+            tooltip="The first evening's guide: units, week, time zone, template, import",
+        ),
         Binding(
             "p",
             "app.switch_mode('timer')",
@@ -111,12 +118,7 @@ class SettingsScreen(RecovScreen):
                 for index in range(7):
                     with Vertical(classes="template-day"):
                         yield Label(id=f"template-label-{index}")
-                        yield Select(
-                            [(kind.label, kind) for kind in DayKind],
-                            allow_blank=False,
-                            compact=True,
-                            id=f"template-{index}",
-                        )
+                        yield kind_select(f"template-{index}")
             yield Static(id="template-status")
 
             yield Static("Nutrition items", classes="settings-heading")
@@ -185,7 +187,8 @@ class SettingsScreen(RecovScreen):
         else:
             text.append(
                 f"✓ {plural(rest, 'rest day')} — keeps the rule "
-                f"({RULE_RANGE} a week). Weeks already planned stay as they are."
+                f"({RULE_RANGE} a week). Weeks already planned stay as they are; "
+                "g sets target distances."
             )
         status.update(text)
         status.set_class(bool(problem), "-problem")
@@ -250,6 +253,8 @@ class SettingsScreen(RecovScreen):
         self._field_error(name, problem)
         if problem:
             return
+        with self.prevent(Input.Changed):
+            field.value = getattr(self.preferences.settings(), name) or ""  # as saved
         self.notify(f"{'Time zone' if name == 'timezone' else 'Timer command'} saved")
 
     def _field_error(self, name: str, problem: str | None) -> None:

@@ -44,6 +44,7 @@ from tracker.widgets.day_text import (
     rest_text,
     status_text,
 )
+from tracker.widgets.kind_select import kind_select
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList, run_line
 
@@ -104,12 +105,7 @@ class TodayScreen(RecovScreen):
                 yield Static(id="today-rest")
                 with Horizontal(id="tomorrow-row"):
                     yield Label(id="tomorrow-label")
-                    yield Select(
-                        [(kind.label, kind) for kind in DayKind],
-                        allow_blank=False,
-                        compact=True,
-                        id="tomorrow",
-                    )
+                    yield kind_select("tomorrow")
                     yield Label(id="tomorrow-target")
                 yield LoadSummary(id="load-summary")
         with Horizontal(id="today-lists"):
@@ -236,17 +232,20 @@ class TodayScreen(RecovScreen):
             self.checkin.save_run(new)
             return None
 
-        planned = self.checkin.planned_day(day) if activity is None else None
+        planned = self.checkin.run_prefill(day) if activity is None else None
         return LogRunForm(day, self.checkin.units(), save, activity, planned)
 
     @work(group="today-dialog")
     async def action_log_run(self) -> None:
         logged = await self.app.push_screen_wait(self._run_form(self.today))
         if logged is not None:
-            units = self.checkin.units()
-            self.notify(
-                f"Logged {logged.kind.label.lower()} {format_distance(logged.distance_m, units)}"
-            )
+            self._say_logged(logged)
+
+    def _say_logged(self, logged: Activity) -> None:
+        distance = format_distance(logged.distance_m, self.checkin.units())
+        notice = self.checkin.rest_day_notice(logged)
+        said = f"Logged {logged.kind.label.lower()} {distance}" + (f". {notice}" if notice else "")
+        self.notify(said, severity="warning" if notice else "information")
 
     def on_descendant_focus(self) -> None:
         focused = self.query_one("#runs", RunList).has_focus
@@ -382,8 +381,10 @@ class TodayScreen(RecovScreen):
                 BackfillDialog(missed, units, (index + 1, len(days)))
             )
             if answer == RUN:
-                if await self.app.push_screen_wait(self._run_form(day)) is None:
+                logged = await self.app.push_screen_wait(self._run_form(day))
+                if logged is None:
                     continue  # the form was closed: ask about the same evening again
+                self._say_logged(logged)
                 self.checkin.check_in(day)
                 done += 1
             elif answer in (REST, CONFIRM):

@@ -16,8 +16,9 @@ from textual.widgets import Static
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
 from tracker.domain.load import ramp_level
-from tracker.domain.plan import RULE_RANGE, TOO_FEW_REST, RuleViolation
+from tracker.domain.plan import MIN_REST_DAYS, RULE_RANGE, TOO_FEW_REST, RuleViolation
 from tracker.domain.stats import round_half_up
+from tracker.domain.text import plural
 from tracker.domain.units import format_distance
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import ConfirmDialog, TextPromptDialog
@@ -41,6 +42,69 @@ def refusal(exc: RuleViolation) -> str:
     """The rule's message, with this screen's key for what it suggests."""
     message = str(exc)
     return message + MOVE_HINT if message == TOO_FEW_REST else message
+
+
+def _days(days: tuple[date, ...] | list[date]) -> str:
+    return ", ".join(f"{day:%a}" for day in days)
+
+
+def week_header(report: WeekReport) -> Text:
+    """The week's dates, its rest days (planned and taken, by the same words as the
+    advice under them), distance planned and done, and the ramp once it is over."""
+    plan, week, units = report.plan, report.week, report.units
+    text = Text()
+    text.append(f"{week.start:%a %-d %b} – {week.end:%a %-d %b %Y}", style="bold")
+    if report.is_current:
+        text.append("   this week", style="italic")
+    text.append("\n")
+    if not report.planned:
+        text.append("Not planned", style="bold")
+    else:
+        rest = [d.date for d in plan.days if d.kind is DayKind.REST]
+        rest = [day for day in rest if day not in report.not_planned]
+        text.append(f"Rest days planned {len(rest)}")
+        if rest:
+            text.append(f" ({_days(rest)})")
+        problem = plan.rule_problem if not report.not_planned else None
+        excused_rule = f" rule {MIN_REST_DAYS} or more (excused) "
+        text.append(excused_rule if plan.excused else f" rule {RULE_RANGE} ")
+        text.append(
+            "✗ " + problem if problem else "✓", style="bold red" if problem else "bold green"
+        )
+    if report.started and not report.before_history:
+        text.append(f"  ·  taken {len(report.taken)}")
+        if report.taken:
+            text.append(f" ({_days(report.taken)})")
+    if report.planned:
+        text.append(f"  ·  Planned {format_distance(plan.planned_m, units)}")
+    if report.started:
+        text.append(f"  ·  Done {format_distance(report.done_m, units)}")
+    ramp = report.ramp_pct
+    if ramp is not None:
+        level = ramp_level(ramp)
+        text.append("  ·  Ramp ")
+        text.append(
+            f"{round_half_up(ramp, 0):+.0f}%",
+            style={"strong": "bold red", "warn": "yellow"}.get(level or "", ""),
+        )
+    outlook = report.outlook
+    if outlook is not None:
+        if not outlook.ok:
+            text.append(f"\n! {outlook.advice}", style="bold yellow")
+        elif not outlook.kept and not report.excused:
+            text.append(f"\n· {outlook.advice}", style="italic")
+    elif report.before_history and report.started:
+        text.append("\nBefore your record began: not counted", style="italic")
+    proposed = len(plan.proposed) - len(report.not_planned)
+    if proposed:
+        which = "From" if proposed == 7 else f"{plural(proposed, 'day')} from"
+        text.append(
+            f"\n{which} your week template (italic), kept once changed or ticked",
+            style="italic",
+        )
+    if report.excused:
+        text.append(f"\nExcused: {report.excused}", style="italic")
+    return text
 
 
 class WeekScreen(RecovScreen):
@@ -132,6 +196,10 @@ class WeekScreen(RecovScreen):
                 is_today=day.is_today,
                 is_past=day.is_past,
                 units=report.units,
+                planned=day.planned,
+                proposed=day.proposed,
+                rested=day.rested,
+                known=day.known,
             )
             cell.selected = day.date == self.selected
             cell.moving = day.date == self.move_source
@@ -141,43 +209,24 @@ class WeekScreen(RecovScreen):
         self.query_one("#week-warnings", Static).update(Text("\n".join(lines)))
 
     def _render_header(self, report: WeekReport) -> None:
-        plan, week, units = report.plan, report.week, report.units
-        text = Text()
-        text.append(f"{week.start:%a %-d %b} – {week.end:%a %-d %b %Y}", style="bold")
-        if report.is_current:
-            text.append("   this week", style="italic")
-        text.append("\n")
-        problem = plan.rule_problem
-        text.append(f"Rest days {plan.rest_days} (rule {RULE_RANGE}) ")
-        text.append(
-            "✗ " + problem if problem else "✓ ", style="bold red" if problem else "bold green"
-        )
-        text.append(f"  ·  Planned {format_distance(plan.planned_m, units)}")
-        text.append(f"  ·  Done {format_distance(report.done_m, units)}")
-        ramp = report.ramp_pct
-        if ramp is not None:
-            level = ramp_level(ramp)
-            text.append("  ·  Ramp ")
-            text.append(
-                f"{round_half_up(ramp, 0):+.0f}%",
-                style={"strong": "bold red", "warn": "yellow"}.get(level or "", ""),
-            )
-        outlook = report.outlook
-        if outlook is not None and not outlook.ok:
-            text.append(f"\n! {outlook.advice}", style="bold yellow")
-        if report.excused:
-            text.append(f"\nExcused: {report.excused}", style="italic")
-        self.query_one("#week-header", Static).update(text)
+        self.query_one("#week-header", Static).update(week_header(report))
 
     def _render_detail(self, day: DayReport, units: str) -> None:
         plan = day.plan
         text = Text()
         text.append(f"{plan.date:%A %-d %B}: ", style="bold")
-        text.append(plan.kind.label)
-        if plan.target_m:
-            text.append(f", target {format_distance(plan.target_m, units)}")
-        if plan.note:
-            text.append(f" — {plan.note}")
+        if not day.planned:
+            text.append("not planned")
+        else:
+            text.append(plan.kind.label)
+            if plan.target_m and plan.kind is not DayKind.REST:
+                text.append(f", target {format_distance(plan.target_m, units)}")
+            if plan.note:
+                text.append(f" — {plan.note}")
+            if day.proposed:
+                text.append("  (the template's proposal)", style="italic")
+        if day.rested:
+            text.append("\n  rested: nothing logged")
         for activity in day.activities:
             text.append(
                 f"\n  done: {activity.kind.label} {format_distance(activity.distance_m, units)}"
@@ -228,8 +277,12 @@ class WeekScreen(RecovScreen):
             self.move_source = None
             self._refuse("Pick a day in the same week to swap with")
             return
-        self.planning.move_rest(source, self.selected)
         self.move_source = None
+        try:
+            self.planning.move_rest(source, self.selected)
+        except RuleViolation as exc:
+            self._refuse(str(exc))
+            return
         self.notify(f"Swapped {source:%a} and {self.selected:%a}")
 
     def action_cancel_move(self) -> None:
@@ -238,6 +291,11 @@ class WeekScreen(RecovScreen):
     def action_edit_day(self) -> None:
         if self.move_source is not None:
             self.action_move_rest()
+            return
+        if self.report is not None and not self.report.day(self.selected).planned:
+            self._refuse(
+                f"The week of {self.report.week.start:%-d %b} is over and was never planned"
+            )
             return
         day = self.planning.planned_day(self.selected)
 
@@ -262,7 +320,11 @@ class WeekScreen(RecovScreen):
                 "Make it count toward the streak again?"
             )
             if await self.app.push_screen_wait(ConfirmDialog(question)):
-                self.planning.unexcuse(week)
+                try:
+                    self.planning.unexcuse(week)
+                except RuleViolation as exc:
+                    self._refuse(str(exc))
+                    return
                 self.notify(f"The week of {week.start:%-d %b} counts again")
             return
         text = await self.app.push_screen_wait(

@@ -11,6 +11,7 @@ from tracker.services.insights import StatsService
 from tracker.services.planning import PlanningService
 from tracker.services.preferences import SettingsService
 from tracker.services.timer_session import TimerService
+from tracker.services.welcome import WelcomeService
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +21,16 @@ class Services:
     timer: TimerService
     stats: StatsService
     settings: SettingsService
+    welcome: WelcomeService
 
     @classmethod
     def of(cls, store: Store, clock: Clock, *, served: bool = False) -> Services:
         """The app's services; ``served`` (a browser) may not set a command to run."""
         return cls(
             checkin=CheckinService(store, clock),
-            planning=PlanningService(store),
+            planning=PlanningService(store, clock),
             timer=TimerService(store, clock),
             stats=StatsService(store),
-            settings=SettingsService(store, commands_allowed=not served),
+            settings=SettingsService(store, clock, commands_allowed=not served),
+            welcome=WelcomeService(store, clock),
         )

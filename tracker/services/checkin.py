@@ -15,10 +15,16 @@ from datetime import date, timedelta
 
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.checkin import RestOutlook, missed_evenings, missed_window_start, rest_outlook
+from tracker.domain.checkin import (
+    RestOutlook,
+    missed_evenings,
+    missed_window_start,
+    rest_outlook,
+    run_on_rest_day,
+)
 from tracker.domain.clock import Clock
 from tracker.domain.nutrition import NutritionItem
-from tracker.domain.plan import PlanDay
+from tracker.domain.plan import PlanDay, is_past
 from tracker.domain.recovery import (
     PRESET_KEY_PREFIX,
     RecoveryKind,
@@ -76,7 +82,8 @@ class MissedDay:
     """A missed evening, as the backfill asks about it."""
 
     day: date
-    plan: PlanDay
+    plan: PlanDay | None
+    """None when the day's week is over and was never planned."""
     activities: tuple[Activity, ...]
 
 
@@ -106,13 +113,17 @@ class CheckinService:
     # Reading
 
     def missed(self, today: date) -> list[date]:
-        """The evenings of the last four weeks never checked in, oldest first."""
+        """The missed evenings of the last four weeks (no activity, no check-in), oldest first."""
         store = self.store
-        first = store.first_day()
-        if first is None:
+        start = store.history_start()
+        if start is None:
             return []
+        first = missed_window_start(start, today)
         return missed_evenings(
-            first, today, store.checkins(missed_window_start(first, today), today)
+            start,
+            today,
+            store.checkins(first, today),
+            {activity.date for activity in store.activities_between(first, today)},
         )
 
     def today(self, day: date) -> TodayReport:
@@ -128,6 +139,7 @@ class CheckinService:
             day,
             checked_in,
             store.excused_weeks().get(week.start),
+            start=store.history_start(),
         )
         tomorrow = day + timedelta(days=1)
         items = store.nutrition_items()
@@ -147,8 +159,17 @@ class CheckinService:
             stats=stats_report(store, day),
         )
 
-    def planned_day(self, day: date) -> PlanDay:
-        return self.store.week_plan(day).day(day)
+    def planned_day(self, day: date) -> PlanDay | None:
+        """What ``day`` is planned as; None when its week is over and was never planned."""
+        plan = self.store.week_plan(day)
+        return plan.day(day) if plan.is_planned(day, self.clock.today()) else None
+
+    def run_prefill(self, day: date) -> PlanDay | None:
+        """The plan a new run on ``day`` starts from: none once the day holds an
+        activity (one enter must not log the planned run twice) or has no plan."""
+        if self.store.activities_on(day):
+            return None
+        return self.planned_day(day)
 
     def missed_day(self, day: date) -> MissedDay:
         return MissedDay(day, self.planned_day(day), tuple(self.store.activities_on(day)))
@@ -158,11 +179,24 @@ class CheckinService:
 
     # Runs
 
+    def _keep_week(self, day: date) -> None:
+        """A run, a tick or a check-in stores the template's proposal for a week that
+        is not over (a past week never planned stays "not planned")."""
+        if not is_past(self.store.week(day), self.clock.today()):
+            self.store.keep_week(day)
+
     def save_run(self, activity: Activity) -> Activity:
         """Log a new run, or save the changes to a stored one."""
-        if activity.id is None:
-            return self.store.add_activity(activity)
-        return self.store.update_activity(activity)
+        with self.store.transaction():
+            self._keep_week(activity.date)
+            if activity.id is None:
+                return self.store.add_activity(activity)
+            return self.store.update_activity(activity)
+
+    def rest_day_notice(self, activity: Activity) -> str | None:
+        """What to tell the runner when ``activity`` fell on a day planned as rest."""
+        plan = self.planned_day(activity.date)
+        return None if plan is None else run_on_rest_day(plan, self.clock.today())
 
     def delete_run(self, activity_id: int) -> None:
         self.store.delete_activity(activity_id)
@@ -173,7 +207,9 @@ class CheckinService:
         return self.store.is_checked_in(day)
 
     def check_in(self, day: date) -> None:
-        self.store.check_in(day)
+        with self.store.transaction():
+            self._keep_week(day)
+            self.store.check_in(day)
 
     def undo_check_in(self, day: date) -> None:
         self.store.undo_check_in(day)
@@ -181,13 +217,17 @@ class CheckinService:
     # Checklists
 
     def set_nutrition(self, day: date, item_id: int, ticked: bool) -> None:
-        self.store.set_nutrition_check(day, item_id, ticked)
+        with self.store.transaction():
+            self._keep_week(day)
+            self.store.set_nutrition_check(day, item_id, ticked)
 
     def tick_recovery(
         self, day: date, kind: RecoveryKind, duration_s: int | None = None, note: str | None = None
     ) -> RecoverySession:
         """Tick a recovery item by hand (massage, or a session not timed here)."""
-        return self.store.log_recovery(day, kind, duration_s, note, started_at=self.clock.now())
+        with self.store.transaction():
+            self._keep_week(day)
+            return self.store.log_recovery(day, kind, duration_s, note, started_at=self.clock.now())
 
     def ticking_sessions(self, day: date, key: str) -> list[RecoverySession]:
         """The completed sessions of ``day`` that tick the item ``key``."""

@@ -1,9 +1,9 @@
 """Exporting: everything in the store as recovtui's JSON document, runs as CSV, the plan as ICS.
 
-Reading only, except one thing: an ICS export first plans this week and the
-next from the template where they were never planned, as the Week screen
-would, so that the calendar shows them. A backup is a copy of the database
-made with SQLite's backup API.
+Reading only. An ICS export holds every stored planned day, and for this week
+and the next the template's proposal where they were never planned (as the
+Week screen shows them), without storing it. A backup is a copy of the
+database made with SQLite's backup API.
 """
 
 from __future__ import annotations
@@ -49,11 +49,17 @@ def export_csv(store: Store) -> str:
     return write_activities_csv(store.all_activities())
 
 
-def export_ics(store: Store, now: datetime) -> bytes:
-    """The stored plan as an iCalendar file: one all-day event per planned day."""
+def export_ics(store: Store, now: datetime, today: date | None = None) -> bytes:
+    """The plan as an iCalendar file: one all-day event per planned day; with
+    ``today``, this week and the next as the Week screen shows them (reads only)."""
     from tracker.formats.ics import write_plan_ics
 
-    return write_plan_ics(_all_plan_days(store), store.settings().units, now)
+    days = store.plan_days()
+    if today is not None:
+        for day in (today, today + timedelta(weeks=1)):
+            for planned in store.week_plan(day).days:
+                days.setdefault(planned.date, planned)
+    return write_plan_ics(sorted(days.values(), key=lambda d: d.date), store.settings().units, now)
 
 
 def export_text(store: Store, file_format: str, now: datetime, today: date) -> str:
@@ -61,9 +67,7 @@ def export_text(store: Store, file_format: str, now: datetime, today: date) -> s
     if file_format == "csv":
         return export_csv(store)
     if file_format == "ics":
-        store.week_plan(today)  # this week and the next, as the Week screen would plan them
-        store.week_plan(today + timedelta(weeks=1))
-        return export_ics(store, now).decode("utf-8")
+        return export_ics(store, now, today).decode("utf-8")
     return dumps_document(export_json(store, now))
 
 

@@ -46,7 +46,7 @@ class StatsService:
         settings = store.settings()
         marks_from = first_of_weeks(today, settings.week_start, YEAR_WEEKS)
         checked_in = store.is_checked_in(today)
-        first_day = store.first_day()
+        first_day = store.history_start()
         marks: dict[date, DayMark] = {}
         if first_day is not None:
             start = max(marks_from, plain_date(first_day))

@@ -13,12 +13,21 @@ from datetime import date, timedelta
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.checkin import RestOutlook, rest_outlook
+from tracker.domain.clock import Clock
 from tracker.domain.dates import Week
 from tracker.domain.kinds import DayKind
 from tracker.domain.load import daily_distance, week_ramp_pct, weekly_distance
 from tracker.domain.nutrition import completion
-from tracker.domain.plan import PlanDay, PlanWarning, WeekPlan, plan_warnings
+from tracker.domain.plan import (
+    PlanDay,
+    PlanWarning,
+    RuleViolation,
+    WeekPlan,
+    plan_warnings,
+    unexcuse_problem,
+)
 from tracker.domain.recovery import checklist_key
+from tracker.domain.streaks import in_history, rest_days_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,14 @@ class DayReport:
     """(ticked, total) of the active nutrition items."""
     is_today: bool
     is_past: bool
+    planned: bool = True
+    """False for a day of a past week never planned: it shows "not planned"."""
+    proposed: bool = False
+    """The plan shown is the template's proposal, not stored yet."""
+    rested: bool = False
+    """An actual rest day: no activity, inside the history, over (or checked in)."""
+    known: bool = True
+    """False before the history starts: the day is unknown, not empty."""
 
     @property
     def date(self) -> date:
@@ -58,6 +75,10 @@ class WeekReport:
     """What the rule still needs; only for the current week."""
     excused: str | None
     warnings: tuple[PlanWarning, ...]
+    taken: tuple[date, ...] = ()
+    """The actual rest days of the week so far."""
+    before_history: bool = False
+    """The week began before the history: it is no rule week."""
 
     @property
     def week(self) -> Week:
@@ -67,15 +88,30 @@ class WeekReport:
     def is_current(self) -> bool:
         return self.today in self.plan.week
 
+    @property
+    def started(self) -> bool:
+        """The week has begun: there is something done to show."""
+        return self.plan.week.start <= self.today
+
+    @property
+    def not_planned(self) -> frozenset[date]:
+        return self.plan.not_planned(self.today)
+
+    @property
+    def planned(self) -> bool:
+        """Any day of the week shows a plan (a past week never planned does not)."""
+        return len(self.not_planned) < 7
+
     def day(self, on: date) -> DayReport:
         return self.days[self.plan.week.index_of(on)]
 
 
 class PlanningService:
-    """The use cases of the week planner, on one store."""
+    """The use cases of the week planner, on one store and clock."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
+        self.clock = clock
 
     def week_of(self, day: date) -> Week:
         return self.store.week(day)
@@ -85,7 +121,7 @@ class PlanningService:
         return self.store.planned_day(day)
 
     def week(self, day: date, today: date) -> WeekReport:
-        """The week holding ``day``, as seen on ``today``."""
+        """The week holding ``day``, as seen on ``today``. Reads only."""
         store = self.store
         settings = store.settings()
         plan = store.week_plan(day)
@@ -96,6 +132,11 @@ class PlanningService:
         checks = store.nutrition_checks(week.start, week.end)
         items = store.nutrition_items()
         excused = store.excused_weeks().get(week.start)
+        start = store.history_start()
+        active = {a.date for a in activities}
+        checked_in = store.is_checked_in(today)
+        taken = rest_days_of(active, week, today, checked_in, start=start)
+        not_planned = plan.not_planned(today)
         days = tuple(
             DayReport(
                 plan=planned,
@@ -108,16 +149,19 @@ class PlanningService:
                 nutrition=completion(items, checks.get(planned.date, set())),
                 is_today=planned.date == today,
                 is_past=planned.date < today,
+                planned=planned.date not in not_planned,
+                proposed=planned.date in plan.proposed and planned.date not in not_planned,
+                rested=planned.date in taken,
+                known=in_history(planned.date, start) or planned.date > today,
             )
             for planned in plan.days
         )
         daily = daily_distance(activities)
         outlook = None
         if today in week:
-            outlook = rest_outlook(
-                plan, {a.date for a in activities}, today, store.is_checked_in(today), excused
-            )
+            outlook = rest_outlook(plan, active, today, checked_in, excused, start=start)
         following = store.planned_day(week.end + timedelta(days=1))
+        shown = [d for d in (*plan.days, following) if d.date not in not_planned]
         return WeekReport(
             plan=plan,
             days=days,
@@ -127,21 +171,36 @@ class PlanningService:
             ramp_pct=week_ramp_pct(daily, week) if week.end < today else None,
             outlook=outlook,
             excused=excused,
-            warnings=tuple(plan_warnings([*plan.days, following])),
+            warnings=tuple(plan_warnings(shown)),
+            taken=taken,
+            before_history=not in_history(week.start, start),
         )
 
     def week_plan(self, day: date) -> WeekPlan:
+        """The plan of ``day``'s week (proposals included); reads only."""
         return self.store.week_plan(day)
 
     # Changes (each raises RuleViolation, and changes nothing, when the rule refuses it)
 
+    def _open_to_change(self, day: date) -> None:
+        """A past week never planned stays so: refuse to back-fill it from the template."""
+        plan = self.store.week_plan(day)
+        if plan.not_planned(self.clock.today()):
+            raise RuleViolation(
+                f"The week of {plan.week.start:%-d %b} is over and was never planned: "
+                "it stays as it was"
+            )
+
     def set_kind(self, day: date, kind: DayKind) -> WeekPlan:
+        self._open_to_change(day)
         return self.store.set_kind(day, kind)
 
     def set_day(self, day: date, kind: DayKind, target_m: int | None, note: str | None) -> WeekPlan:
+        self._open_to_change(day)
         return self.store.set_day(day, kind, target_m, note)
 
     def move_rest(self, source: date, target: date) -> WeekPlan:
+        self._open_to_change(source)
         return self.store.move_rest(source, target)
 
     def excused_reason(self, week: Week) -> str | None:
@@ -151,4 +210,9 @@ class PlanningService:
         self.store.excuse_week(week.start, reason)
 
     def unexcuse(self, week: Week) -> None:
+        """Make the week count again; RuleViolation when it plans more rest than the
+        rule allows and is not over (an excused week may; a counted one may not)."""
+        problem = unexcuse_problem(self.store.week_plan(week.start), self.clock.today())
+        if problem is not None:
+            raise RuleViolation(problem)
         self.store.unexcuse_week(week.start)

@@ -7,22 +7,28 @@ Each change is checked by the domain (:mod:`tracker.domain.settings`,
 
 from __future__ import annotations
 
+from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from tracker.data.store import Store
+from tracker.domain.clock import Clock
+from tracker.domain.dates import week_of
 from tracker.domain.nutrition import NutritionItem
+from tracker.domain.plan import week_start_problem
 from tracker.domain.presets import Preset
-from tracker.domain.settings import Settings
+from tracker.domain.settings import Settings, validate_setting
 
 COMMAND_SETTINGS = frozenset({"on_finish_command"})
 """Settings that run a program: never changed from a browser (``recovtui serve``)."""
 
 
 class SettingsService:
-    """The use cases of the Settings screen, on one store."""
+    """The use cases of the Settings screen, on one store and clock."""
 
-    def __init__(self, store: Store, *, commands_allowed: bool = True) -> None:
+    def __init__(self, store: Store, clock: Clock, *, commands_allowed: bool = True) -> None:
         self.store = store
+        self.clock = clock
         self.commands_allowed = commands_allowed
         """False in a browser: :data:`COMMAND_SETTINGS` are neither shown nor saved."""
 
@@ -30,10 +36,29 @@ class SettingsService:
         return self.store.settings()
 
     def set(self, name: str, value: Any) -> Settings:
-        """Save one setting; raises ValueError (saving nothing) when it is not valid."""
+        """Save one setting; raises ValueError (saving nothing) when it is not valid.
+
+        A new week start moves every week's boundaries: it is refused, naming the
+        first week, when a planned week ending today or later would break the
+        rest-day rule under the new boundaries.
+        """
         if name in COMMAND_SETTINGS and not self.commands_allowed:
             raise ValueError("The timer command can only be set in the terminal, not in a browser")
-        return self.store.set_setting(name, value)
+        if name != "week_start":
+            return self.store.set_setting(name, value)
+        new = validate_setting(name, value)
+        store = self.store
+        with store.transaction():
+            today = self.clock.today()
+            problem = week_start_problem(
+                store.plan_days(today - timedelta(days=6)),
+                store.excused_weeks().keys(),
+                partial(week_of, week_start=new),
+                today,
+            )
+            if problem is not None:
+                raise ValueError(problem)
+            return store.set_setting(name, new)
 
     def presets(self) -> list[Preset]:
         return self.store.presets()

@@ -149,7 +149,9 @@ class Status:
         parts = [
             f"rest streak {self.rest_streak.current_weeks} wk",
             plural(self.rest_days_this_week, "rest day") + " this week",
-            plural(self.days_since_rest or 0, "day") + " since rest",
+            "no rest day yet"
+            if self.days_since_rest is None
+            else plural(self.days_since_rest, "day") + " since rest",
             "✓ checked in" if self.checked_in else "not checked in",
         ]
         return " · ".join(parts)
@@ -170,16 +172,20 @@ def build_stats(
     today_checked_in: bool,
     rest_days_planned: int,
     *,
+    start: date | None,
     units: str = "km",
     activity_dates: Collection[date] | None = None,
 ) -> StatsReport:
     """The report on ``today``. ``units`` only affects warning messages.
 
-    ``activity_dates`` are the days holding an activity, over the whole history
-    (the streak needs them all); when given, ``activities`` need only reach back
-    to :func:`load_window_start`. Without it, the days of ``activities`` are used.
+    ``start`` is the first day of the history (None: nothing known yet); days
+    before it are unknown. ``activity_dates`` are the days holding an activity,
+    over the whole history (the streak needs them all); when given,
+    ``activities`` need only reach back to :func:`load_window_start`. Without
+    it, the days of ``activities`` are used.
     """
     today = plain_date(today)
+    start = None if start is None else plain_date(start)
     done = [
         activity
         if type(activity.date) is date
@@ -194,7 +200,7 @@ def build_stats(
     excused = plain_dates(excused_starts)
     daily = daily_distance(done)
     this_week = week_of(today, week_start)
-    since_rest = days_since_rest(dates, today, today_checked_in)
+    since_rest = days_since_rest(dates, today, today_checked_in, start=start)
     ramp = ramp_pct(daily, today, week_start)
     ratio = acwr(daily, today)
     spikes = long_run_spikes(done, today, SPIKE_DAYS)
@@ -209,11 +215,11 @@ def build_stats(
     )
     return StatsReport(
         today=today,
-        rest_streak=rest_streak(rule_weeks(dates, excused, week_start, today)),
+        rest_streak=rest_streak(rule_weeks(dates, excused, week_start, today, start=start)),
         this_week=ThisWeek(
             this_week.start,
             rest_days_planned,
-            rest_days_taken(dates, this_week, today, today_checked_in),
+            rest_days_taken(dates, this_week, today, today_checked_in, start=start),
             weekly_distance(daily, this_week),
         ),
         days_since_rest=since_rest,
@@ -233,13 +239,18 @@ def build_status(
     week_start: str,
     today: date,
     today_checked_in: bool,
+    *,
+    start: date | None,
 ) -> Status:
-    """The status on ``today``; needs only the days that hold an activity.
+    """The status on ``today``; needs only the days that hold an activity and where
+    the history starts.
 
     ``rest_days_this_week`` is the actual rest days taken so far this week.
     """
     checked_in = {plain_date(today)} if today_checked_in else set()
-    [status] = build_status_days(activity_dates, excused_starts, week_start, today, 1, checked_in)
+    [status] = build_status_days(
+        activity_dates, excused_starts, week_start, today, 1, checked_in, start=start
+    )
     return status
 
 
@@ -250,13 +261,17 @@ def build_status_days(
     first: date,
     count: int,
     checked_in: Collection[date],
+    *,
+    start: date | None,
 ) -> list[Status]:
     """The status of ``count`` days from ``first``, as each of them will see the data
-    as it stands (``checked_in``: the days checked in).
+    as it stands (``checked_in``: the days checked in; ``start``: the history's first
+    day).
 
     Lets a summary answer a shell prompt after midnight without the database.
     Activities after each day do not count for it (the figures read the past).
     """
+    start = None if start is None else plain_date(start)
     dates = plain_dates(activity_dates)
     excused = plain_dates(excused_starts)
     checked = plain_dates(checked_in)
@@ -267,11 +282,11 @@ def build_status_days(
         statuses.append(
             Status(
                 today=today,
-                rest_streak=rest_streak(rule_weeks(dates, excused, week_start, today)),
+                rest_streak=rest_streak(rule_weeks(dates, excused, week_start, today, start=start)),
                 rest_days_this_week=rest_days_taken(
-                    dates, week_of(today, week_start), today, today_checked_in
+                    dates, week_of(today, week_start), today, today_checked_in, start=start
                 ),
-                days_since_rest=days_since_rest(dates, today, today_checked_in),
+                days_since_rest=days_since_rest(dates, today, today_checked_in, start=start),
                 checked_in=today_checked_in,
             )
         )
@@ -296,6 +311,7 @@ def stats_report(store: Store, today: date) -> StatsReport:
         today,
         store.is_checked_in(today),
         store.week_plan(today).rest_days,
+        start=store.history_start(),
         units=settings.units,
         activity_dates=store.activity_days(),
     )
@@ -311,6 +327,7 @@ def status_reports(store: Store, today: date, days: int = STATUS_DAYS) -> list[S
         today,
         days,
         store.checkins(today, last),
+        start=store.history_start(),
     )
 
 

@@ -30,7 +30,8 @@ class ChecklistItem:
 
 
 class Checklist(OptionList):
-    """Items with a tick box. Space (or enter, or a click) asks to tick or untick one."""
+    """Items with a tick box. Space (or enter, or a click) asks to tick or untick one;
+    ticking moves on to the next item, unticking stays on the item."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Tick", tooltip="Tick or untick the highlighted item"),
@@ -89,7 +90,7 @@ class Checklist(OptionList):
             return
         item = self._items[index]
         self.post_message(self.Toggled(self, item.key, item.checked))
-        if self.advance and index < len(self._items) - 1:
+        if self.advance and not item.checked and index < len(self._items) - 1:
             self.highlighted = index + 1
 
     @on(OptionList.OptionSelected)

@@ -35,6 +35,14 @@ class DayView:
     is_today: bool = False
     is_past: bool = False
     units: str = "km"
+    planned: bool = True
+    """False: a past week's day that was never planned ("not planned")."""
+    proposed: bool = False
+    """The kind shown is the week template's proposal, not stored yet."""
+    rested: bool = False
+    """An actual rest day (nothing done, the day over or checked in)."""
+    known: bool = True
+    """False before the runner's history starts: nothing is known of the day."""
 
     @property
     def done_m(self) -> int:
@@ -58,7 +66,8 @@ class DayCell(Widget):
 
     def watch_view(self, view: DayView | None) -> None:
         for kind in DayKind:
-            self.set_class(view is not None and view.plan.kind is kind, f"-kind-{kind.value}")
+            shown = view is not None and view.planned and view.plan.kind is kind
+            self.set_class(shown, f"-kind-{kind.value}")
         self.set_class(view is not None and view.is_today, "-today")
 
     def watch_selected(self, selected: bool) -> None:
@@ -85,13 +94,23 @@ class DayCell(Widget):
         if view.is_today:
             text.append(" •", style="bold")
         text.append("\n")
-        text.append(plan.kind.value.upper(), style="bold")
-        text.append("\n")
-        planned = plan.target_m if plan.kind is not DayKind.REST else None
-        text.append(f"plan {distance_value(planned, units)}" if planned else "plan –")
+        if view.planned:
+            text.append(plan.kind.value.upper(), style="italic" if view.proposed else "bold")
+            text.append("\n")
+            planned = plan.target_m if plan.kind is not DayKind.REST else None
+            if planned:
+                text.append(f"plan {distance_value(planned, units)}")
+            elif plan.kind is not DayKind.REST:
+                text.append("plan –")
+        else:
+            text.append("not\nplanned", style="dim")  # two lines: fits a cell at 80 columns
         text.append("\n")
         if view.activities:
             text.append(f"done {distance_value(view.done_m, units)}")
+        elif view.rested:
+            text.append("rested")
+        elif not view.known:
+            text.append("unknown", style="dim")
         elif view.is_past or view.is_today:
             text.append("done –", style="dim")
         text.append("\n")
@@ -99,7 +118,7 @@ class DayCell(Widget):
         text.append(marks or " ")
         text.append("\n")
         done, total = view.nutrition
-        if total and (done or view.is_past or view.is_today):
+        if total and (done or (view.known and (view.is_past or view.is_today))):
             text.append(f"food {done}/{total}")
         return text
 

@@ -82,7 +82,7 @@ def rest_text(outlook: RestOutlook) -> Text:
     planned = ", ".join(f"{d:%a}" for d in outlook.planned) or "none"
     taken = ", ".join(f"{d:%a}" for d in outlook.taken) or "none yet"
     text.append(f"planned {planned} · taken {taken}\n")
-    text.append("✓ " if outlook.ok else "! ", style="bold")
+    text.append("✓ " if outlook.kept else "· " if outlook.ok else "! ", style="bold")
     text.append(outlook.advice, style="" if outlook.ok else "bold")
     return text
 

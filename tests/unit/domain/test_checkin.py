@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tracker.domain.activity import Activity
 from tracker.domain.checkin import (
     MISSED_LOOKBACK_DAYS,
+    RestOutlook,
     RestState,
     describe_missed,
     join_days,
@@ -43,14 +44,31 @@ D = timedelta(days=1)
 def test_missed_evenings_lists_past_days_never_checked_in() -> None:
     first = date(2026, 11, 16)
     checked = {first + i * D for i in range(9) if i not in (6, 7)}  # Sun 22, Mon 23 missed
-    assert missed_evenings(first, TODAY, checked) == [date(2026, 11, 22), date(2026, 11, 23)]
+    missed = missed_evenings(first, TODAY, checked, set())
+    assert missed == [date(2026, 11, 22), date(2026, 11, 23)]
 
 
 def test_today_is_never_missed_and_nothing_before_the_history() -> None:
-    assert missed_evenings(TODAY, TODAY, set()) == []
-    assert missed_evenings(None, TODAY, set()) == []
-    assert missed_evenings(TODAY - D, TODAY, []) == [TODAY - D]
-    assert missed_evenings(TODAY + D, TODAY, []) == []
+    assert missed_evenings(TODAY, TODAY, set(), set()) == []
+    assert missed_evenings(None, TODAY, set(), set()) == []
+    assert missed_evenings(TODAY - D, TODAY, [], []) == [TODAY - D]
+    assert missed_evenings(TODAY + D, TODAY, [], []) == []
+
+
+def test_a_day_with_an_activity_is_never_missed() -> None:
+    # Two runs logged from the command line on Sun and Mon, never checked in.
+    first = date(2026, 11, 22)
+    runs = {date(2026, 11, 22), date(2026, 11, 23)}
+    assert missed_evenings(first, TODAY, set(), runs) == [date(2026, 11, 24)]
+
+
+def test_an_imported_history_misses_only_its_days_without_runs() -> None:
+    # Imported: a run every day but Sundays, nothing ever checked in.
+    first = date(2019, 3, 1)
+    runs = {TODAY - i * D for i in range(1, 400) if (TODAY - i * D).weekday() != 6}
+    missed = missed_evenings(first, TODAY, set(), runs)
+    assert missed == [day for day in (TODAY - i * D for i in range(28, 0, -1)) if day not in runs]
+    assert len(missed) == 4
 
 
 def test_missed_evenings_across_a_week_boundary_and_a_dst_change() -> None:
@@ -59,7 +77,7 @@ def test_missed_evenings_across_a_week_boundary_and_a_dst_change() -> None:
     today = pendulum.datetime(2026, 10, 27, 20, 0, tz=tz).date()
     first = date(2026, 10, 19)
     checked = {date(2026, 10, d) for d in (19, 20, 21, 22)}
-    missed = missed_evenings(first, today, checked)
+    missed = missed_evenings(first, today, checked, set())
     assert missed == [
         date(2026, 10, 23),
         date(2026, 10, 24),
@@ -79,15 +97,16 @@ def test_missed_evenings_across_a_week_boundary_and_a_dst_change() -> None:
 def test_missed_evenings_property(first: date, length: int, data: st.DataObject) -> None:
     today = first + timedelta(days=length)
     past = [first + timedelta(days=i) for i in range(length)]
-    checked = set(data.draw(st.lists(st.sampled_from(past), unique=True) if past else st.just([])))
-    missed = missed_evenings(first, today, checked)
+    some = st.lists(st.sampled_from(past), unique=True) if past else st.just([])
+    checked, runs = set(data.draw(some)), set(data.draw(some))
+    missed = missed_evenings(first, today, checked, runs)
     window = today - timedelta(days=MISSED_LOOKBACK_DAYS)
-    assert missed == sorted(day for day in set(past) - checked if day >= window)
+    assert missed == sorted(day for day in set(past) - checked - runs if day >= window)
 
 
 def test_an_imported_history_does_not_report_years_of_missed_evenings() -> None:
     today = date(2026, 11, 25)
-    missed = missed_evenings(date(2019, 3, 1), today, {today - D})
+    missed = missed_evenings(date(2019, 3, 1), today, {today - D}, set())
     assert len(missed) == MISSED_LOOKBACK_DAYS - 1
     assert missed[0] == today - timedelta(days=MISSED_LOOKBACK_DAYS)
 
@@ -128,8 +147,23 @@ def ran(*days: date) -> set[date]:
     return set(days)
 
 
+HISTORY = date(2026, 1, 1)
+"""Where the history starts for the outlooks below: long before their week."""
+
+
+def outlook_of(
+    week_plan: WeekPlan,
+    activity_dates: set[date],
+    today: date,
+    checked_in: bool,
+    excused_reason: str | None = None,
+    start: date | None = HISTORY,
+) -> RestOutlook:
+    return rest_outlook(week_plan, activity_dates, today, checked_in, excused_reason, start=start)
+
+
 def test_rule_kept_when_the_planned_rest_day_was_taken() -> None:
-    outlook = rest_outlook(plan(), ran(MONDAY + D), TODAY, False)
+    outlook = outlook_of(plan(), ran(MONDAY + D), TODAY, False)
     assert outlook.planned == (MONDAY,)
     assert outlook.taken == (MONDAY,)
     assert outlook.state is RestState.ON_TRACK
@@ -138,7 +172,7 @@ def test_rule_kept_when_the_planned_rest_day_was_taken() -> None:
 
 def test_no_rest_yet_names_the_planned_rest_days_left() -> None:
     # Ran Mon and Tue; rest planned Thu (tomorrow) and Sun.
-    outlook = rest_outlook(plan(kinds([3, 6])), ran(MONDAY, MONDAY + D, TODAY), TODAY, False)
+    outlook = outlook_of(plan(kinds([3, 6])), ran(MONDAY, MONDAY + D, TODAY), TODAY, False)
     assert outlook.taken == ()
     assert outlook.state is RestState.NEEDS_REST
     assert outlook.advice == "No rest day yet — rest tomorrow or Sunday to keep the rule"
@@ -147,27 +181,27 @@ def test_no_rest_yet_names_the_planned_rest_days_left() -> None:
 def test_no_rest_yet_and_none_planned_suggests_the_days_left() -> None:
     week_plan = plan(kinds([0]))  # the only rest day, Monday, was run
     friday = MONDAY + 4 * D
-    outlook = rest_outlook(week_plan, ran(*(MONDAY + i * D for i in range(5))), friday, True)
+    outlook = outlook_of(week_plan, ran(*(MONDAY + i * D for i in range(5))), friday, True)
     assert outlook.state is RestState.NEEDS_REST
     assert outlook.advice == (
         "No rest day yet and none planned — rest tomorrow or Sunday to keep the rule"
     )
-    many = rest_outlook(week_plan, ran(MONDAY, MONDAY + D), TODAY, False)
+    many = outlook_of(week_plan, ran(MONDAY, MONDAY + D), TODAY, False)
     assert many.advice.endswith("rest one of the days left to keep the rule")
 
 
 def test_today_unlogged_counts_as_a_chance_to_rest() -> None:
     week_plan = plan(kinds([2]))  # rest planned today (Wednesday)
-    outlook = rest_outlook(week_plan, ran(MONDAY, MONDAY + D), TODAY, False)
+    outlook = outlook_of(week_plan, ran(MONDAY, MONDAY + D), TODAY, False)
     assert outlook.advice == "No rest day yet — rest today to keep the rule"
-    checked_in = rest_outlook(week_plan, ran(MONDAY, MONDAY + D), TODAY, True)
+    checked_in = outlook_of(week_plan, ran(MONDAY, MONDAY + D), TODAY, True)
     assert checked_in.taken == (TODAY,)
     assert checked_in.state is RestState.ON_TRACK
 
 
 def test_a_week_over_without_rest_is_broken() -> None:
     sunday = MONDAY + 6 * D
-    outlook = rest_outlook(plan(), ran(*(MONDAY + i * D for i in range(7))), sunday, True)
+    outlook = outlook_of(plan(), ran(*(MONDAY + i * D for i in range(7))), sunday, True)
     assert outlook.state is RestState.BROKEN
     assert not outlook.ok
 
@@ -175,33 +209,57 @@ def test_a_week_over_without_rest_is_broken() -> None:
 def test_a_third_planned_rest_day_must_become_a_run() -> None:
     # Rested Mon and Tue; Sat still planned as rest.
     week_plan = plan(kinds([0, 1, 5]))
-    outlook = rest_outlook(week_plan, ran(TODAY), TODAY, True)
+    outlook = outlook_of(week_plan, ran(TODAY), TODAY, True)
     assert outlook.taken == (MONDAY, MONDAY + D)
     assert outlook.state is RestState.NEEDS_RUN
     assert outlook.advice == "2 rest days taken — make Saturday a run to keep the rule"
 
 
 def test_two_rest_days_taken_means_running_the_days_left() -> None:
-    outlook = rest_outlook(plan(kinds([0, 1])), ran(TODAY), TODAY, True)
+    outlook = outlook_of(plan(kinds([0, 1])), ran(TODAY), TODAY, True)
     assert outlook.state is RestState.NEEDS_RUN
     assert "a third would break the rule" in outlook.advice
 
 
 def test_more_than_two_taken_is_broken() -> None:
-    outlook = rest_outlook(plan(), ran(), TODAY, True)
+    outlook = outlook_of(plan(), ran(), TODAY, True)
     assert len(outlook.taken) == 3
     assert outlook.state is RestState.BROKEN
 
 
 def test_an_excused_week_says_so() -> None:
-    outlook = rest_outlook(plan(), ran(), TODAY, False, excused_reason="flu")
+    outlook = outlook_of(plan(), ran(), TODAY, False, excused_reason="flu")
     assert outlook.state is RestState.EXCUSED
     assert outlook.ok
     assert "flu" in outlook.advice
 
 
+def test_a_brand_new_history_invents_no_rest_day() -> None:
+    # The database was made on Tuesday; Monday (planned rest) is unknown.
+    tuesday = MONDAY + D
+    first_evening = outlook_of(plan(), ran(tuesday), tuesday, True, start=tuesday)
+    assert first_evening.taken == ()
+    assert first_evening.state is RestState.BEFORE_HISTORY
+    assert first_evening.ok and not first_evening.kept
+    assert first_evening.advice == (
+        "Your record starts Tue 24 Nov: the streak counts from Mon 30 Nov"
+    )
+    # Checked in without a run: one rest day taken, not two.
+    rested = outlook_of(plan(), ran(), tuesday, True, start=tuesday)
+    assert rested.taken == (tuesday,)
+    assert "make tomorrow a run" not in rested.advice
+
+
+def test_a_week_that_starts_with_the_history_is_judged() -> None:
+    outlook = outlook_of(plan(), ran(MONDAY, MONDAY + D), TODAY, False, start=MONDAY)
+    assert outlook.state is RestState.NEEDS_REST
+    nothing_known = outlook_of(plan(), ran(), TODAY, False, start=None)
+    assert nothing_known.taken == ()
+    assert nothing_known.state is RestState.BEFORE_HISTORY
+
+
 def test_one_taken_and_one_more_planned_is_on_track() -> None:
-    outlook = rest_outlook(plan(kinds([0, 5])), ran(MONDAY + D, TODAY), TODAY, True)
+    outlook = outlook_of(plan(kinds([0, 5])), ran(MONDAY + D, TODAY), TODAY, True)
     assert outlook.state is RestState.ON_TRACK
     assert outlook.advice == "Rule kept so far: 1 rest day taken, Saturday planned"
 
@@ -243,6 +301,14 @@ def test_read_run_in_miles_and_with_optional_fields_empty() -> None:
         ({"distance": "ten"}, "distance", "not a distance"),
         ({"distance": "0"}, "distance", "a run needs a distance above 0"),
         ({"distance": "2000km"}, "distance", "too long"),
+        # A time typed as the distance is named under the distance.
+        ({"distance": "45m"}, "distance", "'45m' looks like a duration"),
+        ({"distance": "45:00"}, "distance", "looks like a duration"),
+        ({"distance": "1h5m"}, "distance", "looks like a duration"),
+        ({"distance": "90s"}, "distance", "looks like a duration"),
+        # So is a run under 100 m, however it was typed.
+        ({"distance": "0.05"}, "distance", "a run under 100 m?"),
+        ({"distance": "0.045km"}, "distance", "a run under 100 m?"),
         ({"duration": "1:75"}, "duration", "not a duration"),
         ({"duration": "0"}, "duration", "more than 0"),
         ({"duration": "8d"}, "duration", "not a duration"),
@@ -268,6 +334,14 @@ def test_read_run_reports_every_bad_field_at_once() -> None:
 
 def test_cross_training_may_have_no_distance() -> None:
     assert read_run(TODAY, "cross", "0", "45m").distance_m == 0
+    assert read_run(TODAY, "cross", "0.05").distance_m == 50
+    with pytest.raises(FormErrors, match="looks like a duration"):
+        read_run(TODAY, "cross", "45m")
+
+
+@pytest.mark.parametrize("distance", ["100m", "800m", "10", "5k", "6.2mi", "0.1"])
+def test_short_real_runs_are_kept(distance: str) -> None:
+    assert read_run(TODAY, "easy", distance).distance_m >= 100
 
 
 @given(
@@ -289,6 +363,8 @@ def test_read_run_never_fails_any_other_way(
         assert set(exc.errors) <= {"kind", "distance", "duration", "rpe", "note"}
     else:
         assert 0 <= activity.distance_m <= MAX_DISTANCE_M
+        if activity.kind is not ActivityKind.CROSS:
+            assert activity.distance_m >= 100  # a run under 100 m is always named
         assert activity.rpe is None or 1 <= activity.rpe <= 10
         assert activity.duration_s is None or activity.duration_s > 0
 

@@ -7,6 +7,8 @@ from datetime import date
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.fakes import FakeClock
 from tracker.domain.clock import SystemClock
@@ -131,3 +133,72 @@ def test_fake_clock_in_a_zone_follows_local_dates() -> None:
     clock.advance(3 * 3600)
     assert clock.now().hour == 4  # 02:00 became 03:00
     assert clock.today() == date(2026, 3, 29)
+
+
+@pytest.fixture
+def posix_tz(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine set to UTC+10 by an offset-only POSIX ``TZ`` (no zone name)."""
+    import time
+
+    monkeypatch.setenv("TZ", "<+10>-10")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_posix_tz_gives_the_app_and_status_one_today(posix_tz: None) -> None:
+    from datetime import timedelta
+
+    from tracker.data import status_cache
+    from tracker.domain.zones import local_today
+
+    clock = SystemClock(None)
+    assert clock.now().utcoffset() == timedelta(hours=10)  # not pendulum's UTC fallback
+    assert clock.today().isoformat() == local_today(None) == status_cache.local_today(None)
+
+
+def test_a_named_zone_is_the_same_day_for_both(posix_tz: None) -> None:
+    from tracker.data import status_cache
+
+    for zone in ("Europe/Berlin", "Pacific/Kiritimati", "UTC"):
+        assert SystemClock(zone).today().isoformat() == status_cache.local_today(zone)
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("europe/berlin", "Europe/Berlin"),
+        ("EUROPE/BERLIN", "Europe/Berlin"),
+        (" America/New_York ", "America/New_York"),
+        ("america/argentina/buenos_aires", "America/Argentina/Buenos_Aires"),
+        ("utc", "UTC"),
+    ],
+)
+def test_a_time_zone_is_found_whatever_its_case(typed: str, canonical: str) -> None:
+    from tracker.domain.settings import validate_setting
+    from tracker.domain.zones import canonical_zone
+
+    assert canonical_zone(typed) == canonical
+    assert validate_setting("timezone", typed) == canonical
+
+
+@pytest.mark.parametrize("typed", ["Mars/Olympus_Mons", "berlin", "<+10>-10", "../etc/passwd"])
+def test_an_unknown_time_zone_is_refused(typed: str) -> None:
+    from tracker.domain.settings import validate_setting
+
+    with pytest.raises(ValueError, match="unknown time zone"):
+        validate_setting("timezone", typed)
+
+
+@given(st.text(max_size=40))
+def test_any_typed_zone_is_a_known_name_or_refused(typed: str) -> None:
+    from zoneinfo import available_timezones
+
+    from tracker.domain.settings import validate_setting
+
+    try:
+        zone = validate_setting("timezone", typed)
+    except ValueError:
+        return
+    assert zone is None or zone in available_timezones() | {"UTC"}

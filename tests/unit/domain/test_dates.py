@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.domain.dates import (
+    NEXT,
     WEEKDAYS,
     ParseError,
     Week,
@@ -62,6 +63,37 @@ def test_parse_date_examples(text: str, expected: date) -> None:
     assert isinstance(parsed, pendulum.Date)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What is planned: a weekday name is the next one, today included.
+        ("wednesday", date(2026, 11, 25)),
+        ("thursday", date(2026, 11, 26)),
+        ("fri", date(2026, 11, 27)),
+        ("sunday", date(2026, 11, 29)),
+        ("monday", date(2026, 11, 30)),
+        ("tuesday", date(2026, 12, 1)),
+        ("tomorrow", date(2026, 11, 26)),
+        ("yesterday", date(2026, 11, 24)),
+        ("2026-11-01", date(2026, 11, 1)),
+    ],
+)
+def test_parse_date_for_a_plan_takes_the_next_weekday(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY, NEXT) == expected
+
+
+def test_tomorrow_is_a_date_everywhere() -> None:
+    assert parse_date("tomorrow", TODAY) == date(2026, 11, 26)
+    assert parse_date(" Tomorrow ", pendulum.date(2026, 12, 31)) == date(2027, 1, 1)
+
+
+@given(st.dates(date(1990, 1, 1), date(2100, 1, 1)), st.sampled_from(WEEKDAYS))
+def test_a_weekday_is_within_a_week_either_way(today: date, name: str) -> None:
+    last, coming = parse_date(name, today), parse_date(name, today, NEXT)
+    assert 0 <= (today - last).days < 7 and 0 <= (coming - today).days < 7
+    assert last.weekday() == coming.weekday() == WEEKDAYS.index(name)
+
+
 def test_weekday_names_across_new_year() -> None:
     new_year = pendulum.date(2027, 1, 1)  # a Friday
     assert parse_date("friday", new_year) == date(2027, 1, 1)
@@ -74,7 +106,7 @@ def test_weekday_names_across_new_year() -> None:
     ("text", "words"),
     [
         ("", ["not a date", "YYYY-MM-DD"]),
-        ("tomorrow", ["not a date", "'tomorrow'", "weekday"]),
+        ("someday", ["not a date", "'someday'", "tomorrow", "weekday"]),
         ("2026-02-30", ["no such date", "2026-02-30"]),
         ("2027-02-29", ["no such date"]),
         ("2026-13-01", ["no such date"]),

@@ -82,8 +82,20 @@ def test_exporting_json_or_csv_as_text_writes_nothing(store: Store, file_format:
     assert dump(store) == before
 
 
-def test_the_calendar_export_plans_this_week_and_the_next_first(store: Store) -> None:
+def test_the_calendar_shows_this_week_and_the_next_without_storing_them(store: Store) -> None:
+    before = dump(store)
     text = export_text(store, "ics", EVENING, TODAY)
     next_week = week_of(TODAY).shifted(1)
+    assert f"UID:plan-{week_of(TODAY).start.isoformat()}@recovtui" in text
     assert f"UID:plan-{next_week.end.isoformat()}@recovtui" in text
-    assert store.plan_days(next_week.start, next_week.end)[next_week.start].kind is DayKind.REST
+    assert text.count("BEGIN:VEVENT") == 14
+    assert dump(store) == before  # reading never writes
+    assert store.plan_days() == {}
+    # A past week never planned is not in the calendar.
+    assert f"UID:plan-{week_of(TODAY).shifted(-1).start.isoformat()}@recovtui" not in text
+
+
+def test_the_calendar_keeps_the_stored_plan(store: Store) -> None:
+    store.set_day(TODAY, DayKind.WORKOUT, 12000, "6 × 800 m")
+    text = export_text(store, "ics", EVENING, TODAY)
+    assert "SUMMARY:Workout 12 km" in text

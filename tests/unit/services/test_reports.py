@@ -41,6 +41,8 @@ def build_status_days(*args: Any, **kwargs: Any) -> list[dict[str, object]]:
 
 DAY = timedelta(days=1)
 TODAY = date(2026, 11, 24)  # Tuesday
+START = date(2026, 10, 19)
+"""The history of :func:`fixed_history` starts on its first Monday (the database's day)."""
 EASY, LONG, CROSS = ActivityKind.EASY, ActivityKind.LONG, ActivityKind.CROSS
 
 STATS_KEYS = [
@@ -88,6 +90,7 @@ def stats(**overrides: Any) -> dict[str, object]:
         "today": TODAY,
         "today_checked_in": False,
         "rest_days_planned": 1,
+        "start": START,
     }
     arguments.update(overrides)
     return build_stats(**arguments)
@@ -210,14 +213,26 @@ class TestBuildStats:
         assert document["ramp_pct"] == 56.7
 
     def test_empty_history(self) -> None:
-        document: Any = stats(activities=[])
+        document: Any = stats(activities=[], start=None)
         assert document["rest_streak"] == {"current_weeks": 0, "best_weeks": 0}
-        assert document["days_since_rest"] == 1
+        assert document["days_since_rest"] is None
+        assert document["this_week"]["rest_days_taken"] == 0
         assert document["ramp_pct"] is None
         assert document["acwr"] is None
         assert document["spikes"] == []
         assert document["warnings"] == []
         assert len(document["weekly_distance"]) == 16
+
+    def test_days_before_the_history_are_unknown(self) -> None:
+        # Had the history started on Wed 21 Oct, its first week would be no rule week.
+        document: Any = stats(start=date(2026, 10, 21))
+        assert document["rest_streak"] == {"current_weeks": 4, "best_weeks": 4}
+        # A database made this Tuesday with today's run: Monday is not a rest day.
+        new: Any = stats(activities=[Activity(TODAY, EASY, 6000)], start=TODAY)
+        assert new["this_week"]["rest_days_taken"] == 0
+        assert new["days_since_rest"] is None
+        assert new["rest_streak"] == {"current_weeks": 0, "best_weeks": 0}
+        assert "no_recent_rest" not in [w["code"] for w in new["warnings"]]
 
     def test_spikes_limited_to_28_days(self) -> None:
         document: Any = stats(today=date(2026, 12, 13))  # Nov 15 is 28 days back
@@ -234,7 +249,7 @@ class TestBuildStats:
         ]
         history += [Activity(start + i * DAY, CROSS, 0) for i in range(3653) if i % 7 in (3, 5)]
         assert len(history) >= 4000
-        document: Any = build_stats(history, set(), "monday", TODAY, False, 1)
+        document: Any = build_stats(history, set(), "monday", TODAY, False, 1, start=start)
         assert document["rest_streak"]["best_weeks"] > 100
 
 
@@ -287,7 +302,7 @@ class TestStatus:
     dates = frozenset(a.date for a in fixed_history())
 
     def test_document(self) -> None:
-        status = build_status(self.dates, set(), "monday", TODAY, True)
+        status = build_status(self.dates, set(), "monday", TODAY, True, start=START)
         assert list(status) == [
             "today",
             "rest_streak",
@@ -308,7 +323,7 @@ class TestStatus:
         for today in (TODAY, date(2026, 11, 25), date(2026, 12, 1)):
             for checked_in in (False, True):
                 status: Any = build_status(
-                    self.dates, {date(2026, 11, 9)}, "monday", today, checked_in
+                    self.dates, {date(2026, 11, 9)}, "monday", today, checked_in, start=START
                 )
                 full: Any = stats(
                     today=today, today_checked_in=checked_in, excused_starts={date(2026, 11, 9)}
@@ -318,9 +333,23 @@ class TestStatus:
                 assert status["rest_days_this_week"] == full["this_week"]["rest_days_taken"]
 
     def test_line(self) -> None:
-        status = reports.build_status(self.dates, set(), "monday", TODAY, True)
+        status = reports.build_status(self.dates, set(), "monday", TODAY, True, start=START)
         assert status.line() == (
             "rest streak 5 wk · 0 rest days this week · 6 days since rest · ✓ checked in"
+        )
+
+    def test_a_brand_new_database(self) -> None:
+        """Made today, a run logged: no rest day, no streak, none since rest."""
+        status = reports.build_status({TODAY}, set(), "monday", TODAY, True, start=TODAY)
+        assert status.to_json() == {
+            "today": "2026-11-24",
+            "rest_streak": {"current_weeks": 0, "best_weeks": 0},
+            "rest_days_this_week": 0,  # Monday is before the history: unknown
+            "days_since_rest": None,
+            "checked_in": True,
+        }
+        assert status.line() == (
+            "rest streak 0 wk · 0 rest days this week · no rest day yet · ✓ checked in"
         )
 
     @pytest.mark.parametrize(
@@ -416,7 +445,8 @@ class TestLoadWindow:
     ) -> None:
         start = load_window_start(today, week_start)
         recent = [a for a in history if a.date >= start]
-        whole = build_stats(history, set(), week_start, today, checked_in, 1)
+        first = min((a.date for a in history), default=None)
+        whole = build_stats(history, set(), week_start, today, checked_in, 1, start=first)
         windowed = build_stats(
             recent,
             set(),
@@ -424,6 +454,7 @@ class TestLoadWindow:
             today,
             checked_in,
             1,
+            start=first,
             activity_dates={a.date for a in history},
         )
         assert windowed == whole
@@ -447,6 +478,7 @@ class TestLoadWindow:
             pendulum.date(2026, 11, 24),
             False,
             1,
+            start=pendulum.date(2026, 10, 19),
             activity_dates={a.date for a in history},
         )
         assert document == stats(excused_starts={date(2026, 10, 26)})
@@ -477,14 +509,16 @@ class TestStatusDays:
 
     def test_each_day_as_build_status_sees_it(self) -> None:
         checked = {date(2026, 11, 26)}
-        days = build_status_days(self.dates, {date(2026, 11, 9)}, "monday", TODAY, 9, checked)
+        days = build_status_days(
+            self.dates, {date(2026, 11, 9)}, "monday", TODAY, 9, checked, start=START
+        )
         assert [d["today"] for d in days] == [
             (TODAY + timedelta(days=i)).isoformat() for i in range(9)
         ]
         for offset, document in enumerate(days):
             day = TODAY + timedelta(days=offset)
             assert document == build_status(
-                self.dates, {date(2026, 11, 9)}, "monday", day, day in checked
+                self.dates, {date(2026, 11, 9)}, "monday", day, day in checked, start=START
             )
         assert days[2]["checked_in"] is True
         assert days[6]["rest_streak"] != days[0]["rest_streak"]  # Nov 30: a new week done

@@ -53,9 +53,12 @@ class BackfillDialog(Modal[str]):
         plan, activities = self.missed.plan, self.missed.activities
         text = Text()
         text.append("Planned  ", style="bold")
-        text.append(plan.kind.label)
-        if plan.target_m:
-            text.append(f" {format_distance(plan.target_m, self.units)}")
+        if plan is None:
+            text.append("not planned", style="italic")
+        else:
+            text.append(plan.kind.label)
+            if plan.target_m:
+                text.append(f" {format_distance(plan.target_m, self.units)}")
         text.append("\nLogged   ", style="bold")
         if activities:
             text.append(
