@@ -87,6 +87,8 @@ async def test_an_ice_bath_runs_start_to_log_by_taps(store: Store, clock: FakeCl
         assert timed.snapshot().state is State.PAUSED
         assert store.session(timed.id).elapsed_s == 30  # type: ignore[union-attr]
         await pilot.click("#timer-toggle")
+        await pilot.pause()
+        assert timed.snapshot().state is State.RUNNING
         await pilot.click("#timer-add")
         await pilot.pause()
         assert timed.snapshot().planned_s == 11 * 60

@@ -46,9 +46,9 @@ async def test_settings_in_a_browser_neither_show_nor_take_the_timer_command(
         assert not pilot.app.screen.query("#on_finish_command")
         assert pilot.app.screen.query("#timezone")
     with pytest.raises(ValueError, match="terminal"):
-        SettingsService(store, commands_allowed=False).set("on_finish_command", "rm -rf ~")
+        SettingsService(store, clock, commands_allowed=False).set("on_finish_command", "rm -rf ~")
     assert store.settings().on_finish_command is None
-    SettingsService(store, commands_allowed=False).set("units", "mi")  # the rest still saves
+    SettingsService(store, clock, commands_allowed=False).set("units", "mi")  # the rest still saves
     assert store.settings().units == "mi"
 
 
