@@ -70,7 +70,8 @@ def check_rule(store: Store, restore: Restore, file: str = "document") -> None:
 
     Weeks are taken under the ``week_start`` the runner will have after the
     import and filled as the calendar fills them: a day the document gives,
-    else the stored day, else the week template's.
+    else the stored day, else the week template's. An excused week (stored, or
+    excused by the document) may hold more than two rest days.
     """
     if not restore.plan:
         return
@@ -82,9 +83,10 @@ def check_rule(store: Store, restore: Restore, file: str = "document") -> None:
         first_record.setdefault(week_of(d.date, week_start).start, index)
     stored = store.plan_days(min(first_record), max(first_record) + timedelta(days=6))
     days = stored | {d.date: d for d in restore.plan}
+    excused = set(store.excused_weeks()) | {start for start, _reason in restore.excused}
     for start, index in first_record.items():
         plan, _ = fill_week(Week(start), days, template)
-        if rule_problem(plan.rest_days) is not None:
+        if rule_problem(plan.rest_days, excused=start in excused) is not None:
             raise ImportProblem(
                 file,
                 f"the week of {start.isoformat()} would have {plan.rest_days} rest days; "

@@ -156,6 +156,18 @@ def test_days_a_document_leaves_out_come_from_its_own_template(fresh: Store) -> 
     assert fresh.week_plan(TODAY).rest_days == 2
 
 
+def test_an_excused_week_may_hold_a_whole_week_of_rest(fresh: Store) -> None:
+    """An injured runner's week of rest, exported, imports again (and only excused)."""
+    monday = week_of(TODAY).start
+    plan = [{"date": (monday + timedelta(days=i)).isoformat(), "kind": "rest"} for i in range(7)]
+    doc: dict[str, Any] = {"format": "recovtui-export", "version": 1, "plan": plan}
+    with pytest.raises(ImportProblem, match="would have 7 rest days"):
+        import_json(fresh, doc)
+    doc["excused_weeks"] = [{"week_start": monday.isoformat(), "reason": "calf strain"}]
+    import_json(fresh, doc)
+    assert fresh.week_plan(TODAY).rest_days == 7
+
+
 NAMES = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=20
 )
