@@ -189,7 +189,9 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         assert app.bells == 2
         assert text(app, "#countdown-segment") == "Segment 3 of 10: Hamstrings L · 01:30 left"
         assert text(app, "#countdown-next") == "Next: Hamstrings R"
-        assert only_session(store).elapsed_s == 180
+        assert digits(app) == "12:00", "the plan moved on"
+        assert only_session(store).elapsed_s == 90, "the time skipped is not time spent"
+        assert text(app, "#countdown-elapsed") == "Elapsed 01:30 of 15:00 · 01:30 skipped"
         segments = text(app, "#timer-segments")
         assert "✓ Calves L" in segments and "▶ Hamstrings L" in segments
 
@@ -204,6 +206,28 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         await pilot.pause()
         assert text(app, "#countdown-segment") == "Segment 3 of 10: Hamstrings L · 00:30 left"
         assert only_session(store).planned_s == 840
+
+
+async def test_skipping_an_ice_bath_to_its_end_logs_the_time_it_ran(
+    store: Store, clock: FakeClock
+) -> None:
+    app = make(store, clock, "ice-bath")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await advance(pilot, clock, 2)
+        await pilot.press("n")
+        await pilot.pause()
+        assert digits(app) == "00:00"
+        assert "Ice bath done. Overtime counts up until you stop (s)." in app.toasts
+        await advance(pilot, clock, 1)
+        assert digits(app) == "+00:01"
+        assert text(app, "#countdown-elapsed") == "Elapsed 00:03 of 10:00 · 09:58 skipped"
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceDialog)
+        session = only_session(store)
+        assert (session.status, session.elapsed_s) == (SessionStatus.COMPLETED, 3)
+        assert "Logged Ice bath: 00:03 of 10:00, completed" in text(app, "#timer-log")
 
 
 async def test_elapsed_time_is_saved_every_few_seconds(store: Store, clock: FakeClock) -> None:

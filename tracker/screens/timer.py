@@ -331,11 +331,11 @@ class TimerScreen(RecovScreen):
         if snapshot.is_done:
             self._finish(timed)
             return
-        done = f"{format_clock(snapshot.elapsed_s)} of {format_clock(snapshot.planned_s)}"
         answer = await self.app.push_screen_wait(
             ChoiceDialog(
                 f"Stop {timed.name}?",
-                f"{done} done. Log it as a partial session, or discard it?\n"
+                f"{CountdownView.of(snapshot).elapsed_line}. "
+                "Log it as a partial session, or discard it?\n"
                 "Keep going closes this and the timer runs on.",
                 [Choice("l", "Log partial", "log"), Choice("d", "Discard", "discard")],
                 cancel="Keep going",

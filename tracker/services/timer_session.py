@@ -81,7 +81,7 @@ class TimedSession:
     def tick(self) -> Tick:
         """Read the clock once: the events crossed, the finish written, a save when due."""
         snapshot = self.countdown.snapshot()
-        events = tuple(self.countdown.poll(snapshot.elapsed_s))
+        events = tuple(self.countdown.poll(snapshot))
         if any(isinstance(event, Finished) for event in events):
             self._write(snapshot.elapsed_s, SessionStatus.COMPLETED)
         elif (
@@ -125,16 +125,19 @@ class TimedSession:
     # The end
 
     def finish(self, status: SessionStatus | None = None, elapsed_s: float | None = None) -> str:
-        """Stop and log the session; returns what to tell the runner.
+        """Stop and log the session with the time it really ran; returns what to tell
+        the runner.
 
-        It is logged completed once the plan is reached, else partial, unless
-        ``status`` says; ``elapsed_s`` logs the time as it stood when the runner
-        was asked (the clock has moved on while the question was open).
+        It is logged completed once the plan is reached (by time or by skipping
+        to its end), else partial, unless ``status`` says; ``elapsed_s`` logs the
+        time as it stood when the runner was asked (the clock has moved on while
+        the question was open).
         """
         countdown = self.countdown
         countdown.stop()
-        elapsed = countdown.elapsed_s if elapsed_s is None else elapsed_s
-        status = status or session_status(elapsed, countdown.planned_s)
+        snapshot = countdown.snapshot()
+        elapsed = snapshot.elapsed_s if elapsed_s is None else elapsed_s
+        status = status or session_status(snapshot.position_s, countdown.planned_s)
         self._write(elapsed, status)
         self.release()
         word = "partial"
