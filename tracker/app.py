@@ -18,15 +18,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import WorkerFailed
 
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
 from tracker.messages import DataChanged, StartTimer
+from tracker.screens.base import report_unsaved
 from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.services.bundle import Services
+from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
 
 if TYPE_CHECKING:
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
 
 SUMMARY_DELAY_S = 1.0
 DAY_CHECK_SECONDS = 15
+LOCK_WAIT_S = 2.0
+"""How long a key's write waits for another recovtui writing before it says so."""
 
 # mode → (module, class): each screen's module is imported the first time it opens.
 SCREEN_CLASSES = {
@@ -80,6 +86,7 @@ class RecovApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock
+        store.wait_for_writers(LOCK_WAIT_S)
         self.services = Services.of(store, clock)
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
@@ -121,7 +128,25 @@ class RecovApp(App[None]):
 
     @on(DataChanged)
     def data_changed(self) -> None:
-        self.revision += 1
+        try:
+            self.revision += 1
+        except StoreUnavailable as error:  # showing wrote, and could not: no second re-read
+            report_unsaved(self, error, reread=False)
+
+    async def _dispatch_message(self, message: Message) -> None:
+        """A key whose write cannot be made now is reported; the app lives on."""
+        try:
+            await super()._dispatch_message(message)
+        except StoreUnavailable as error:
+            report_unsaved(self, error)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The same for a timer's tick or a worker (a dialog flow): report, never crash."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreUnavailable):
+            report_unsaved(self, cause)
+            return
+        super()._handle_exception(error)
 
     def _summary_soon(self) -> None:
         """Rewrite the status summary a moment after the last write, not on every tick."""

@@ -16,7 +16,7 @@ from tracker.domain.units import format_distance
 
 def run_plan(ctx: Context, args: argparse.Namespace) -> int:
     words = list(args.words)
-    store = ctx.open_store()
+    store = ctx.open_store(read_only=not words)
     try:
         today = ctx.clock(store).today()
         if words:

@@ -8,11 +8,14 @@ sessions, nutrition, claims); :class:`Store` is all of them on one database.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from tracker.data.activity_store import ActivityStore
 from tracker.data.claims import ClaimStore
 from tracker.data.nutrition_store import NutritionStore
 from tracker.data.plan_store import PlanStore
 from tracker.data.session_store import SessionStore
+from tracker.domain.plan import PlanDay
 
 
 class Store(PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore):
@@ -26,3 +29,15 @@ class Store(PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore):
         self.db.close()
         for _before, after in self._close_listeners:
             after()
+
+
+class ReadOnlyStore(Store):
+    """The store of a command that only looks, on a database opened read-only.
+
+    Showing a week never planned fills it from the template; reading never
+    writes, so here that fill stays in memory (:meth:`replace_plan` keeps
+    nothing). Any other write raises :class:`tracker.data.failures.OpenedReadOnly`.
+    """
+
+    def replace_plan(self, days: Iterable[PlanDay]) -> None:
+        return None

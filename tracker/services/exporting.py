@@ -8,6 +8,7 @@ made with SQLite's backup API.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,21 +50,24 @@ def export_csv(store: Store) -> str:
     return write_activities_csv(store.all_activities())
 
 
-def export_ics(store: Store, now: datetime) -> bytes:
-    """The stored plan as an iCalendar file: one all-day event per planned day."""
+def export_ics(store: Store, now: datetime, shown: Sequence[PlanDay] = ()) -> bytes:
+    """The stored plan as an iCalendar file: one all-day event per planned day, with
+    the ``shown`` days (weeks proposed from the template, never stored) as well."""
     from tracker.formats.ics import write_plan_ics
 
-    return write_plan_ics(_all_plan_days(store), store.settings().units, now)
+    days = {day.date: day for day in _all_plan_days(store)} | {day.date: day for day in shown}
+    return write_plan_ics(sorted(days.values(), key=lambda d: d.date), store.settings().units, now)
 
 
 def export_text(store: Store, file_format: str, now: datetime, today: date) -> str:
     """The export as text: ``csv``, ``ics``, else the JSON document."""
     if file_format == "csv":
         return export_csv(store)
-    if file_format == "ics":
-        store.week_plan(today)  # this week and the next, as the Week screen would plan them
-        store.week_plan(today + timedelta(weeks=1))
-        return export_ics(store, now).decode("utf-8")
+    if file_format == "ics":  # this week and the next, as the Week screen shows them
+        shown = [
+            d for day in (today, today + timedelta(weeks=1)) for d in store.week_plan(day).days
+        ]
+        return export_ics(store, now, shown).decode("utf-8")
     return dumps_document(export_json(store, now))
 
 

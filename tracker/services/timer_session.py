@@ -14,9 +14,12 @@ running, and settles them (log as it stood, discard, or leave for later).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NoReturn
 
+from tracker.data.failures import StoreUnavailable
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
 from tracker.domain.countdown import Countdown, Finished, Snapshot, State, TimerEvent
@@ -30,6 +33,9 @@ from tracker.domain.recovery import (
 from tracker.domain.units import format_clock
 
 SAVE_EVERY_S = 2.0
+BACKGROUND_WAIT_S = 0.05
+"""How long a save made on a tick waits for another recovtui writing (the screen must not
+freeze: the next save comes soon)."""
 
 
 class SessionLost(Exception):
@@ -57,6 +63,7 @@ class TimedSession:
         self.countdown = countdown
         self.session = session
         self._last_save = clock.monotonic()
+        self._finish_due = False
 
     @property
     def id(self) -> int:
@@ -79,23 +86,40 @@ class TimedSession:
         return self.countdown.snapshot()
 
     def tick(self) -> Tick:
-        """Read the clock once: the events crossed, the finish written, a save when due."""
+        """Read the clock once: the events crossed, the finish written, a save when due.
+
+        These writes never wait long for another recovtui writing (an import): one
+        that cannot be made now is made at the next save, :data:`SAVE_EVERY_S` later.
+        """
         snapshot = self.countdown.snapshot()
         events = tuple(self.countdown.poll(snapshot))
-        if any(isinstance(event, Finished) for event in events):
-            self._write(snapshot.elapsed_s, SessionStatus.COMPLETED)
-        elif (
-            snapshot.state is State.RUNNING
-            and self.clock.monotonic() - self._last_save >= SAVE_EVERY_S
-        ):
-            self.save()
+        finished = any(isinstance(event, Finished) for event in events)
+        due = self.clock.monotonic() - self._last_save >= SAVE_EVERY_S
+        self._finish_due = self._finish_due or finished
+        if self._finish_due and (finished or due):
+            elapsed = snapshot.elapsed_s
+            if self._in_background(lambda: self._write(elapsed, SessionStatus.COMPLETED)):
+                self._finish_due = False
+        elif snapshot.state is State.RUNNING and due:
+            self._in_background(self.save)
         return Tick(snapshot, events)
+
+    def _in_background(self, write: Callable[[], None]) -> bool:
+        """Make a write the next save can make good; False when it cannot be made now."""
+        try:
+            with self.store.patience(BACKGROUND_WAIT_S):
+                write()
+        except StoreUnavailable:
+            self._last_save = self.clock.monotonic()
+            return False
+        return True
 
     def save(self) -> None:
         """Save elapsed (and planned) time; raises :class:`SessionLost`."""
         self._last_save = self.clock.monotonic()
-        self._alive()
-        self.store.save_elapsed(self.id, int(self.countdown.elapsed_s), self.countdown.planned_s)
+        countdown = self.countdown
+        if not self.store.save_elapsed(self.id, int(countdown.elapsed_s), countdown.planned_s):
+            self._lost()
 
     # The controls (each saves, so a crash right after loses nothing)
 
@@ -118,8 +142,8 @@ class TimedSession:
         self.save()
 
     def set_temperature(self, celsius: float | None) -> None:
-        self._alive()
-        self.store.set_session_temperature(self.id, celsius)
+        if not self.store.set_session_temperature(self.id, celsius):
+            self._lost()
         self.session = replace(self.session, temperature_c=celsius)
 
     # The end
@@ -161,22 +185,20 @@ class TimedSession:
         self.store.release_session(self.id)
 
     def _write(self, elapsed_s: float, status: SessionStatus) -> None:
-        self._alive()
-        self.store.finish_session(
+        logged = self.store.finish_session(
             self.id,
             int(elapsed_s),
             status,
             temperature_c=self.session.temperature_c,
             planned_s=self.countdown.planned_s,
         )
+        if not logged:
+            self._lost()
         self.session = replace(self.session, status=status, elapsed_s=int(elapsed_s))
 
-    def _alive(self) -> None:
-        if self.store.session(self.id) is None:
-            self.release()
-            raise SessionLost(
-                f"{self.name} was removed from the log elsewhere; the timer stops here"
-            )
+    def _lost(self) -> NoReturn:
+        self.release()
+        raise SessionLost(f"{self.name} was removed from the log elsewhere; the timer stops here")
 
 
 class TimerService:
