@@ -5,10 +5,20 @@ reactives every screen watches: ``today`` (one interval for the whole app moves
 it on past midnight) and ``revision`` (bumped by :class:`DataChanged` after any
 write to the store), so no screen keeps its own day or re-reads after its own
 writes.
+
+Leaving is safe: ``q`` (or the palette's Quit) while a session is on the clock
+asks first, and a closed terminal (SIGHUP, or end of file on it when no SIGHUP
+comes) saves the session and ends the process within two seconds.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -32,6 +42,8 @@ from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
+from tracker.services.timer_session import SessionLost
+from tracker.terminal import terminal_at_end
 
 if TYPE_CHECKING:
     from tracker.screens.timer import TimerScreen
@@ -40,6 +52,12 @@ SUMMARY_DELAY_S = 1.0
 DAY_CHECK_SECONDS = 15
 LOCK_WAIT_S = 2.0
 """How long a key's write waits for another recovtui writing before it says so."""
+HANGUP_EXIT = 129  # 128 + SIGHUP
+TERMINAL_CHECK_S = 0.25
+TERMINAL_GONE_CHECKS = 3
+"""End of file seen this many checks in a row is the end (one could be a race with input)."""
+EXIT_GRACE_S = 1.5
+"""A closed terminal ends the process this long after the save, even if Textual hangs."""
 
 # mode → (module, class): each screen's module is imported the first time it opens.
 SCREEN_CLASSES = {
@@ -98,6 +116,8 @@ class RecovApp(App[None]):
             self.theme = theme
         self._summary = refresher_for(store)
         self._summary_timer: Timer | None = None
+        self._terminal_strikes = 0
+        self._leaving = False
         store.on_change(self._store_changed)
 
     def _screen_factory(self, mode: str) -> Callable[[], Screen[None]]:
@@ -113,6 +133,7 @@ class RecovApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        self._watch_the_terminal()
         if self.timer_preset or self.store.running_sessions():
             self.settle_sessions()
 
@@ -195,32 +216,85 @@ class RecovApp(App[None]):
 
     @work(exclusive=True, group="settle-sessions")
     async def settle_sessions(self) -> None:
-        """Offer back every session a crash left running, then start the command
-        line's timer. A session another recovtui window is timing is left alone."""
-        from tracker.screens.modals.timer import unfinished_session_dialog
+        """Offer back every session left unfinished (a crash, "Later"), then start the
+        command line's timer. A session another recovtui window is timing is left alone."""
+        from tracker.screens.timer_flows import settle_unfinished
 
         timer = self.services.timer
-        resumed = False
-        for session in timer.unfinished():
-            dialog = unfinished_session_dialog(
-                session, self.clock.now(), timer.temperature_unit(), allow_resume=not resumed
-            )
-            answer = await self.push_screen_wait(dialog)
-            if answer == "resume":
-                resumed = True
-                self.timer_screen().resume_session(session)
-            elif answer == "log":
-                self.notify(timer.log_as_it_stood(session))
-            elif answer == "discard":
-                self.notify(timer.discard(session))
-            else:
-                self.notify(timer.later(session))
+        resumed = await settle_unfinished(
+            self, timer, timer.unfinished(), lambda s: self.timer_screen().resume_session(s)
+        )
         if self.timer_preset is None:
             return
         if resumed:
             self.notify(f"Not starting {self.timer_preset}: finish the resumed session first")
             return
         self.start_timer(self.timer_preset, self.timer_duration_s, ask_temperature=False)
+
+    # Leaving
+
+    async def action_quit(self) -> None:
+        """Quit; while a session is on the clock, ask first (log it and quit, or stay).
+        ``q``, ``ctrl+q`` and the palette's Quit all come here."""
+        if self.services.timer.timed is None:
+            self.exit()
+        else:
+            self.confirm_quit()
+
+    @work(exclusive=True, group="quit")
+    async def confirm_quit(self) -> None:
+        from tracker.screens.modals.timer import quit_dialog
+        from tracker.widgets.countdown import CountdownView
+
+        timed = self.services.timer.timed
+        if timed is None:
+            self.exit()
+            return
+        snapshot = timed.snapshot()
+        answer = await self.push_screen_wait(
+            quit_dialog(timed.name, CountdownView.of(snapshot).elapsed_line)
+        )
+        if answer != "log":
+            return
+        message = None
+        if timed.on_the_clock:
+            with contextlib.suppress(SessionLost):
+                message = timed.finish(elapsed_s=snapshot.elapsed_s)
+        self.exit(message=message)
+
+    def _watch_the_terminal(self) -> None:
+        """SIGHUP, or end of file on the terminal, is the end (see :meth:`terminal_closed`).
+
+        Textual's Linux driver reads a terminal at end of file forever at full CPU
+        (Textualize/textual#6690), so end of file is looked for here as well.
+        """
+        if self.is_headless or not hasattr(signal, "SIGHUP"):
+            return
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_closed)
+        if sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(TERMINAL_CHECK_S, self._check_the_terminal)
+
+    def _check_the_terminal(self) -> None:
+        assert sys.__stdin__ is not None
+        self._terminal_strikes = self._terminal_strikes + 1 if terminal_at_end(sys.__stdin__) else 0
+        if self._terminal_strikes >= TERMINAL_GONE_CHECKS:
+            self.terminal_closed()
+
+    def terminal_closed(self) -> None:
+        """The terminal is gone: save the session on the clock, then end the process."""
+        if self._leaving:
+            return
+        self._leaving = True
+        timed = self.services.timer.timed
+        if timed is not None:
+            with contextlib.suppress(SessionLost, StoreUnavailable):
+                timed.save()
+        if not self.is_headless:  # nothing is left to show: never linger past the grace
+            ender = threading.Timer(EXIT_GRACE_S, os._exit, args=(HANGUP_EXIT,))
+            ender.daemon = True
+            ender.start()
+        self.exit(return_code=HANGUP_EXIT)
 
     # Keys and the palette
 

@@ -54,7 +54,7 @@ def test_any_command_that_writes_takes_the_daily_backup(db: Path) -> None:
         run(db, *looking)
     assert not (db.parent / "backups").exists(), "looking takes no backup"
     run(db, "plan", "set", "2026-11-26", "easy")
-    daily = [p.name for p in (db.parent / "backups").iterdir()]
+    daily = [p.name for p in (db.parent / "backups").iterdir() if not p.name.startswith(".")]
     assert len(daily) == 1 and daily[0].startswith("recovtui-")
 
 

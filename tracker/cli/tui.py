@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
@@ -17,6 +19,8 @@ def run_tui(
     timer_preset: str | None = None,
     timer_duration_s: int | None = None,
 ) -> int:
+    if hasattr(signal, "SIGHUP"):  # until the app listens for it itself
+        signal.signal(signal.SIGHUP, _hung_up_while_starting)
     with contextlib.ExitStack() as stack:
         if demo:
             ctx = _demo_context(ctx, stack)
@@ -29,8 +33,14 @@ def run_tui(
             fill_demo(store, clock.today())
         from tracker.app import RecovApp
 
-        RecovApp(store, clock, start_mode, timer_preset, timer_duration_s).run()
-    return EXIT_OK
+        app = RecovApp(store, clock, start_mode, timer_preset, timer_duration_s)
+        app.run()
+    return app.return_code or EXIT_OK
+
+
+def _hung_up_while_starting(signum: int, frame: FrameType | None) -> None:
+    """The terminal closed before the app was up: stop, closing the store on the way out."""
+    raise SystemExit(128 + signum)
 
 
 def _demo_context(ctx: Context, stack: contextlib.ExitStack) -> Context:

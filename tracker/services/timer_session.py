@@ -155,14 +155,15 @@ class TimedSession:
         It is logged completed once the plan is reached (by time or by skipping
         to its end), else partial, unless ``status`` says; ``elapsed_s`` logs the
         time as it stood when the runner was asked (the clock has moved on while
-        the question was open).
+        the question was open). A write that cannot be made now (another recovtui
+        writing, a full disk) leaves the timer running.
         """
         countdown = self.countdown
-        countdown.stop()
         snapshot = countdown.snapshot()
         elapsed = snapshot.elapsed_s if elapsed_s is None else elapsed_s
         status = status or session_status(snapshot.position_s, countdown.planned_s)
         self._write(elapsed, status)
+        countdown.stop()
         self.release()
         word = "partial"
         if status is SessionStatus.COMPLETED:
@@ -175,8 +176,8 @@ class TimedSession:
         )
 
     def discard(self) -> str:
-        self.countdown.stop()
         self.store.discard_session(self.id)
+        self.countdown.stop()
         self.release()
         return f"Discarded {self.name}"
 
@@ -196,7 +197,13 @@ class TimedSession:
             self._lost()
         self.session = replace(self.session, status=status, elapsed_s=int(elapsed_s))
 
+    @property
+    def on_the_clock(self) -> bool:
+        """Still being timed here: not yet logged, discarded or lost."""
+        return self.countdown.state is not State.STOPPED
+
     def _lost(self) -> NoReturn:
+        self.countdown.stop()
         self.release()
         raise SessionLost(f"{self.name} was removed from the log elsewhere; the timer stops here")
 
@@ -207,6 +214,13 @@ class TimerService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self._timed: TimedSession | None = None
+
+    @property
+    def timed(self) -> TimedSession | None:
+        """The session on the clock in this process, if any (one at a time)."""
+        timed = self._timed
+        return timed if timed is not None and timed.on_the_clock else None
 
     def presets(self) -> list[Preset]:
         return self.store.presets()
@@ -254,21 +268,40 @@ class TimerService:
         assert session.id is not None
         self.store.claim_session(session.id)
         countdown.start()
-        return TimedSession(self.store, self.clock, countdown, session)
+        self._timed = TimedSession(self.store, self.clock, countdown, session)
+        return self._timed
 
     def resume(self, session: RecoverySession) -> TimedSession:
-        """Put a session a crash left running back on the clock, paused where it stood."""
+        """Put an unfinished session back on the clock, paused where it stood."""
         preset = preset_for(session, self.store.presets())
         countdown = Countdown(preset, self.clock.monotonic, float(session.elapsed_s or 0))
-        return TimedSession(self.store, self.clock, countdown, session)
+        self._timed = TimedSession(self.store, self.clock, countdown, session)
+        return self._timed
 
-    def unfinished(self) -> list[RecoverySession]:
-        """Sessions left running by a crash that no other window is timing (claimed now)."""
+    def left_unfinished(self) -> list[RecoverySession]:
+        """Sessions still marked running that nothing times: a crash or "Later" left them.
+
+        They are unfinished, not running: no process (this one or another) claims them.
+        """
         return [
             s
             for s in self.store.running_sessions()
-            if s.id is not None and self.store.claim_session(s.id)
+            if s.id is not None and not self.store.claimed(s.id)
         ]
+
+    def unfinished(self) -> list[RecoverySession]:
+        """The sessions left unfinished, claimed now so that no other window offers them too."""
+        return [
+            s for s in self.left_unfinished() if s.id is not None and self.store.claim_session(s.id)
+        ]
+
+    def unfinished_of(self, preset: Preset) -> RecoverySession | None:
+        """A session of ``preset`` left unfinished (claimed now), to resume instead of a new one."""
+        for session in self.left_unfinished():
+            same = session.name == preset.name and session.id is not None
+            if same and self.store.claim_session(session.id or 0):
+                return session
+        return None
 
     def log_as_it_stood(self, session: RecoverySession) -> str:
         assert session.id is not None
@@ -287,7 +320,10 @@ class TimerService:
     def later(self, session: RecoverySession) -> str:
         assert session.id is not None
         self.store.release_session(session.id)
-        return "Kept for later: it will be offered again on the next start"
+        return (
+            f"Kept {session.name} for later: it is on the Timer (3) to log, resume or "
+            "discard, and offered again on the next start"
+        )
 
 
 def preset_for(session: RecoverySession, presets: list[Preset]) -> Preset:
