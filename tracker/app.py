@@ -43,15 +43,16 @@ from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
 from tracker.services.timer_session import SessionLost
-from tracker.terminal import terminal_at_end
+from tracker.terminal import Terminal, terminal_state
 
 if TYPE_CHECKING:
     from tracker.screens.timer import TimerScreen
 
 SUMMARY_DELAY_S = 1.0
 DAY_CHECK_SECONDS = 15
-LOCK_WAIT_S = 2.0
-"""How long a key's write waits for another recovtui writing before it says so."""
+LOCK_WAIT_S = 0.5
+"""How long a key's write waits for another recovtui writing before it says so: other
+writes take milliseconds, and a long import must not freeze the screen."""
 HANGUP_EXIT = 129  # 128 + SIGHUP
 TERMINAL_CHECK_S = 0.25
 TERMINAL_GONE_CHECKS = 3
@@ -277,8 +278,9 @@ class RecovApp(App[None]):
 
     def _check_the_terminal(self) -> None:
         assert sys.__stdin__ is not None
-        self._terminal_strikes = self._terminal_strikes + 1 if terminal_at_end(sys.__stdin__) else 0
-        if self._terminal_strikes >= TERMINAL_GONE_CHECKS:
+        state = terminal_state(sys.__stdin__)
+        self._terminal_strikes = self._terminal_strikes + 1 if state is Terminal.AT_END else 0
+        if state is Terminal.HUNG_UP or self._terminal_strikes >= TERMINAL_GONE_CHECKS:
             self.terminal_closed()
 
     def terminal_closed(self) -> None:

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import select
 import struct
+from enum import Enum
 from typing import TextIO
 
 
-def terminal_at_end(stream: TextIO) -> bool:
-    """The terminal ``stream`` reads from is hung up, or at end of file.
+class Terminal(Enum):
+    LIVE = "live"
+    HUNG_UP = "hung up"
+    """Certainly gone: the terminal says so."""
+    AT_END = "at end"
+    """Readable with nothing to read: the end of file, unless a reader took the bytes just
+    now (callers ask a few times in a row)."""
+
+
+def terminal_state(stream: TextIO) -> Terminal:
+    """What the terminal ``stream`` reads from looks like now.
 
     A live terminal in raw mode is readable only with bytes to read; readable
-    with none is the end of file (a closed pseudo-terminal reads 0 bytes). One
-    answer can be a race with a reader taking the bytes just now: callers ask
-    a few times in a row.
+    with none is the end of file (a closed pseudo-terminal reads 0 bytes).
     """
     try:
         import fcntl
@@ -23,17 +31,15 @@ def terminal_at_end(stream: TextIO) -> bool:
         poller = select.poll()
         poller.register(fd, select.POLLIN)
         events = poller.poll(0)
-        if not events:
-            return False
-        mask = events[0][1]
-        if mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
-            return True
-        if not mask & select.POLLIN:
-            return False
     except (OSError, ValueError, ImportError, AttributeError):  # no terminal to ask
-        return False
+        return Terminal.LIVE
+    mask = events[0][1] if events else 0
+    if mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL):
+        return Terminal.HUNG_UP
+    if not mask & select.POLLIN:
+        return Terminal.LIVE
     try:
         pending = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
     except OSError:  # readable, and cannot say how much: it is gone
-        return True
-    return bool(pending == 0)
+        return Terminal.HUNG_UP
+    return Terminal.AT_END if pending == 0 else Terminal.LIVE

@@ -13,6 +13,7 @@ import fcntl
 import os
 import pty
 import re
+import select
 import signal
 import struct
 import subprocess
@@ -47,6 +48,8 @@ class Run:
     process: subprocess.Popen[bytes]
     master: int
     output: bytearray = field(default_factory=bytearray)
+    stop: threading.Event = field(default_factory=threading.Event)
+    reader: threading.Thread | None = None
 
     @classmethod
     def start(cls, db: Path, key: str, marker: bytes, *argv: str) -> Run:
@@ -64,13 +67,27 @@ class Run:
         )
         os.close(slave)
         run = cls(db, key, marker, process, master)
-        threading.Thread(target=run._drain, daemon=True).start()
+        run.reader = threading.Thread(target=run._drain, daemon=True)
+        run.reader.start()
         return run
 
     def _drain(self) -> None:
+        """Read the app's screen so it never blocks on a full terminal; never blocks
+        itself, so the terminal can really be closed (a blocked read holds it open)."""
         with contextlib.suppress(OSError):
-            while chunk := os.read(self.master, 65536):
-                self.output.extend(chunk)
+            while not self.stop.is_set():
+                if select.select([self.master], [], [], 0.05)[0]:
+                    if not (chunk := os.read(self.master, 65536)):
+                        return
+                    self.output.extend(chunk)
+
+    def close_terminal(self) -> None:
+        """Close the terminal's side as a dead ssh session does: no SIGHUP, just the end."""
+        self.stop.set()
+        if self.reader is not None:
+            self.reader.join(5)
+        os.close(self.master)
+        self.master = -1
 
     def shows(self, text: bytes) -> bool:
         return text in ESCAPES.sub(b"", bytes(self.output))
@@ -89,11 +106,13 @@ class Run:
         return ESCAPES.sub(b"", bytes(self.output[-3000:])).decode("utf-8", "replace")
 
     def close(self) -> None:
+        self.stop.set()
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(10)
-        with contextlib.suppress(OSError):
-            os.close(self.master)
+        if self.master >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.master)
 
 
 def wait_for(runs: list[Run], ready: Callable[[Run], bool], press: bool = False) -> None:
@@ -141,7 +160,7 @@ def test_sighup_or_end_of_file_ends_every_screen_within_two_seconds(tmp_path: Pa
 
         ran_at_least = int(time.monotonic() - timers_seen)
         timer_hup.process.send_signal(signal.SIGHUP)
-        os.close(timer_eof.master)  # the terminal is gone, and no SIGHUP comes
+        timer_eof.close_terminal()  # the terminal is gone, and no SIGHUP comes
         for run in (timer_hup, timer_eof):
             assert run.ended_within(ENDS_WITHIN_S) < ENDS_WITHIN_S
             assert (running_elapsed(run.db) or 0) >= ran_at_least, "saved as it closed"

@@ -60,7 +60,7 @@ def test_a_write_gives_up_in_one_line_and_changes_nothing(store: Store, holder: 
         store.add_activity(run_a())
     message = str(caught.value)
     assert "\n" not in message
-    assert message.startswith(f"{store.db.path} is busy: another recovtui has been writing")
+    assert message.startswith(f"{store.db.path} is busy: another recovtui is writing to it")
     assert "nothing was changed" in message
     holder.release()
     assert store.all_activities() == []
@@ -114,7 +114,7 @@ def test_recovtui_log_on_a_database_busy_too_long_says_so_in_one_line(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith(f"recovtui: {db_path} is busy: another recovtui has been writing")
+    assert err.startswith(f"recovtui: {db_path} is busy: another recovtui is writing to it")
     holder.release()
     store = Store(open_db(db_path))
     try:

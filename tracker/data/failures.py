@@ -39,8 +39,8 @@ class DatabaseBusy(StoreUnavailable):
     def __init__(self, path: Path | str, waited_s: float) -> None:
         self.path = Path(path)
         super().__init__(
-            f"{path} is busy: another recovtui has been writing to it for "
-            f"{waited_s:.{0 if waited_s >= 10 else 1}f} s (an import?); nothing was changed — "
+            f"{path} is busy: another recovtui is writing to it (an import?) and did not "
+            f"finish within {waited_s:.{0 if waited_s >= 10 else 1}f} s; nothing was changed — "
             "try again when it is done"
         )
 
