@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -65,3 +66,17 @@ def make_app(store: Store, clock: FakeClock, start_mode: str = "today"):  # type
     from tracker.app import RecovApp
 
     return RecovApp(store, clock, start_mode=start_mode)
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path) -> Iterator[Path]:
+    """A 4 MB tmpfs mounted for the test (root may mount; anyone else skips, saying why)."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("needs to mount a small tmpfs (as root) to fill a disk or make one read-only")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

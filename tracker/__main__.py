@@ -156,6 +156,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        # A busy database or a full disk: one line, nothing changed (imported only
+        # here, so that `status` loads nothing it does not need).
+        from tracker.data.failures import StoreUnavailable
+
+        if not isinstance(exc, StoreUnavailable):
+            raise
+        print(f"recovtui: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":

@@ -10,10 +10,15 @@ Served to a browser (``recovtui serve``, ``served=True``) the app is in web mode
 nothing that reads or writes a file by path, and no command setting (see
 :data:`FILE_ACTIONS` and ``Services.of``), and the bell flashes the screen, since
 a browser terminal has no sound.
+
+Leaving is safe: ``q`` (or the palette's Quit) while a session is on the clock
+asks first, and a closed terminal (SIGHUP, or end of file on it when no SIGHUP
+comes) saves the session and ends the process within two seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -24,16 +29,22 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import WorkerFailed
 
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
 from tracker.messages import DataChanged, StartTimer
+from tracker.screens.base import report_unsaved
 from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.services.bundle import Services
+from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
+from tracker.services.timer_session import SessionLost
+from tracker.terminal import end_process_soon, watch_terminal
 
 if TYPE_CHECKING:
     from tracker.screens.timer import TimerScreen
@@ -43,6 +54,10 @@ BELL_FLASH_S = 0.4
 FILE_ACTIONS = frozenset({"export", "import", "import_files", "backup", "watch"})
 """Actions that take a path on this machine: a served app never offers or runs them."""
 DAY_CHECK_SECONDS = 15
+LOCK_WAIT_S = 0.5
+"""How long a key's write waits for another recovtui writing before it says so: other
+writes take milliseconds, and a long import must not freeze the screen."""
+HANGUP_EXIT = 129  # 128 + SIGHUP
 
 # mode → (module, class): each screen's module is imported the first time it opens.
 SCREEN_CLASSES = {
@@ -94,6 +109,7 @@ class RecovApp(App[None]):
         self.clock = clock
         self.served = served
         """Served to a browser: web mode (see the module's docstring)."""
+        store.wait_for_writers(LOCK_WAIT_S)
         self.services = Services.of(store, clock, served=served)
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
@@ -106,6 +122,7 @@ class RecovApp(App[None]):
             self.theme = theme
         self._summary = refresher_for(store)
         self._summary_timer: Timer | None = None
+        self._leaving = False
         store.on_change(self._store_changed)
 
     def _screen_factory(self, mode: str) -> Callable[[], Screen[None]]:
@@ -121,6 +138,7 @@ class RecovApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        watch_terminal(self, self.terminal_closed)
         if self.timer_preset or self.store.running_sessions():
             self.settle_sessions()
         elif self.offer_welcome and self.services.welcome.needed():
@@ -153,7 +171,25 @@ class RecovApp(App[None]):
 
     @on(DataChanged)
     def data_changed(self) -> None:
-        self.revision += 1
+        try:
+            self.revision += 1
+        except StoreUnavailable as error:  # showing wrote, and could not: no second re-read
+            report_unsaved(self, error, reread=False)
+
+    async def _dispatch_message(self, message: Message) -> None:
+        """A key whose write cannot be made now is reported; the app lives on."""
+        try:
+            await super()._dispatch_message(message)
+        except StoreUnavailable as error:
+            report_unsaved(self, error)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The same for a timer's tick or a worker (a dialog flow): report, never crash."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, StoreUnavailable):
+            report_unsaved(self, cause)
+            return
+        super()._handle_exception(error)
 
     def _summary_soon(self) -> None:
         """Rewrite the status summary a moment after the last write, not on every tick."""
@@ -202,26 +238,14 @@ class RecovApp(App[None]):
 
     @work(exclusive=True, group="settle-sessions")
     async def settle_sessions(self) -> None:
-        """Offer back every session a crash left running, then start the command
-        line's timer. A session another recovtui window is timing is left alone."""
-        from tracker.screens.modals.timer import unfinished_session_dialog
+        """Offer back every session left unfinished (a crash, "Later"), then start the
+        command line's timer. A session another recovtui window is timing is left alone."""
+        from tracker.screens.timer_flows import settle_unfinished
 
         timer = self.services.timer
-        resumed = False
-        for session in timer.unfinished():
-            dialog = unfinished_session_dialog(
-                session, self.clock.now(), timer.temperature_unit(), allow_resume=not resumed
-            )
-            answer = await self.push_screen_wait(dialog)
-            if answer == "resume":
-                resumed = True
-                self.timer_screen().resume_session(session)
-            elif answer == "log":
-                self.notify(timer.log_as_it_stood(session))
-            elif answer == "discard":
-                self.notify(timer.discard(session))
-            else:
-                self.notify(timer.later(session))
+        resumed = await settle_unfinished(
+            self, timer, timer.unfinished(), lambda s: self.timer_screen().resume_session(s)
+        )
         if self.timer_preset is None:
             return
         if resumed:
@@ -261,6 +285,50 @@ class RecovApp(App[None]):
                 severity="information" if imported else "error",
                 markup=False,
             )
+
+    # Leaving
+
+    async def action_quit(self) -> None:
+        """Quit; while a session is on the clock, ask first (log it and quit, or stay).
+        ``q``, ``ctrl+q`` and the palette's Quit all come here."""
+        if self.services.timer.timed is None:
+            self.exit()
+        else:
+            self.confirm_quit()
+
+    @work(exclusive=True, group="quit")
+    async def confirm_quit(self) -> None:
+        from tracker.screens.modals.timer import quit_dialog
+        from tracker.widgets.countdown import CountdownView
+
+        timed = self.services.timer.timed
+        if timed is None:
+            self.exit()
+            return
+        snapshot = timed.snapshot()
+        answer = await self.push_screen_wait(
+            quit_dialog(timed.name, CountdownView.of(snapshot).elapsed_line)
+        )
+        if answer != "log":
+            return
+        message = None
+        if timed.on_the_clock:
+            with contextlib.suppress(SessionLost):
+                message = timed.finish(elapsed_s=snapshot.elapsed_s)
+        self.exit(message=message)
+
+    def terminal_closed(self) -> None:
+        """The terminal is gone: save the session on the clock, then end the process."""
+        if self._leaving:
+            return
+        self._leaving = True
+        timed = self.services.timer.timed
+        if timed is not None:
+            with contextlib.suppress(SessionLost, StoreUnavailable):
+                timed.save()
+        if not self.is_headless:
+            end_process_soon(HANGUP_EXIT)
+        self.exit(return_code=HANGUP_EXIT)
 
     # Keys and the palette
 

@@ -47,11 +47,14 @@ def test_backup_without_output_goes_beside_the_database(db: Path) -> None:
     assert made.exists()
 
 
-def test_any_command_takes_the_daily_backup(db: Path) -> None:
-    run(db, "plan")  # creates the database: nothing to back up yet
+def test_any_command_that_writes_takes_the_daily_backup(db: Path) -> None:
+    run(db, "plan", "set", "2026-11-26", "cross")  # creates the database: nothing to back up yet
     assert not (db.parent / "backups").exists()
-    run(db, "plan")
-    daily = [p.name for p in (db.parent / "backups").iterdir()]
+    for looking in (("plan",), ("stats",), ("export",), ("status",)):
+        run(db, *looking)
+    assert not (db.parent / "backups").exists(), "looking takes no backup"
+    run(db, "plan", "set", "2026-11-26", "easy")
+    daily = [p.name for p in (db.parent / "backups").iterdir() if not p.name.startswith(".")]
     assert len(daily) == 1 and daily[0].startswith("recovtui-")
 
 

@@ -220,9 +220,13 @@ def test_bad_usage_exits_2_with_one_line(
 def test_global_options_before_or_after_the_command(
     capsys: Capsys, db: Path, argv: list[str]
 ) -> None:
+    assert (
+        run(capsys, "--db", str(db), "--today", TODAY, "plan", "set", "2026-11-26", "cross")[0] == 0
+    )
     code, out, err = run(capsys, *(a.replace("{db}", str(db)) for a in argv))
-    assert (code, out, err) == (0, WEEK_OF_TODAY, "")
-    assert db.exists()
+    changed = WEEK_OF_TODAY.replace("26  easy", "26  cross")
+    stored = changed.replace(" · proposed by your week template", "")  # a change stores it
+    assert (code, out, err) == (0, stored, "")
 
 
 def test_global_options_after_plan_set(capsys: Capsys, db: Path) -> None:
@@ -241,12 +245,15 @@ def test_the_option_after_the_command_wins(capsys: Capsys, db: Path, tmp_path: P
         "--today",
         "2020-01-01",
         "plan",
+        "set",
+        "2026-11-26",
+        "cross",
         "--db",
         str(db),
         "--today",
         TODAY,
     )
-    assert (code, out) == (0, WEEK_OF_TODAY)
+    assert (code, out.splitlines()[0]) == (0, "Thu 2026-11-26 is now cross")
     assert db.exists() and not other.exists()
 
 
@@ -258,11 +265,12 @@ def test_recovtui_db_names_the_database(
     code, _, _ = run(capsys, "--today", TODAY, "plan", "set", "fri", "rest")
     assert code == 0
     assert ("2026-11-27", "rest", None, None) in plan_rows(env_db)
+    capsys.readouterr()
     flag_db = tmp_path / "flag.db"
     assert main(["--db", str(flag_db), "--today", TODAY, "plan"]) == 0
-    assert flag_db.exists()
+    assert capsys.readouterr().out == WEEK_OF_TODAY, "the flag's (empty) database, not the env's"
+    assert not flag_db.exists(), "looking at a database that does not exist makes none"
     assert ("2026-11-27", "rest", None, None) in plan_rows(env_db)
-    assert ("2026-11-27", "rest", None, None) not in plan_rows(flag_db)
 
 
 def test_an_unusable_database_exits_1(capsys: Capsys, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pendulum
 import pytest
 
 from tests.conftest import EVENING, TODAY
+from tracker.__main__ import main
 from tracker.cli.context import Context
 from tracker.data import backup as backup_module
 from tracker.data.backup import (
@@ -87,6 +88,36 @@ def test_rotation_keeps_the_newest_fourteen(store: Store, db_path: Path) -> None
     assert KEEP_DAILY == 14
     assert [p.name for p in kept] == [f"recovtui-{d.isoformat()}.db" for d in days[-14:]]
     assert manual.exists()  # a backup asked for by hand is never rotated away
+
+
+def test_rotation_never_deletes_a_backup_it_did_not_make(
+    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, ``backup --output backups/recovtui-2026-06-01.db`` was rotated away."""
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True)
+    by_hand = folder / "recovtui-2026-06-01.db"
+    assert main(["--db", str(db_path), "backup", "--output", str(by_hand)]) == 0
+    copied = folder / "recovtui-2026-06-02.db"
+    shutil.copy(by_hand, copied)  # anything else wrote it
+    for i in range(KEEP_DAILY + 3):
+        daily_backup(db_path, store.db, TODAY + timedelta(days=i))
+    assert by_hand.exists() and copied.exists()
+    made = [p for p in daily_backups(db_path) if p not in (by_hand, copied)]
+    assert len(made) == KEEP_DAILY
+    assert made[0].name == f"recovtui-{(TODAY + timedelta(days=3)).isoformat()}.db"
+
+
+def test_dailies_dated_in_the_future_never_stop_todays(store: Store, db_path: Path) -> None:
+    """Before, 14 dailies dated in the future made every start take today's backup
+    and delete it at once."""
+    future = [TODAY + timedelta(days=100 + i) for i in range(KEEP_DAILY)]
+    for day in future:  # the clock was wrong once
+        daily_backup(db_path, store.db, day)
+    taken = daily_backup(db_path, store.db, TODAY)
+    assert taken is not None and taken.exists()
+    assert daily_backup(db_path, store.db, TODAY) is None, "one a day, kept"
+    assert all((backup_dir(db_path) / f"recovtui-{d.isoformat()}.db").exists() for d in future)
 
 
 def test_restoring_a_backup_gives_back_the_same_export(demo_store: Store, db_path: Path) -> None:

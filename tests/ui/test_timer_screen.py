@@ -189,7 +189,9 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         assert app.bells == 2
         assert text(app, "#countdown-segment") == "Segment 3 of 10: Hamstrings L · 01:30 left"
         assert text(app, "#countdown-next") == "Next: Hamstrings R"
-        assert only_session(store).elapsed_s == 180
+        assert digits(app) == "12:00", "the plan moved on"
+        assert only_session(store).elapsed_s == 90, "the time skipped is not time spent"
+        assert text(app, "#countdown-elapsed") == "Elapsed 01:30 of 15:00 · 01:30 skipped"
         segments = text(app, "#timer-segments")
         assert "✓ Calves L" in segments and "▶ Hamstrings L" in segments
 
@@ -204,6 +206,28 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         await pilot.pause()
         assert text(app, "#countdown-segment") == "Segment 3 of 10: Hamstrings L · 00:30 left"
         assert only_session(store).planned_s == 840
+
+
+async def test_skipping_an_ice_bath_to_its_end_logs_the_time_it_ran(
+    store: Store, clock: FakeClock
+) -> None:
+    app = make(store, clock, "ice-bath")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await advance(pilot, clock, 2)
+        await pilot.press("n")
+        await pilot.pause()
+        assert digits(app) == "00:00"
+        assert "Ice bath done. Overtime counts up until you stop (s)." in app.toasts
+        await advance(pilot, clock, 1)
+        assert digits(app) == "+00:01"
+        assert text(app, "#countdown-elapsed") == "Elapsed 00:03 of 10:00 · 09:58 skipped"
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceDialog)
+        session = only_session(store)
+        assert (session.status, session.elapsed_s) == (SessionStatus.COMPLETED, 3)
+        assert "Logged Ice bath: 00:03 of 10:00, completed" in text(app, "#timer-log")
 
 
 async def test_elapsed_time_is_saved_every_few_seconds(store: Store, clock: FakeClock) -> None:
@@ -443,7 +467,10 @@ async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
     assert logged is not None and (logged.status, logged.elapsed_s) == (SessionStatus.PARTIAL, 300)
     assert store.session(second) is None
     assert left is not None and (left.status, left.elapsed_s) == (SessionStatus.RUNNING, 302)
-    assert "Kept for later: it will be offered again on the next start" in app.toasts
+    assert (
+        "Kept Foam roller for later: it is on the Timer (3) to log, resume or discard, "
+        "and offered again on the next start"
+    ) in app.toasts
 
 
 async def test_a_crashed_session_that_ran_its_course_logs_as_completed(
@@ -598,5 +625,128 @@ async def test_quitting_mid_session_saves_it_for_the_next_start(
         await pilot.pause()
         clock.advance(1.5)
         await pilot.press("q")
+    session = only_session(store)
+    assert (session.status, session.elapsed_s) == (SessionStatus.RUNNING, 1)
+
+
+# No ghost sessions: a session left for later is unfinished, never "(running)"
+
+
+async def test_a_session_left_for_later_shows_as_unfinished_with_its_actions(
+    store: Store, clock: FakeClock
+) -> None:
+    """Before, "Later" left "Feet up 00:03 (running)" on the Timer while nothing ran."""
+    session_id = crashed(store, 5, 3, preset="Ice bath")
+    app = make(store, clock, mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # Later
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        log = text(app, "#timer-log")
+        assert "(running)" not in log
+        assert "Ice bath 00:03 (unfinished)" in log
+        assert "Unfinished: Ice bath 00:03 of 10:00 (Wed 25 Nov)  u: log, resume or discard" in log
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = timer(app)
+        assert screen.timed is not None and screen.timed.id == session_id
+        assert digits(app) == "09:57"
+        assert len(store.all_sessions()) == 1
+
+
+async def test_starting_a_preset_again_offers_its_unfinished_session(
+    store: Store, clock: FakeClock
+) -> None:
+    """Before, starting Feet up again made a second session beside the unfinished one."""
+    session_id = crashed(store, 5, 95)
+    app = make(store, clock, mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # Later
+        await pilot.pause()
+        app.start_timer("foam-roller")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "Foam roller is unfinished" in str(dialog.query_one(".dialog-title", Static).content)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = timer(app)
+        assert screen.timed is not None and screen.timed.id == session_id
+        assert len(store.all_sessions()) == 1, "resumed, no second row"
+        await pilot.press("s", "d")
+        await pilot.pause()
+        assert store.all_sessions() == []
+
+        crashed(store, 5, 95)
+        app.start_timer("foam-roller")
+        await pilot.pause()
+        await pilot.press("l")  # log the old one as it stood, start anew
+        await pilot.pause()
+        old, new = store.all_sessions()
+        assert (old.status, old.elapsed_s) == (SessionStatus.PARTIAL, 95)
+        assert new.status is SessionStatus.RUNNING and timer(app).timed is not None
+
+
+# Leaving while a timer runs
+
+
+@pytest.mark.parametrize("mode", ["timer", "settings"])
+async def test_q_while_a_timer_runs_asks_first_on_every_screen(
+    store: Store, clock: FakeClock, mode: str
+) -> None:
+    """Before, ``q`` quit without asking."""
+    app = make(store, clock, "feet-up")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = timer(app)
+        app.switch_mode(mode)
+        await pilot.pause()
+        clock.advance(42)
+        screen.tick()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog), "asked before quitting"
+        assert "Quit while Feet up runs?" in str(
+            app.screen.query_one(".dialog-title", Static).content
+        )
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert app.is_running and screen.timed is not None
+        await app.action_quit()  # the palette's Quit is the same action
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("l")
+        await pilot.pause()
+    session = only_session(store)
+    assert (session.status, session.elapsed_s) == (SessionStatus.PARTIAL, 42)
+
+
+async def test_q_with_no_timer_running_quits_at_once(store: Store, clock: FakeClock) -> None:
+    app = make(store, clock, mode="today")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_closed_terminal_saves_the_timer_then_ends(store: Store, clock: FakeClock) -> None:
+    """What SIGHUP, or end of file on the terminal, does, from a screen other than the
+    Timer (tests/cli/test_closed_terminal.py sends them to real processes on each)."""
+    app = make(store, clock, "feet-up")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.switch_mode("week")
+        await pilot.pause()
+        clock.advance(1.5)  # less than a save's interval: only the hang-up saves it
+        app.terminal_closed()
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 129
     session = only_session(store)
     assert (session.status, session.elapsed_s) == (SessionStatus.RUNNING, 1)

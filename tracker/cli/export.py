@@ -23,7 +23,7 @@ from tracker.services.exporting import export_text
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     target = output_path(ctx, args.output, force=args.force)
-    store = ctx.open_store()
+    store = ctx.open_store(read_only=True)
     try:
         text = export_text(store, args.format, pendulum.now("UTC"), ctx.clock(store).today())
     finally:

@@ -22,7 +22,7 @@ from tracker.services.planning import PlanningService
 
 def run_plan(ctx: Context, args: argparse.Namespace) -> int:
     words = list(args.words)
-    store = ctx.open_store()
+    store = ctx.open_store(read_only=not words)
     try:
         planning = PlanningService(store, ctx.clock(store))
         today = planning.clock.today()

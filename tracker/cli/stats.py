@@ -22,7 +22,7 @@ BAR_WIDTH = 30
 
 
 def run_stats(ctx: Context, args: argparse.Namespace) -> int:
-    store = ctx.open_store()
+    store = ctx.open_store(read_only=True)
     try:
         report = stats_report(store, ctx.clock(store).today())
         units = store.settings().units

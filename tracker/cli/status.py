@@ -50,7 +50,7 @@ def _computed(args: argparse.Namespace) -> StatusEntry:
         today = SystemClock(None, ctx.pretend_today).today()
         status = build_status((), (), "monday", today, False, start=None)
         return StatusEntry(status.to_json(), status.line())
-    store = ctx.open_store()
+    store = ctx.open_store(read_only=True)
     try:
         status = status_report(store, ctx.clock(store).today())
         refresher = refresher_for(store)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
@@ -18,6 +20,8 @@ def run_tui(
     timer_preset: str | None = None,
     timer_duration_s: int | None = None,
 ) -> int:
+    if hasattr(signal, "SIGHUP"):  # until the app listens for it itself
+        signal.signal(signal.SIGHUP, _hung_up_while_starting)
     with contextlib.ExitStack() as stack:
         if demo:
             ctx = _demo_context(ctx, stack)
@@ -33,10 +37,16 @@ def run_tui(
 
         served = os.environ.get(SERVED_ENV) == "1"
         offer_welcome = not demo and not served and start_mode == "today"
-        RecovApp(
+        app = RecovApp(
             store, clock, start_mode, timer_preset, timer_duration_s, offer_welcome, served=served
-        ).run()
-    return EXIT_OK
+        )
+        app.run()
+    return app.return_code or EXIT_OK
+
+
+def _hung_up_while_starting(signum: int, frame: FrameType | None) -> None:
+    """The terminal closed before the app was up: stop, closing the store on the way out."""
+    raise SystemExit(128 + signum)
 
 
 def _demo_context(ctx: Context, stack: contextlib.ExitStack) -> Context:

@@ -8,6 +8,12 @@ half a backup. The first start of each day copies the database to
 Backups are named after the database file (``training.db`` gives
 ``training-YYYY-MM-DD.db``), so databases sharing a folder keep apart.
 
+Rotation deletes only the dailies it made itself: each one it makes is written
+down in ``backups/.recovtui.rotation.json``, so a file that ``backup --output``
+or anything else put there, whatever its name, is never deleted (nor a daily
+made before that record was kept). A daily dated after today (the clock was
+wrong once) is neither counted nor deleted, and never stops today's.
+
 Restoring is copying a backup over the database while recovtui is closed, and
 removing the ``recovtui.db-wal`` and ``recovtui.db-shm`` files if any are left
 beside it (they belong to the database being replaced).
@@ -94,7 +100,7 @@ def backup_to(db: Database, path: Path) -> Path:
 
 
 def daily_backups(db_path: Path) -> list[Path]:
-    """The automatic backups beside the database, oldest first."""
+    """The backups in ``backups/`` named like a daily, oldest first (whoever made them)."""
     folder = backup_dir(db_path)
     pattern = _daily_pattern(db_path)
     try:
@@ -104,7 +110,8 @@ def daily_backups(db_path: Path) -> list[Path]:
 
 
 def daily_backup(db_path: Path, db: Database, today: date, keep: int = KEEP_DAILY) -> Path | None:
-    """Take today's backup unless there is one, then keep only the newest ``keep``.
+    """Take today's backup unless there is one, then keep only the newest ``keep`` of
+    the dailies made here (see the module's docstring).
 
     Returns the new backup, or None when today's already existed (one stat).
     """
@@ -116,7 +123,51 @@ def daily_backup(db_path: Path, db: Database, today: date, keep: int = KEEP_DAIL
     except OSError as exc:
         raise BackupError(f"cannot create {target.parent} ({exc.strerror or exc})") from None
     backup_to(db, target)
-    for old in daily_backups(db_path)[:-keep]:
+    made = {*_made_here(db_path), target.name}
+    for name in _rotated_out(made, db_path, today, keep):
         with contextlib.suppress(OSError):
-            old.unlink()
+            (target.parent / name).unlink()
+        made.discard(name)
+    _record_made(db_path, {name for name in made if (target.parent / name).exists()})
     return target
+
+
+def _rotated_out(made: set[str], db_path: Path, today: date, keep: int) -> list[str]:
+    """The dailies made here to delete: all but the newest ``keep`` dated today or before."""
+    prefix = len(db_path.stem) + 1
+    dated = sorted(name for name in made if name[prefix : prefix + 10] <= today.isoformat())
+    return dated[:-keep] if keep > 0 else dated
+
+
+def _record_path(db_path: Path) -> Path:
+    return backup_dir(db_path) / f".{db_path.stem}.rotation.json"
+
+
+def _made_here(db_path: Path) -> set[str]:
+    """The dailies rotation made (a missing or unreadable record: none, so none is deleted)."""
+    import json
+
+    pattern = _daily_pattern(db_path)
+    try:
+        names = json.loads(_record_path(db_path).read_text(encoding="utf-8"))["made"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    if not isinstance(names, list):
+        return set()
+    return {name for name in names if isinstance(name, str) and pattern.fullmatch(name)}
+
+
+def _record_made(db_path: Path, names: set[str]) -> None:
+    """Write the record beside the backups, atomically; a record not written keeps the
+    new daily out of rotation (it is kept, never lost)."""
+    import json
+
+    path = _record_path(db_path)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps({"made": sorted(names)}), encoding="utf-8")
+        temporary.chmod(0o600)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()

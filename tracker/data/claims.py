@@ -36,6 +36,33 @@ class ClaimStore(StoreBase):
         self._claims[session_id] = fd
         return True
 
+    def claimed(self, session_id: int) -> bool:
+        """Whether a process (this one or another) is timing the session now.
+
+        A running row nobody claims is one a crash or "Later" left: unfinished,
+        not running.
+        """
+        if session_id in self._claims:
+            return True
+        path = self._claim_path(session_id)
+        if path is None:
+            return False
+        try:
+            import fcntl
+        except ImportError:  # no flock: no claims
+            return False
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:  # no lock file: nobody has claimed it
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)  # closing lets go of a lock taken just now
+        return False
+
     def release_session(self, session_id: int) -> None:
         fd = self._claims.pop(session_id, None)
         if fd is None:

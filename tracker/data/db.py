@@ -1,8 +1,16 @@
-"""Opening the database safely.
+"""Opening the database safely, and the one path every write takes.
 
 A file that is not a recovtui database, is damaged, read-only or written by a
 newer recovtui is reported and left byte-for-byte untouched: every check runs on
-a read-only connection before anything opens it for writing.
+a read-only connection before anything opens it for writing. A full disk is
+reported as a full disk (:mod:`tracker.data.failures`), never as damage.
+
+Commands that only look open the file read-only (``open_db(path, read_only=True)``):
+no journal-mode switch, no migration written, nothing beside it; a database
+made by an older recovtui is migrated in a copy in memory.
+
+Every write goes through :meth:`StoreDatabase.atomic`: sqlite-utils calls it
+around each of its writes, and the store around each read-modify-write.
 """
 
 from __future__ import annotations
@@ -11,16 +19,121 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from tracker.data.backup import newest_backup
+from tracker.data.failures import (
+    SQLITE_READONLY,
+    DatabaseBusy,
+    DiskFull,
+    OpenedReadOnly,
+    error_code,
+    is_busy,
+    is_disk_full,
+    low_space,
+)
 from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
 from tracker.data.paths import ensure_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+LOCK_WAIT_S = 60.0
+"""How long a write waits for another recovtui to finish writing (a long import)."""
+
+
+class StoreDatabase(Database):
+    """sqlite-utils' Database, whose every outermost transaction takes the write lock
+    first (``BEGIN IMMEDIATE``), waits for it, and fails in one clear line.
+
+    sqlite-utils begins a deferred transaction; one that reads before it writes
+    cannot wait for another recovtui writing at the same moment and fails with
+    "database is locked" at once. Taking the lock up front lets the busy timeout
+    do its work, and since nothing has been done yet, waiting again is safe:
+    the lock is asked for until :attr:`lock_wait_s` has passed (``on_wait`` is
+    called once, when the first wait runs out). Then the block runs in a plain
+    read transaction: reading works while another recovtui writes, and a write
+    raises :class:`DatabaseBusy` (SQLite never lets it through on a stale
+    read, so nothing is lost). A full disk raises :class:`DiskFull`, a write on
+    a read-only database :class:`OpenedReadOnly`; the transaction is rolled
+    back, nothing changed. Nested calls become savepoints.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None = None, read_only: bool = False
+    ) -> None:
+        super().__init__(conn, execute_plugins=False)
+        self.path = path
+        self.read_only = read_only
+        self.on_wait: Callable[[], None] | None = None
+        self.lock_wait_s = LOCK_WAIT_S
+
+    @property
+    def lock_wait_s(self) -> float:
+        return self._lock_wait_s
+
+    @lock_wait_s.setter
+    def lock_wait_s(self, seconds: float) -> None:
+        self._lock_wait_s = seconds
+        self.execute(f"PRAGMA busy_timeout = {round(min(BUSY_TIMEOUT_MS, seconds * 1000))}")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self._begin()
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.rollback()
+            failure = self.failure(exc)
+            if failure is None:
+                raise
+            raise failure from None
+
+    def failure(self, exc: BaseException, waited_s: float | None = None) -> Exception | None:
+        """What ``exc`` means when it is not damage: busy, disk full, read-only."""
+        label = self.path or ":memory:"
+        if is_busy(exc):
+            return DatabaseBusy(label, self._lock_wait_s if waited_s is None else waited_s)
+        if is_disk_full(exc, self.path):
+            return DiskFull(label)
+        if self.read_only and error_code(exc) == SQLITE_READONLY:
+            return OpenedReadOnly(label)
+        return None
+
+    def _begin(self) -> None:
+        if self.read_only:  # a read transaction: one consistent snapshot
+            self.conn.execute("BEGIN")
+            return
+        started = time.monotonic()
+        told = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    failure = self.failure(exc)
+                    if failure is None:
+                        raise
+                    raise failure from None
+                if time.monotonic() - started >= self._lock_wait_s:
+                    # Go on without the lock: a block that only reads is fine, and
+                    # SQLite refuses a write in it while the other writer holds on
+                    # (or after it changed anything): that write is DatabaseBusy.
+                    self.conn.execute("BEGIN")
+                    return
+                if not told and self.on_wait is not None:
+                    told = True
+                    self.on_wait()
 
 
 class DatabaseProblem(Exception):
@@ -47,19 +160,25 @@ def _backup_hint(path: Path) -> str:
 
 
 def _configure(db: Database) -> None:
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
 
 
-def _connect(path: Path) -> Database:
-    db = Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000), execute_plugins=False)
+def _connect(path: Path) -> StoreDatabase:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    db = StoreDatabase(conn, path)
     _configure(db)
     return db
 
 
-def _inspect(path: Path) -> None:
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
+    """``immutable`` reads without the ``-shm`` beside a WAL database: safe only while
+    nothing writes to it (a full disk with no ``-wal`` in use)."""
+    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _inspect(path: Path, read_only: bool = False) -> None:
     """Raise :class:`DatabaseProblem` unless ``path`` is a healthy recovtui database."""
     if path.is_dir():
         raise DatabaseProblem(path, "is a directory, not a database", restorable=False)
@@ -73,12 +192,14 @@ def _inspect(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise DatabaseProblem(path, "is not a SQLite database")
     writable = path.stat().st_mode & 0o222  # root may write anywhere; the mode says what is meant
-    if not writable or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not read_only and (
+        not writable or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    ):
         raise DatabaseProblem(path, "is read-only; recovtui needs to write to it", restorable=False)
     created = [side for side in _sidecars(path) if not side.exists()]
     try:
         _check_contents(path)
-    except DatabaseProblem:
+    except (DatabaseProblem, DiskFull):
         _remove_empty(created)
         raise
 
@@ -96,10 +217,11 @@ def _remove_empty(created: list[Path]) -> None:
             side.unlink(missing_ok=True)
 
 
-def _check_contents(path: Path) -> None:
+def _check_contents(path: Path, immutable: bool = False) -> None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path, immutable), uri=True)
     except sqlite3.Error as exc:
+        _full_disk_is_no_damage(exc, path)
         raise DatabaseProblem(path, f"cannot be opened ({exc})") from None
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
@@ -128,9 +250,16 @@ def _check_contents(path: Path) -> None:
                 "upgrade recovtui to open it",
             )
     except sqlite3.DatabaseError as exc:
+        _full_disk_is_no_damage(exc, path)
         raise DatabaseProblem(path, f"is damaged ({exc})") from None
     finally:
         conn.close()
+
+
+def _full_disk_is_no_damage(exc: BaseException, path: Path) -> None:
+    """Raise :class:`DiskFull` when ``exc`` came from a full disk, not from the file."""
+    if is_disk_full(exc, path):
+        raise DiskFull(path, "open") from None
 
 
 def _create(path: Path) -> None:
@@ -151,9 +280,14 @@ def _create(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def open_db(path: Path) -> Database:
-    """Open (creating if missing) the database at ``path``, migrated to the current schema."""
+def open_db(path: Path, read_only: bool = False) -> StoreDatabase:
+    """Open (creating if missing) the database at ``path``, migrated to the current schema.
+
+    ``read_only`` opens an existing file without changing anything in or beside it.
+    """
     path = Path(path)
+    if read_only:
+        return _open_read_only(path)
     if not path.exists():
         try:
             _create(path)
@@ -167,13 +301,51 @@ def open_db(path: Path) -> Database:
         if migrations.pending(db):
             migrations.apply(db)
     except sqlite3.DatabaseError as exc:
+        _full_disk_is_no_damage(exc, path)
         raise DatabaseProblem(path, f"cannot be opened ({exc})") from None
     return db
 
 
-def open_memory_db() -> Database:
-    """A migrated in-memory database (for tests and benchmarks)."""
-    db = Database(memory=True)
+def _open_read_only(path: Path) -> StoreDatabase:
+    if not path.exists():
+        raise DatabaseProblem(path, "does not exist", restorable=False)
+    immutable = False
+    try:
+        _inspect(path, read_only=True)
+    except (DatabaseProblem, DiskFull):
+        if not _no_room_for_a_reader(path):
+            raise
+        immutable = True
+        _check_contents(path, immutable)
+    try:
+        uri = _read_only_uri(path, immutable)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = StoreDatabase(conn, path, read_only=True)
+        if migrations.pending(db):  # older schema: read a migrated copy, the file stays as it is
+            memory = sqlite3.connect(":memory:")
+            conn.backup(memory)
+            conn.close()
+            db = StoreDatabase(memory, path, read_only=True)
+            migrations.apply(Database(memory, execute_plugins=False))
+    except sqlite3.DatabaseError as exc:
+        _full_disk_is_no_damage(exc, path)
+        raise DatabaseProblem(path, f"cannot be opened ({exc})") from None
+    return db
+
+
+def _no_room_for_a_reader(path: Path) -> bool:
+    """A WAL reader needs a ``-shm`` beside the file; on a full disk or in a folder that
+    cannot be written there is none to make. With no ``-wal`` in use nobody is
+    writing (nor can, there): the file alone is the whole database, read as it is."""
+    wal, shm = _sidecars(path)
+    if shm.exists() or (wal.exists() and wal.stat().st_size):
+        return False
+    return not os.access(path.parent, os.W_OK) or low_space(path)
+
+
+def open_memory_db() -> StoreDatabase:
+    """A migrated in-memory database (for tests, benchmarks and an empty history)."""
+    db = StoreDatabase(sqlite3.connect(":memory:"))
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db

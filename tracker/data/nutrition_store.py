@@ -34,19 +34,21 @@ class NutritionStore(StoreBase):
     def add_nutrition_item(self, name: str) -> NutritionItem:
         name = clean_item_name(name)
         table = self._table("nutrition_items")
-        if table.count_where("name = ?", [name]):
-            raise ValueError(f"There is already an item called {name!r}")
-        position = 1 + max((item.position for item in self.nutrition_items(True)), default=0)
-        table.insert({"name": name, "position": position, "archived": 0})
+        with self.transaction():
+            if table.count_where("name = ?", [name]):
+                raise ValueError(f"There is already an item called {name!r}")
+            position = 1 + max((item.position for item in self.nutrition_items(True)), default=0)
+            table.insert({"name": name, "position": position, "archived": 0})
         self._changed()
         return NutritionItem(int(table.last_pk or 0), name, position)
 
     def rename_nutrition_item(self, item_id: int, name: str) -> None:
         name = clean_item_name(name)
         table = self._table("nutrition_items")
-        if table.count_where("name = ? AND id != ?", [name, item_id]):
-            raise ValueError(f"There is already an item called {name!r}")
-        table.update(item_id, {"name": name})
+        with self.transaction():
+            if table.count_where("name = ? AND id != ?", [name, item_id]):
+                raise ValueError(f"There is already an item called {name!r}")
+            table.update(item_id, {"name": name})
         self._changed()
 
     def archive_nutrition_item(self, item_id: int, archived: bool = True) -> None:
@@ -55,15 +57,14 @@ class NutritionStore(StoreBase):
 
     def move_nutrition_item(self, item_id: int, offset: int) -> None:
         """Move an active item up (negative) or down among the active items."""
-        items = self.nutrition_items()
-        ids = [item.id for item in items]
-        if item_id not in ids:
-            return
-        index = ids.index(item_id)
-        target = max(0, min(len(ids) - 1, index + offset))
-        ids.insert(target, ids.pop(index))
         table = self._table("nutrition_items")
         with self.transaction():
+            ids = [item.id for item in self.nutrition_items()]
+            if item_id not in ids:
+                return
+            index = ids.index(item_id)
+            target = max(0, min(len(ids) - 1, index + offset))
+            ids.insert(target, ids.pop(index))
             for position, each in enumerate(ids, start=1):
                 table.update(each, {"position": position})
         self._changed()
@@ -76,20 +77,20 @@ class NutritionStore(StoreBase):
         put after the listed ones. Returns whether anything changed.
         """
         table = self._table("nutrition_items")
-        before = self.nutrition_items(include_archived=True)
-        by_name = {item.name: item for item in before}
-        listed = {name for name, _ in items}
-        ticked = {
-            row[0] for row in self.db.execute("SELECT DISTINCT item_id FROM nutrition_checks")
-        }
-        wanted: list[tuple[int | None, str, bool]] = [
-            (by_name[name].id if name in by_name else None, name, archived)
-            for name, archived in items
-        ]
-        for item in before:
-            if item.name not in listed and item.id in ticked:
-                wanted.append((item.id, item.name, True))
         with self.transaction():
+            before = self.nutrition_items(include_archived=True)
+            by_name = {item.name: item for item in before}
+            listed = {name for name, _ in items}
+            ticked = {
+                row[0] for row in self.db.execute("SELECT DISTINCT item_id FROM nutrition_checks")
+            }
+            wanted: list[tuple[int | None, str, bool]] = [
+                (by_name[name].id if name in by_name else None, name, archived)
+                for name, archived in items
+            ]
+            for item in before:
+                if item.name not in listed and item.id in ticked:
+                    wanted.append((item.id, item.name, True))
             for item in before:
                 if item.name not in listed and item.id not in ticked:
                     table.delete(item.id)
@@ -133,8 +134,9 @@ class NutritionStore(StoreBase):
         )
 
     def toggle_nutrition_check(self, day: date, item_id: int) -> bool:
-        checked = item_id not in self.nutrition_checks(day, day).get(day, set())
-        self.set_nutrition_check(day, item_id, checked)
+        with self.transaction():
+            checked = item_id not in self.nutrition_checks(day, day).get(day, set())
+            self.set_nutrition_check(day, item_id, checked)
         return checked
 
     # Check-ins

@@ -36,14 +36,15 @@ class SessionStore(StoreBase):
         now = now_stamp()
         self._insert_many("recovery_sessions", (session_to_row(s, now) for s in sessions))
 
-    def save_elapsed(self, session_id: int, elapsed_s: int, planned_s: int | None = None) -> None:
+    def save_elapsed(self, session_id: int, elapsed_s: int, planned_s: int | None = None) -> bool:
+        """Save a running session's time; False (nothing written) when its row is gone."""
         values: dict[str, Any] = {
             "elapsed_s": elapsed_s,
             "updated_at": now_stamp(),
         }
         if planned_s is not None:
             values["planned_s"] = planned_s
-        self._table("recovery_sessions").update(session_id, values)
+        return self._update_session(session_id, values)
 
     def finish_session(
         self,
@@ -52,7 +53,8 @@ class SessionStore(StoreBase):
         status: SessionStatus,
         temperature_c: float | None = None,
         planned_s: int | None = None,
-    ) -> None:
+    ) -> bool:
+        """Log a session as it ends; False (nothing written) when its row is gone."""
         values: dict[str, Any] = {
             "elapsed_s": elapsed_s,
             "status": status.value,
@@ -62,20 +64,32 @@ class SessionStore(StoreBase):
             values["temperature_c"] = temperature_c
         if planned_s is not None:
             values["planned_s"] = planned_s
-        self._table("recovery_sessions").update(session_id, values)
+        if not self._update_session(session_id, values):
+            return False
         self._changed()
+        return True
 
     def discard_session(self, session_id: int) -> None:
         self._table("recovery_sessions").delete_where("id = ?", [session_id])
         self._changed()
 
-    def set_session_temperature(self, session_id: int, temperature_c: float | None) -> None:
-        """Record the water temperature of a session (entered while it runs)."""
-        self._table("recovery_sessions").update(
-            session_id,
-            {"temperature_c": temperature_c, "updated_at": now_stamp()},
-        )
+    def set_session_temperature(self, session_id: int, temperature_c: float | None) -> bool:
+        """Record the water temperature of a session (entered while it runs); False when
+        its row is gone."""
+        values = {"temperature_c": temperature_c, "updated_at": now_stamp()}
+        if not self._update_session(session_id, values):
+            return False
         self._changed()
+        return True
+
+    def _update_session(self, session_id: int, values: dict[str, Any]) -> bool:
+        """Update a session's row if it is still there, in one write transaction (the
+        row may be removed by another window at any moment)."""
+        with self.transaction():
+            if self.session(session_id) is None:
+                return False
+            self._table("recovery_sessions").update(session_id, values)
+        return True
 
     def session(self, session_id: int) -> RecoverySession | None:
         try:

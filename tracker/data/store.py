@@ -27,3 +27,11 @@ class Store(PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore, 
         self.db.close()
         for _before, after in self._close_listeners:
             after()
+
+
+class ReadOnlyStore(Store):
+    """The store of a command that only looks, on a database opened read-only.
+
+    Reading never writes, so nothing it shows needs a write; any write raises
+    :class:`tracker.data.failures.OpenedReadOnly`.
+    """

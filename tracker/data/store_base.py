@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
+from tracker.data.db import StoreDatabase
 from tracker.domain.settings import Settings, settings_from_storage, validate_setting
 
 
@@ -29,26 +30,41 @@ class StoreBase:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """``db.atomic()`` that takes the write lock first (``BEGIN IMMEDIATE``).
+        """One write transaction around a read-modify-write: what it reads inside
+        is what it changes, so two recovtui processes at once lose nothing.
 
-        sqlite-utils begins a deferred transaction; one that reads before it writes
-        cannot wait for another recovtui writing at the same moment and fails with
-        "database is locked" at once. Taking the lock up front lets the busy timeout
-        do its work. Nested calls become savepoints.
+        The write lock is taken first and waited for, and failures are one clear
+        line (:class:`tracker.data.db.StoreDatabase`); nested calls become
+        savepoints. Settings are read afresh inside, in case another process
+        changed them.
         """
-        if self.db.conn.in_transaction:
-            with self.db.atomic():
-                yield
+        outermost = not self.db.conn.in_transaction
+        with self.db.atomic():
+            if outermost:
+                self._settings = None
+            yield
+
+    def wait_for_writers(self, seconds: float, on_wait: Callable[[], None] | None = None) -> None:
+        """Wait up to ``seconds`` for another recovtui's write to end before a write
+        fails (``on_wait()`` is called once when the wait starts to be long)."""
+        if isinstance(self.db, StoreDatabase):
+            self.db.lock_wait_s = seconds
+            self.db.on_wait = on_wait
+
+    @contextlib.contextmanager
+    def patience(self, seconds: float) -> Iterator[None]:
+        """Wait at most ``seconds`` for the write lock inside (a save that can wait for
+        the next one must not freeze a screen)."""
+        db = self.db
+        if not isinstance(db, StoreDatabase):
+            yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        before = db.lock_wait_s
+        db.lock_wait_s = seconds
         try:
-            with self.db.atomic():
-                yield
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+            yield
+        finally:
+            db.lock_wait_s = before
 
     def _insert_many(self, table: str, rows: Iterable[dict[str, Any]], **options: Any) -> None:
         """Insert many rows in one transaction and tell the listeners once (none: no write)."""
@@ -86,7 +102,8 @@ class StoreBase:
         stored = validate_setting(name, value)
         if name == "template":
             stored = [kind.value for kind in stored]
-        self._table("settings").upsert({"key": name, "value": json.dumps(stored)}, pk="key")
+        with self.transaction():
+            self._table("settings").upsert({"key": name, "value": json.dumps(stored)}, pk="key")
         self._settings = None
         self._changed()
         return self.settings()

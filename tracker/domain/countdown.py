@@ -5,6 +5,12 @@ that ticks late, irregularly or not at all still shows the true time, and
 tests drive time by advancing a fake clock. :meth:`Countdown.snapshot` reads
 the clock once and freezes everything a tick shows, so the segment shown and
 the time left always come from the same instant.
+
+Two times are kept apart. **Elapsed** is the time the timer really ran (what
+is logged); the **position** is where the session stands in its plan. They
+move together while the timer runs; skipping to the next segment (``n``)
+moves the position only, so skipped time is never counted as spent. The
+segments, the time left and the end of the plan follow the position.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ class SegmentChanged:
 
 @dataclass(frozen=True, slots=True)
 class Finished:
-    """Elapsed time reached the planned total; overtime starts."""
+    """The position reached the end of the plan (by time or by skipping); overtime starts."""
 
 
 TimerEvent = SegmentChanged | Finished
@@ -53,33 +59,42 @@ class Snapshot:
     name: str
     state: State
     elapsed_s: float
+    """The time the timer really ran: what is logged."""
+    position_s: float
+    """Where the session stands in its plan: elapsed plus any time skipped."""
     planned_s: int
     segments: tuple[Segment, ...]
     segment_index: int
     segment_remaining_s: float
 
     @property
+    def skipped_s(self) -> float:
+        """The time of the plan skipped with ``n`` (never spent, never logged)."""
+        return max(0.0, self.position_s - self.elapsed_s)
+
+    @property
     def remaining_s(self) -> float:
-        return max(0.0, self.planned_s - self.elapsed_s)
+        """The time left in the plan."""
+        return max(0.0, self.planned_s - self.position_s)
 
     @property
     def overtime_s(self) -> float:
-        return max(0.0, self.elapsed_s - self.planned_s)
+        return max(0.0, self.position_s - self.planned_s)
 
     @property
     def is_overtime(self) -> bool:
-        return self.elapsed_s > self.planned_s
+        return self.position_s > self.planned_s
 
     @property
     def is_done(self) -> bool:
-        """The plan is reached (every segment is behind)."""
-        return self.elapsed_s >= self.planned_s
+        """The plan is reached (every segment is behind, by time or skipped)."""
+        return self.position_s >= self.planned_s
 
     @property
     def progress(self) -> float:
         if self.planned_s <= 0:
             return 1.0
-        return min(1.0, self.elapsed_s / self.planned_s)
+        return min(1.0, self.position_s / self.planned_s)
 
     @property
     def current_segment(self) -> Segment:
@@ -95,8 +110,9 @@ class Snapshot:
 class Countdown:
     """A countdown over a preset's segments, timed by ``clock``.
 
-    ``elapsed_s`` resumes a session saved before a crash; boundaries already
-    behind it are treated as reported and raise no events. Transitions that do
+    ``elapsed_s`` resumes a session saved before a crash (its plan stands where
+    its time does); boundaries already behind it are treated as reported and
+    raise no events. Transitions that do
     not apply in the current state (pausing a paused timer, anything after
     ``stop()``) are ignored so a stray key press never fails.
     """
@@ -112,6 +128,7 @@ class Countdown:
         self._durations = [segment.seconds for segment in preset.segments]
         self._state = State.READY
         self._banked_s = float(elapsed_s)
+        self._skipped_s = 0.0
         self._running_since: float | None = None
         self._reported_index = self._index_at(self._banked_s)
         self._finished_reported = self._banked_s >= self.planned_s
@@ -127,6 +144,11 @@ class Countdown:
         return self._elapsed_at(self._clock())
 
     @property
+    def position_s(self) -> float:
+        """Where the session stands in its plan (see the module's docstring)."""
+        return self.elapsed_s + self._skipped_s
+
+    @property
     def planned_s(self) -> int:
         return sum(self._durations)
 
@@ -138,15 +160,17 @@ class Countdown:
     def snapshot(self) -> Snapshot:
         """The countdown as it stands now, read from the clock once."""
         elapsed = self.elapsed_s
-        index = self._index_at(elapsed)
+        position = elapsed + self._skipped_s
+        index = self._index_at(position)
         return Snapshot(
             name=self.preset.name,
             state=self._state,
             elapsed_s=elapsed,
+            position_s=position,
             planned_s=self.planned_s,
             segments=self.segments,
             segment_index=index,
-            segment_remaining_s=max(0.0, self._segment_end(index) - elapsed),
+            segment_remaining_s=max(0.0, self._segment_end(index) - position),
         )
 
     def start(self) -> None:
@@ -178,54 +202,52 @@ class Countdown:
 
     def add_minute(self) -> None:
         if self._state is not State.STOPPED:
-            self._durations[self._index_at(self.elapsed_s)] += MINUTE_S
+            self._durations[self._index_at(self.position_s)] += MINUTE_S
 
     def remove_minute(self) -> None:
         """Take a minute off the current segment, but never cut it short of now.
 
-        The segment keeps at least the whole seconds already spent in it, so
-        its remaining time drops to zero at most, and the boundary is crossed.
+        The segment keeps at least the whole seconds the plan is already into
+        it, so its remaining time drops to zero at most, and the boundary is
+        crossed.
         """
         if self._state is State.STOPPED:
             return
-        elapsed = self.elapsed_s
-        index = self._index_at(elapsed)
+        position = self.position_s
+        index = self._index_at(position)
         duration = self._durations[index]
-        spent = math.ceil(elapsed - self._segment_start(index))
+        spent = math.ceil(position - self._segment_start(index))
         self._durations[index] = min(duration, max(duration - MINUTE_S, spent, 0))
 
     def next_segment(self) -> None:
-        """Jump to the start of the next segment (the end, on the last one).
+        """Move the plan on to the start of the next segment (its end, on the last one).
 
-        Elapsed time moves forward to the boundary, so the skipped time counts
-        as done and the jump raises the same events as reaching it would.
+        Only the position moves: the time skipped is not time spent, so elapsed
+        stays what the clock says. The jump raises the same events as reaching
+        the boundary would; on the last segment that is ``Finished``.
         """
         if self._state is State.STOPPED:
             return
-        now = self._clock()
-        elapsed = self._elapsed_at(now)
-        boundary = float(self._segment_end(self._index_at(elapsed)))
-        if boundary <= elapsed:
-            return
-        self._banked_s = boundary
-        if self._running_since is not None:
-            self._running_since = now
+        position = self.position_s
+        boundary = float(self._segment_end(self._index_at(position)))
+        if boundary > position:
+            self._skipped_s += boundary - position
 
-    def poll(self, elapsed_s: float | None = None) -> list[TimerEvent]:
+    def poll(self, at: Snapshot | None = None) -> list[TimerEvent]:
         """Events since the last poll: each boundary crossed, then ``Finished``.
 
-        ``elapsed_s`` is the elapsed time of a :meth:`snapshot` just taken (the
-        clock is read when it is not given). ``Finished`` comes once per
-        countdown, when elapsed time first reaches the plan; a minute added in
-        overtime does not ring it again.
+        ``at`` is a :meth:`snapshot` just taken (the clock is read when it is
+        not given). ``Finished`` comes once per countdown, when the position
+        first reaches the end of the plan; a minute added in overtime does not
+        ring it again.
         """
-        elapsed = self.elapsed_s if elapsed_s is None else elapsed_s
+        position = self.position_s if at is None else at.position_s
         events: list[TimerEvent] = []
-        index = self._index_at(elapsed)
+        index = self._index_at(position)
         for crossed in range(self._reported_index + 1, index + 1):
             events.append(SegmentChanged(crossed, self._names[crossed]))
         self._reported_index = max(self._reported_index, index)
-        if not self._finished_reported and elapsed >= self.planned_s:
+        if not self._finished_reported and position >= self.planned_s:
             self._finished_reported = True
             events.append(Finished())
         return events
@@ -249,10 +271,10 @@ class Countdown:
     def _segment_end(self, index: int) -> int:
         return sum(self._durations[: index + 1])
 
-    def _index_at(self, elapsed: float) -> int:
+    def _index_at(self, position: float) -> int:
         end = 0
         for index, duration in enumerate(self._durations):
             end += duration
-            if elapsed < end:
+            if position < end:
                 return index
         return len(self._durations) - 1

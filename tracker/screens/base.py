@@ -4,24 +4,40 @@ A screen is built with its services and the clock. It follows the app's
 ``today`` and ``revision`` reactives: a new day calls :meth:`day_changed`, a
 write anywhere calls :meth:`refresh_data` when the screen is shown (a screen
 coming back into view always re-reads).
+
+A write that cannot be made now (another recovtui is writing, the disk is full)
+never stops a screen: :func:`report_unsaved` says so in a toast, and every
+screen re-reads, so what it shows is what is stored.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tracker.domain.clock import Clock
+from tracker.messages import DataChanged
 from tracker.screens.modes import SCREENS_BY_KEY
+from tracker.services.failures import StoreUnavailable
 
 TOO_SMALL = "Terminal too small — recovtui needs at least 60×20. Make the window bigger."
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+
+
+def report_unsaved(app: App[Any], error: StoreUnavailable, reread: bool = True) -> None:
+    """Tell the runner a write was not made (nothing changed), and re-read every screen
+    (unless it is the re-reading that failed)."""
+    app.notify(str(error), title="Not saved", severity="error", markup=False, timeout=8)
+    if reread:
+        app.post_message(DataChanged())
 
 
 class RecovScreen(Screen[None]):
@@ -55,6 +71,14 @@ class RecovScreen(Screen[None]):
 
     def compose_body(self) -> ComposeResult:
         yield from ()
+
+    async def _dispatch_message(self, message: Message) -> None:
+        """A handler whose write cannot be made now is reported, and the screen lives on
+        (Textual stops a screen's messages at the first error that escapes a handler)."""
+        try:
+            await super()._dispatch_message(message)
+        except StoreUnavailable as error:
+            report_unsaved(self.app, error)
 
     async def mounted(self) -> None:
         """Wait until the screen is mounted (a worker started as its mode opens)."""

@@ -5,7 +5,6 @@ shows one snapshot of it per tick and turns keys into its controls."""
 from __future__ import annotations
 
 import contextlib
-import threading
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,10 +22,20 @@ from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoverySession, SessionStatus, ice_bath_hints
 from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
-from tracker.screens.modals.confirm import Choice, ChoiceDialog, ConfirmDialog
-from tracker.screens.modals.timer import PresetEditorDialog, TemperatureDialog, WaterTemperature
+from tracker.screens.modals.timer import (
+    PresetEditorDialog,
+    TemperatureDialog,
+    WaterTemperature,
+    stop_dialog,
+)
+from tracker.screens.timer_flows import (
+    delete_preset,
+    resume_instead,
+    run_finish_command_of,
+    settle_unfinished,
+)
 from tracker.services.bundle import Services
-from tracker.services.finish_command import run_finish_command
+from tracker.services.failures import StoreUnavailable
 from tracker.services.timer_session import SessionLost, TimedSession
 from tracker.widgets.countdown import CountdownDisplay, CountdownView, segment_table
 from tracker.widgets.preset_text import ice_bath_lines, preset_detail, preset_line, session_log
@@ -36,7 +45,7 @@ TICK_S = 1 / 8
 
 ICE_BATH_WIDGETS = ("timer-temperature", "timer-warnings", "timer-hints")
 RUNNING_ACTIONS = {"control", "stop"}
-PICKER_ACTIONS = {"new_preset", "edit_preset", "delete_preset", "start"}
+PICKER_ACTIONS = {"new_preset", "edit_preset", "delete_preset", "settle_unfinished", "start"}
 
 
 class TimerScreen(RecovScreen):
@@ -61,6 +70,7 @@ class TimerScreen(RecovScreen):
         Binding("a", "new_preset", "New preset", tooltip="Create a custom timer preset"),
         Binding("e", "edit_preset", "Edit", tooltip="Edit the name and durations of a preset"),
         Binding("d", "delete_preset", "Delete", tooltip="Delete a custom preset"),
+        Binding("u", "settle_unfinished", "Unfinished", tooltip="Log, resume or discard it"),
         Binding("escape", "back", "Back", tooltip="Back to Today (a running timer keeps going)"),
     ]
 
@@ -71,6 +81,7 @@ class TimerScreen(RecovScreen):
         self._ticker: Timer | None = None
         self._result = ""
         self._shown: dict[str, object] = {}
+        self._unfinished: list[RecoverySession] = []
 
     def compose_body(self) -> ComposeResult:
         with ContentSwitcher(initial="timer-picker", id="timer-switcher"):
@@ -94,8 +105,8 @@ class TimerScreen(RecovScreen):
 
     def on_unmount(self) -> None:
         """Quitting mid-session keeps it: saved as it stands, offered back on the next start."""
-        if self.timed is not None:
-            with contextlib.suppress(SessionLost):
+        if self.timed is not None and self.timed.on_the_clock:
+            with contextlib.suppress(SessionLost, StoreUnavailable):
                 self.timed.save()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -103,6 +114,8 @@ class TimerScreen(RecovScreen):
         timed = self.timed
         if action == "temperature":
             return timed is not None and timed.preset.temperature
+        if action == "settle_unfinished" and not self._unfinished:
+            return False
         if action in RUNNING_ACTIONS or action in PICKER_ACTIONS:
             return (timed is not None) == (action in RUNNING_ACTIONS)
         return True
@@ -135,10 +148,15 @@ class TimerScreen(RecovScreen):
         self.query_one("#preset-detail", Static).update(detail)
 
     def _show_log(self) -> None:
+        self._unfinished = self.timer.left_unfinished() if self.timed is None else []
         log = session_log(
-            self.timer.sessions_on(self.today), self.timer.temperature_unit(), self._result
+            self.timer.sessions_on(self.today),
+            self.timer.temperature_unit(),
+            self._result,
+            self._unfinished,
         )
         self.query_one("#timer-log", Static).update(log)
+        self.refresh_bindings()
 
     def action_start(self) -> None:
         self._preset_chosen()
@@ -172,17 +190,8 @@ class TimerScreen(RecovScreen):
     @work(group="preset-editor")
     async def action_delete_preset(self) -> None:
         preset = self._highlighted()
-        if preset is None:
-            return
-        if preset.kind != "custom":
-            self.notify(
-                f"{preset.name} is built in: edit it (e), but it cannot be deleted",
-                severity="warning",
-            )
-            return
-        if await self.app.push_screen_wait(ConfirmDialog(f"Delete the preset {preset.name}?")):
-            self.timer.delete_preset(preset.name)
-            self.notify(f"Deleted {preset.name}")
+        if preset is not None:
+            await delete_preset(self.app, self.timer, preset)
 
     # Starting and resuming
 
@@ -203,6 +212,8 @@ class TimerScreen(RecovScreen):
         except ValueError as exc:
             self.notify(str(exc), severity="error")
             return
+        if await resume_instead(self.app, self.timer, chosen, self._resume):
+            return
         temperature: float | None = None
         if chosen.temperature and ask_temperature:
             unit = self.timer.temperature_unit()
@@ -214,12 +225,22 @@ class TimerScreen(RecovScreen):
             self._run(self.timer.start(chosen, temperature))
 
     @work(group="timer-start")
+    async def action_settle_unfinished(self) -> None:
+        """Log, resume or discard each session left unfinished, one by one."""
+        if self.timed is None:
+            await settle_unfinished(self.app, self.timer, self.timer.unfinished(), self._resume)
+            self.refresh_data()
+
+    @work(group="timer-start")
     async def resume_session(self, session: RecoverySession) -> None:
         """Put a session a crash left running back on the clock, paused where it stood."""
         await self.mounted()
         if self.timed is not None:
             self.notify(f"{self.timed.name} is on the clock: stop it first", severity="warning")
             return
+        self._resume(session)
+
+    def _resume(self, session: RecoverySession) -> None:
         timed = self.timer.resume(session)
         self._run(timed)
         self.notify(f"{timed.name} is back at {format_clock(timed.countdown.elapsed_s)}")
@@ -262,7 +283,7 @@ class TimerScreen(RecovScreen):
             self.notify(
                 f"{timed.name} done. Overtime counts up until you stop (s).", title="Time's up"
             )
-            self._run_finish_command(timed.name)
+            run_finish_command_of(self.app, self.timer, timed.name)
 
     def _show(self, snapshot: Snapshot) -> None:
         timed = self.timed
@@ -332,15 +353,8 @@ class TimerScreen(RecovScreen):
         if snapshot.is_done:
             self._finish(timed)
             return
-        done = f"{format_clock(snapshot.elapsed_s)} of {format_clock(snapshot.planned_s)}"
         answer = await self.app.push_screen_wait(
-            ChoiceDialog(
-                f"Stop {timed.name}?",
-                f"{done} done. Log it as a partial session, or discard it?\n"
-                "Keep going closes this and the timer runs on.",
-                [Choice("l", "Log partial", "log"), Choice("d", "Discard", "discard")],
-                cancel="Keep going",
-            )
+            stop_dialog(timed.name, CountdownView.of(snapshot).elapsed_line)
         )
         if self.timed is not timed:
             return
@@ -383,17 +397,3 @@ class TimerScreen(RecovScreen):
         if self.timed is not None:
             self.notify(f"{self.timed.name} keeps running: press 3 to come back to it")
         self.app.switch_mode("today")
-
-    def _run_finish_command(self, name: str) -> None:
-        command = self.timer.finish_command()
-        if not command:
-            return
-        app = self.app
-
-        def failed(message: str) -> None:
-            if threading.current_thread() is threading.main_thread():
-                self.notify(message, severity="error")
-            else:
-                app.call_from_thread(self.notify, message, severity="error")
-
-        run_finish_command(command, name, failed)

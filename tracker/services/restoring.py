@@ -202,6 +202,14 @@ def apply_restore(store: Store, restore: Restore, file: str = "document") -> Res
             summary.items_changed = store.restore_nutrition_items(restore.items)
         if restore.checks:
             ids = {item.name: item.id for item in store.nutrition_items(include_archived=True)}
+            gone = sorted({name for _, name in restore.checks if name not in ids})
+            if gone:  # checked against the store before the write lock; changed since
+                raise ImportProblem(
+                    file,
+                    f"the nutrition item {gone[0]!r} is no longer on the checklist",
+                    field="item",
+                    unit="nutrition check",
+                )
             done = store.nutrition_checks()
             new_checks = [
                 (on, ids[name]) for on, name in restore.checks if ids[name] not in done.get(on, ())

@@ -14,9 +14,12 @@ running, and settles them (log as it stood, discard, or leave for later).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NoReturn
 
+from tracker.data.failures import StoreUnavailable
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
 from tracker.domain.countdown import Countdown, Finished, Snapshot, State, TimerEvent
@@ -30,6 +33,9 @@ from tracker.domain.recovery import (
 from tracker.domain.units import format_clock
 
 SAVE_EVERY_S = 2.0
+BACKGROUND_WAIT_S = 0.05
+"""How long a save made on a tick waits for another recovtui writing (the screen must not
+freeze: the next save comes soon)."""
 
 
 class SessionLost(Exception):
@@ -57,6 +63,7 @@ class TimedSession:
         self.countdown = countdown
         self.session = session
         self._last_save = clock.monotonic()
+        self._finish_due = False
 
     @property
     def id(self) -> int:
@@ -79,23 +86,40 @@ class TimedSession:
         return self.countdown.snapshot()
 
     def tick(self) -> Tick:
-        """Read the clock once: the events crossed, the finish written, a save when due."""
+        """Read the clock once: the events crossed, the finish written, a save when due.
+
+        These writes never wait long for another recovtui writing (an import): one
+        that cannot be made now is made at the next save, :data:`SAVE_EVERY_S` later.
+        """
         snapshot = self.countdown.snapshot()
-        events = tuple(self.countdown.poll(snapshot.elapsed_s))
-        if any(isinstance(event, Finished) for event in events):
-            self._write(snapshot.elapsed_s, SessionStatus.COMPLETED)
-        elif (
-            snapshot.state is State.RUNNING
-            and self.clock.monotonic() - self._last_save >= SAVE_EVERY_S
-        ):
-            self.save()
+        events = tuple(self.countdown.poll(snapshot))
+        finished = any(isinstance(event, Finished) for event in events)
+        due = self.clock.monotonic() - self._last_save >= SAVE_EVERY_S
+        self._finish_due = self._finish_due or finished
+        if self._finish_due and (finished or due):
+            elapsed = snapshot.elapsed_s
+            if self._in_background(lambda: self._write(elapsed, SessionStatus.COMPLETED)):
+                self._finish_due = False
+        elif snapshot.state is State.RUNNING and due:
+            self._in_background(self.save)
         return Tick(snapshot, events)
+
+    def _in_background(self, write: Callable[[], None]) -> bool:
+        """Make a write the next save can make good; False when it cannot be made now."""
+        try:
+            with self.store.patience(BACKGROUND_WAIT_S):
+                write()
+        except StoreUnavailable:
+            self._last_save = self.clock.monotonic()
+            return False
+        return True
 
     def save(self) -> None:
         """Save elapsed (and planned) time; raises :class:`SessionLost`."""
         self._last_save = self.clock.monotonic()
-        self._alive()
-        self.store.save_elapsed(self.id, int(self.countdown.elapsed_s), self.countdown.planned_s)
+        countdown = self.countdown
+        if not self.store.save_elapsed(self.id, int(countdown.elapsed_s), countdown.planned_s):
+            self._lost()
 
     # The controls (each saves, so a crash right after loses nothing)
 
@@ -118,24 +142,28 @@ class TimedSession:
         self.save()
 
     def set_temperature(self, celsius: float | None) -> None:
-        self._alive()
-        self.store.set_session_temperature(self.id, celsius)
+        if not self.store.set_session_temperature(self.id, celsius):
+            self._lost()
         self.session = replace(self.session, temperature_c=celsius)
 
     # The end
 
     def finish(self, status: SessionStatus | None = None, elapsed_s: float | None = None) -> str:
-        """Stop and log the session; returns what to tell the runner.
+        """Stop and log the session with the time it really ran; returns what to tell
+        the runner.
 
-        It is logged completed once the plan is reached, else partial, unless
-        ``status`` says; ``elapsed_s`` logs the time as it stood when the runner
-        was asked (the clock has moved on while the question was open).
+        It is logged completed once the plan is reached (by time or by skipping
+        to its end), else partial, unless ``status`` says; ``elapsed_s`` logs the
+        time as it stood when the runner was asked (the clock has moved on while
+        the question was open). A write that cannot be made now (another recovtui
+        writing, a full disk) leaves the timer running.
         """
         countdown = self.countdown
-        countdown.stop()
-        elapsed = countdown.elapsed_s if elapsed_s is None else elapsed_s
-        status = status or session_status(elapsed, countdown.planned_s)
+        snapshot = countdown.snapshot()
+        elapsed = snapshot.elapsed_s if elapsed_s is None else elapsed_s
+        status = status or session_status(snapshot.position_s, countdown.planned_s)
         self._write(elapsed, status)
+        countdown.stop()
         self.release()
         word = "partial"
         if status is SessionStatus.COMPLETED:
@@ -148,8 +176,8 @@ class TimedSession:
         )
 
     def discard(self) -> str:
-        self.countdown.stop()
         self.store.discard_session(self.id)
+        self.countdown.stop()
         self.release()
         return f"Discarded {self.name}"
 
@@ -158,22 +186,26 @@ class TimedSession:
         self.store.release_session(self.id)
 
     def _write(self, elapsed_s: float, status: SessionStatus) -> None:
-        self._alive()
-        self.store.finish_session(
+        logged = self.store.finish_session(
             self.id,
             int(elapsed_s),
             status,
             temperature_c=self.session.temperature_c,
             planned_s=self.countdown.planned_s,
         )
+        if not logged:
+            self._lost()
         self.session = replace(self.session, status=status, elapsed_s=int(elapsed_s))
 
-    def _alive(self) -> None:
-        if self.store.session(self.id) is None:
-            self.release()
-            raise SessionLost(
-                f"{self.name} was removed from the log elsewhere; the timer stops here"
-            )
+    @property
+    def on_the_clock(self) -> bool:
+        """Still being timed here: not yet logged, discarded or lost."""
+        return self.countdown.state is not State.STOPPED
+
+    def _lost(self) -> NoReturn:
+        self.countdown.stop()
+        self.release()
+        raise SessionLost(f"{self.name} was removed from the log elsewhere; the timer stops here")
 
 
 class TimerService:
@@ -182,6 +214,13 @@ class TimerService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self._timed: TimedSession | None = None
+
+    @property
+    def timed(self) -> TimedSession | None:
+        """The session on the clock in this process, if any (one at a time)."""
+        timed = self._timed
+        return timed if timed is not None and timed.on_the_clock else None
 
     def presets(self) -> list[Preset]:
         return self.store.presets()
@@ -229,21 +268,40 @@ class TimerService:
         assert session.id is not None
         self.store.claim_session(session.id)
         countdown.start()
-        return TimedSession(self.store, self.clock, countdown, session)
+        self._timed = TimedSession(self.store, self.clock, countdown, session)
+        return self._timed
 
     def resume(self, session: RecoverySession) -> TimedSession:
-        """Put a session a crash left running back on the clock, paused where it stood."""
+        """Put an unfinished session back on the clock, paused where it stood."""
         preset = preset_for(session, self.store.presets())
         countdown = Countdown(preset, self.clock.monotonic, float(session.elapsed_s or 0))
-        return TimedSession(self.store, self.clock, countdown, session)
+        self._timed = TimedSession(self.store, self.clock, countdown, session)
+        return self._timed
 
-    def unfinished(self) -> list[RecoverySession]:
-        """Sessions left running by a crash that no other window is timing (claimed now)."""
+    def left_unfinished(self) -> list[RecoverySession]:
+        """Sessions still marked running that nothing times: a crash or "Later" left them.
+
+        They are unfinished, not running: no process (this one or another) claims them.
+        """
         return [
             s
             for s in self.store.running_sessions()
-            if s.id is not None and self.store.claim_session(s.id)
+            if s.id is not None and not self.store.claimed(s.id)
         ]
+
+    def unfinished(self) -> list[RecoverySession]:
+        """The sessions left unfinished, claimed now so that no other window offers them too."""
+        return [
+            s for s in self.left_unfinished() if s.id is not None and self.store.claim_session(s.id)
+        ]
+
+    def unfinished_of(self, preset: Preset) -> RecoverySession | None:
+        """A session of ``preset`` left unfinished (claimed now), to resume instead of a new one."""
+        for session in self.left_unfinished():
+            same = session.name == preset.name and session.id is not None
+            if same and self.store.claim_session(session.id or 0):
+                return session
+        return None
 
     def log_as_it_stood(self, session: RecoverySession) -> str:
         assert session.id is not None
@@ -262,7 +320,10 @@ class TimerService:
     def later(self, session: RecoverySession) -> str:
         assert session.id is not None
         self.store.release_session(session.id)
-        return "Kept for later: it will be offered again on the next start"
+        return (
+            f"Kept {session.name} for later: it is on the Timer (3) to log, resume or "
+            "discard, and offered again on the next start"
+        )
 
 
 def preset_for(session: RecoverySession, presets: list[Preset]) -> Preset:

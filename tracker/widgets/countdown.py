@@ -23,7 +23,12 @@ STATE_LINES = {
 
 @dataclass(frozen=True, slots=True)
 class CountdownView:
-    """What the display shows, in whole seconds, so it re-renders once a second."""
+    """What the display shows, in whole seconds, so it re-renders once a second.
+
+    The digits and the bar follow the plan (the time left in it, skipped time
+    taken off); the line below them says the time really spent, which is what
+    is logged, and what was skipped.
+    """
 
     title: str
     state: State
@@ -33,6 +38,8 @@ class CountdownView:
     following: str
     elapsed_s: int
     planned_s: int
+    position_s: int = 0
+    skipped_s: int = 0
 
     @classmethod
     def of(cls, snapshot: Snapshot) -> CountdownView:
@@ -40,9 +47,9 @@ class CountdownView:
         planned = snapshot.planned_s
         overtime = snapshot.is_overtime
         if overtime:
-            clock = "+" + format_clock(elapsed - planned)
+            clock = "+" + format_clock(snapshot.overtime_s)
         else:
-            clock = format_clock(planned - elapsed, round_up=True)
+            clock = format_clock(snapshot.remaining_s, round_up=True)
         segments = snapshot.segments
         segment = following = ""
         if len(segments) > 1:
@@ -67,7 +74,17 @@ class CountdownView:
             following=following,
             elapsed_s=int(elapsed),
             planned_s=planned,
+            position_s=int(snapshot.position_s),
+            skipped_s=int(snapshot.skipped_s),
         )
+
+    @property
+    def elapsed_line(self) -> str:
+        """``Elapsed 00:02 of 10:00 · 09:58 skipped``: the time that is logged."""
+        line = f"Elapsed {format_clock(self.elapsed_s)} of {format_clock(self.planned_s)}"
+        if self.skipped_s:
+            line += f" · {format_clock(self.skipped_s)} skipped"
+        return line
 
 
 def segment_table(snapshot: Snapshot) -> Text:
@@ -123,11 +140,9 @@ class CountdownDisplay(Vertical):
             widget.update(line)
             widget.display = bool(line)
         self.query_one("#countdown-progress", ProgressBar).update(
-            total=max(1, view.planned_s), progress=min(view.elapsed_s, view.planned_s)
+            total=max(1, view.planned_s), progress=min(view.position_s, view.planned_s)
         )
-        self.query_one("#countdown-elapsed", Static).update(
-            f"Elapsed {format_clock(view.elapsed_s)} of {format_clock(view.planned_s)}"
-        )
+        self.query_one("#countdown-elapsed", Static).update(view.elapsed_line)
         self.set_class(view.state is State.PAUSED, "-paused")
         self.set_class(view.state is State.READY, "-ready")
         self.set_class(view.overtime, "-overtime")

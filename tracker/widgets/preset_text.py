@@ -48,21 +48,43 @@ def preset_detail(preset: Preset | None, unit: str) -> Text:
     return text
 
 
-def session_log(sessions: Sequence[RecoverySession], unit: str, result: str = "") -> Text:
-    """``Today: Ice bath 10:04 12 °C ✓ · Feet up 03:00 (partial)``, after the last result."""
+def session_log(
+    sessions: Sequence[RecoverySession],
+    unit: str,
+    result: str = "",
+    unfinished: Sequence[RecoverySession] = (),
+) -> Text:
+    """``Today: Ice bath 10:04 12 °C ✓ · Feet up 03:00 (partial)``, after the last result.
+
+    A session left ``unfinished`` (a crash, "Later": nothing times it) never reads
+    "(running)": it is listed with what can be done with it.
+    """
     text = Text()
     if result:
         text.append(result + "\n", style="bold")
     text.append("Today: ", style="bold")
     if not sessions:
         text.append("no timed sessions yet")
+    left = {session.id for session in unfinished}
     for index, session in enumerate(sessions):
         if index:
             text.append(" · ")
         text.append(f"{session.name} {format_clock(session.elapsed_s or 0)}")
         if session.temperature_c is not None:
             text.append(f" {format_temperature(session.temperature_c, unit)}")
-        text.append(STATUS_MARKS[session.status.value])
+        mark = STATUS_MARKS[session.status.value]
+        text.append(" (unfinished)" if session.id in left else mark)
+    if unfinished:
+        text.append("\nUnfinished: ", style="bold")
+        text.append(
+            " · ".join(
+                f"{s.name} {format_clock(s.elapsed_s or 0)}"
+                + (f" of {format_clock(s.planned_s)}" if s.planned_s else "")
+                + f" ({s.date:%a %-d %b})"
+                for s in unfinished
+            )
+        )
+        text.append("  u: log, resume or discard", style="dim")
     return text
 
 

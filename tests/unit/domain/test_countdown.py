@@ -479,39 +479,49 @@ def test_zero_leaves_overtime_counting_up_and_finished_rings_once(clock: FakeClo
     assert "+" + format_clock(countdown.snapshot().overtime_s) == "+00:30"
 
 
-def test_next_segment_jumps_to_the_boundary(clock: FakeClock) -> None:
+def test_next_segment_moves_the_plan_on_but_never_the_time(clock: FakeClock) -> None:
+    """Skipped time is not time spent: ``n`` moves the position in the plan only."""
     countdown = running(FOAM_ROLLER, clock)
     clock.advance(20)
     countdown.next_segment()
-    assert countdown.elapsed_s == 90
-    assert countdown.snapshot().segment_index == 1
+    snapshot = countdown.snapshot()
+    assert (snapshot.elapsed_s, snapshot.position_s, snapshot.skipped_s) == (20, 90, 70)
+    assert snapshot.segment_index == 1
+    assert snapshot.segment_remaining_s == 90
+    assert snapshot.remaining_s == 810
     assert countdown.poll() == [SegmentChanged(1, "Calves R")]
     clock.advance(5)
-    assert countdown.elapsed_s == pytest.approx(95)
+    assert countdown.elapsed_s == pytest.approx(25)
+    assert countdown.snapshot().segment_remaining_s == pytest.approx(85)
     assert countdown.poll() == []
 
 
-def test_next_segment_while_paused_stays_paused_at_the_boundary(clock: FakeClock) -> None:
+def test_next_segment_while_paused_stays_paused_and_spends_nothing(clock: FakeClock) -> None:
     countdown = running(FOAM_ROLLER, clock)
     clock.advance(20)
     countdown.pause()
     countdown.next_segment()
     clock.advance(60)
-    assert countdown.state is State.PAUSED
-    assert countdown.elapsed_s == 90
-    assert countdown.snapshot().segment_index == 1
+    snapshot = countdown.snapshot()
+    assert snapshot.state is State.PAUSED
+    assert (snapshot.elapsed_s, snapshot.position_s, snapshot.segment_index) == (20, 90, 1)
 
 
-def test_next_segment_on_the_last_goes_to_zero_then_overtime(clock: FakeClock) -> None:
-    countdown = running(FOAM_ROLLER, clock, elapsed_s=9 * 90 + 10)
+def test_next_segment_on_the_last_finishes_the_plan_with_the_real_time(clock: FakeClock) -> None:
+    """Ice bath, ``n`` after 2 s: the plan is done, 2 s were spent, overtime counts from 0."""
+    countdown = running(ICE_BATH, clock)
+    clock.advance(2)
     countdown.next_segment()
-    assert countdown.snapshot().remaining_s == 0
-    assert countdown.elapsed_s == 900
+    snapshot = countdown.snapshot()
+    assert snapshot.is_done and not snapshot.is_overtime
+    assert (snapshot.elapsed_s, snapshot.remaining_s, snapshot.progress) == (2, 0, 1.0)
     assert countdown.poll() == [Finished()]
     clock.advance(7)
-    assert countdown.snapshot().overtime_s == pytest.approx(7)
+    snapshot = countdown.snapshot()
+    assert snapshot.overtime_s == pytest.approx(7)
+    assert snapshot.elapsed_s == pytest.approx(9)
     countdown.next_segment()
-    assert countdown.elapsed_s == pytest.approx(907)
+    assert countdown.snapshot().position_s == pytest.approx(607)
     assert countdown.poll() == []
 
 
@@ -519,9 +529,24 @@ def test_next_segment_through_a_whole_session_raises_every_event_once(clock: Fak
     countdown = running(FOAM_ROLLER, clock)
     events: list[TimerEvent] = []
     for _ in range(12):
+        clock.advance(1)
         countdown.next_segment()
         events += countdown.poll()
     assert events == [SegmentChanged(i, FOAM_NAMES[i]) for i in range(1, 10)] + [Finished()]
+    assert countdown.elapsed_s == pytest.approx(12)
+
+
+def test_minutes_change_the_segment_the_plan_is_at(clock: FakeClock) -> None:
+    countdown = running(FOAM_ROLLER, clock)
+    clock.advance(10)
+    countdown.next_segment()  # at 0:10 spent, the plan is at Calves R
+    countdown.add_minute()
+    assert countdown.segments[1] == Segment("Calves R", 150)
+    clock.advance(30)
+    countdown.remove_minute()
+    countdown.remove_minute()
+    assert countdown.segments[1] == Segment("Calves R", 30), "never short of where the plan is"
+    assert countdown.elapsed_s == pytest.approx(40)
 
 
 def test_irregular_ticks_over_fifteen_minutes_keep_true_time(clock: FakeClock) -> None:
@@ -548,7 +573,9 @@ gaps = st.floats(min_value=0, max_value=120, allow_nan=False, allow_infinity=Fal
 operations = st.lists(
     st.one_of(
         st.tuples(st.just("advance"), gaps),
-        st.tuples(st.sampled_from(["pause", "resume", "toggle", "poll"]), st.just(0.0)),
+        st.tuples(
+            st.sampled_from(["pause", "resume", "toggle", "poll", "next_segment"]), st.just(0.0)
+        ),
     ),
     max_size=60,
 )
@@ -568,8 +595,10 @@ def test_elapsed_is_running_time_minus_paused_time(ops: list[tuple[str, float]])
             countdown.poll()
         else:
             getattr(countdown, op)()
-        assert countdown.elapsed_s == pytest.approx(expected, abs=1e-6)
-        assert countdown.snapshot().remaining_s == pytest.approx(max(0.0, 900 - expected), abs=1e-6)
+        snapshot = countdown.snapshot()
+        assert snapshot.elapsed_s == pytest.approx(expected, abs=1e-6)
+        assert snapshot.position_s >= snapshot.elapsed_s - 1e-6, "skipping only moves forward"
+        assert snapshot.remaining_s == pytest.approx(max(0.0, 900 - snapshot.position_s), abs=1e-6)
 
 
 @given(st.lists(st.tuples(gaps, st.booleans()), max_size=80))

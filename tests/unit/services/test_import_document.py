@@ -306,3 +306,15 @@ def test_the_small_fixture_export_is_a_valid_document(fresh: Store) -> None:
     doc = parse_document((FIXTURES / "small_export.json").read_text())
     import_json(fresh, doc)
     assert without_stamp(export_json(fresh, EVENING))["activities"] == doc["activities"]
+
+
+def test_a_check_of_an_item_gone_since_it_was_checked_is_refused_whole(store: Store) -> None:
+    """The document is checked against the store before the write lock is taken; an
+    item removed in between is named, and nothing is written (no KeyError)."""
+    from tracker.formats.recovtui_json import Restore
+    from tracker.services.importing import apply_restore
+
+    restore = Restore(checks=[(TODAY, "Kombucha")], checkins=[TODAY])
+    with pytest.raises(ImportProblem, match="'Kombucha' is no longer on the checklist"):
+        apply_restore(store, restore, "doc.json")
+    assert store.checkins() == set()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tests.conftest import TODAY
+from tests.conftest import EVENING, TODAY
 from tests.fakes import FakeClock
 from tests.helpers import ticked
+from tracker.data.db import open_memory_db
 from tracker.data.store import Store
 from tracker.domain.countdown import Finished, SegmentChanged, State
 from tracker.domain.presets import DEFAULT_PRESETS, Preset
@@ -163,3 +166,84 @@ def test_settling_crashed_sessions(timer: TimerService, store: Store, clock: Fak
     assert "offered again" in timer.later(later)
     assert [s.id for s in store.running_sessions()] == [third.id]
     assert store.session(second.id) is None
+
+
+# Skipped time is never spent time
+
+
+def test_skipping_an_ice_bath_to_its_end_logs_the_seconds_it_ran(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    """Before, ``n`` after 2 s then ``s`` logged "10:01 of 10:00, completed"."""
+    timed = timer.start(ICE_BATH)
+    clock.advance(2)
+    timed.next_segment()
+    tick = timed.tick()
+    assert Finished() in tick.events
+    row = store.session(timed.id)
+    assert row is not None and (row.status, row.elapsed_s) == (SessionStatus.COMPLETED, 2)
+    clock.advance(1)
+    message = timed.finish()
+    assert message == (
+        "Logged Ice bath: 00:03 of 10:00, completed ✓ (ticked on the day's checklist)"
+    )
+    assert saved_elapsed(store, timed.id) == 3
+
+
+def test_skipping_through_the_foam_roller_counts_only_the_time_spent(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    """Before, ``n`` nine times in 20 s logged "13:38 of 15:00"."""
+    timed = timer.start(FOAM_ROLLER)
+    for _ in range(9):
+        clock.advance(2)
+        timed.next_segment()
+    clock.advance(2)
+    snapshot = timed.tick().snapshot
+    assert (snapshot.segment_index, snapshot.is_done) == (9, False)
+    assert saved_elapsed(store, timed.id) == 20
+    assert timed.finish(SessionStatus.PARTIAL) == "Logged Foam roller: 00:20 of 15:00, partial"
+    assert ticked(store, TODAY) == set()
+
+
+KEYS = st.lists(
+    st.one_of(
+        st.tuples(st.just("tick"), st.floats(min_value=0, max_value=200)),
+        st.tuples(
+            st.sampled_from(["toggle", "add_minute", "remove_minute", "next_segment"]),
+            st.just(0.0),
+        ),
+    ),
+    max_size=40,
+)
+
+
+@given(preset=st.sampled_from(DEFAULT_PRESETS), keys=KEYS, stop=st.booleans())
+def test_elapsed_never_exceeds_the_time_the_clock_advanced(
+    preset: Preset, keys: list[tuple[str, float]], stop: bool
+) -> None:
+    """Whatever keys are pressed, the time shown, saved and logged is at most the
+    time that passed (and exactly the time it ran)."""
+    store = Store(open_memory_db())
+    clock = FakeClock(EVENING)
+    try:
+        timed = TimerService(store, clock).start(preset)
+        advanced = ran = 0.0
+        for key, seconds in keys:
+            if key == "tick":
+                clock.advance(seconds)
+                advanced += seconds
+                if timed.countdown.state is State.RUNNING:
+                    ran += seconds
+                snapshot = timed.tick().snapshot
+            else:
+                getattr(timed, key)()
+                snapshot = timed.snapshot()
+            assert snapshot.elapsed_s == pytest.approx(ran)
+            assert snapshot.elapsed_s <= advanced + 1e-6
+            assert (saved_elapsed(store, timed.id) or 0) <= advanced + 1e-6
+        if stop:
+            timed.finish()
+            assert (saved_elapsed(store, timed.id) or 0) <= advanced + 1e-6
+    finally:
+        store.close()

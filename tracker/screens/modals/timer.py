@@ -1,4 +1,4 @@
-"""The Timer's dialogs: the water temperature, the preset editor, a crashed session."""
+"""The Timer's dialogs: the water temperature, the preset editor, an unfinished session."""
 
 from __future__ import annotations
 
@@ -122,20 +122,27 @@ class PresetEditorDialog(Form[Preset]):
             self.dismiss(replace(self.preset, name=name, segments=segments, hint=hint))
 
 
+def _saved(session: RecoverySession, now: pendulum.DateTime) -> tuple[str, str]:
+    """When ``session`` started, and the time saved of its plan."""
+    started = session.started_at.in_timezone(now.timezone or "UTC")
+    planned = f" of {format_clock(session.planned_s)}" if session.planned_s else ""
+    return f"{started:%a %-d %b at %H:%M}", f"{format_clock(session.elapsed_s or 0)}{planned}"
+
+
 def unfinished_session_dialog(
     session: RecoverySession, now: pendulum.DateTime, unit: str, allow_resume: bool = True
 ) -> ChoiceDialog:
-    """Offer back a session a crash left running: log it, resume it, or discard it.
+    """Offer back a session left unfinished (a crash, "Later"): log it, resume it, or
+    discard it.
 
     Resuming is offered within an hour of the start, and only when
     ``allow_resume`` (one timer at a time).
     """
     resumable = allow_resume and session.can_resume(now)
-    started = session.started_at.in_timezone(now.timezone or "UTC")
-    planned = f" of {format_clock(session.planned_s)}" if session.planned_s else ""
+    started, saved = _saved(session, now)
     body = (
-        f"{session.name} started {started:%a %-d %b at %H:%M} and was still running when "
-        f"recovtui stopped.\nSaved: {format_clock(session.elapsed_s or 0)}{planned}"
+        f"{session.name} started {started} and was not finished: nothing is timing it."
+        f"\nSaved: {saved}"
     )
     if session.temperature_c is not None:
         body += f" · water {format_temperature(session.temperature_c, unit)}"
@@ -153,4 +160,48 @@ def unfinished_session_dialog(
             Choice("d", "Discard", "discard"),
         ],
         cancel="Later",
+    )
+
+
+def resume_instead_dialog(session: RecoverySession, now: pendulum.DateTime) -> ChoiceDialog:
+    """Starting a preset that has a session left unfinished: resume that one, or settle
+    it and start anew (never a second row unasked)."""
+    started, saved = _saved(session, now)
+    resumable = session.can_resume(now)
+    body = (
+        f"{session.name} started {started} is unfinished (saved {saved}).\n\n"
+        "Resume it, or log it / discard it and start a new one?"
+    )
+    if not resumable:
+        body += "\n(Resume is offered for an hour after the start.)"
+    return ChoiceDialog(
+        f"{session.name} is unfinished",
+        body,
+        [
+            Choice("r", "Resume it", "resume", enabled=resumable),
+            Choice("l", "Log it, start anew", "log"),
+            Choice("d", "Discard it, start anew", "discard"),
+        ],
+        cancel="Cancel",
+    )
+
+
+def stop_dialog(name: str, elapsed_line: str) -> ChoiceDialog:
+    """``s`` before the plan is done: log the session as partial, or discard it."""
+    return ChoiceDialog(
+        f"Stop {name}?",
+        f"{elapsed_line}. Log it as a partial session, or discard it?\n"
+        "Keep going closes this and the timer runs on.",
+        [Choice("l", "Log partial", "log"), Choice("d", "Discard", "discard")],
+        cancel="Keep going",
+    )
+
+
+def quit_dialog(name: str, elapsed_line: str) -> ChoiceDialog:
+    """``q`` while a session is on the clock: log it as it stands and quit, or stay."""
+    return ChoiceDialog(
+        f"Quit while {name} runs?",
+        f"{elapsed_line}.\nLog it as it stands and quit, or stay with the timer?",
+        [Choice("l", "Log it and quit", "log")],
+        cancel="Stay",
     )
