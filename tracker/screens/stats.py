@@ -101,7 +101,7 @@ class StatsScreen(RecovScreen):
         )
         for warning in report.warnings:
             text.append("\n")
-            text.append(f"⚠ {warning.message}", style="bold" if warning.level == "strong" else "")
+            text.append(f"⚠ {warning.text}", style="bold" if warning.level == "strong" else "")
         if not report.warnings:
             text.append("\nNo load warnings.", style="dim")
         static = self.query_one("#stats-streak", Static)

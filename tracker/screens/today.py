@@ -146,7 +146,11 @@ class TodayScreen(RecovScreen):
         self._show_tomorrow(report)
         stats = report.stats
         self.query_one("#load-summary", LoadSummary).show(
-            stats.rest_streak, stats.days_since_rest, stats.warnings
+            stats.rest_streak,
+            stats.days_since_rest,
+            stats.warnings,
+            stats.tomorrow_cap_m,
+            report.units,
         )
         self._show_recovery(report)
         self._show_nutrition(report)
