@@ -69,7 +69,7 @@ def test_no_option_checks_the_day_in_and_options_add_to_the_day(capsys: Capsys, 
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (("--fatigue", "8"), "recovtui: --fatigue: '8' is not 1–7"),
+        (("--fatigue", "8"), "recovtui: --fatigue: '8' is not 1–7 (1 best, 7 worst)"),
         (("--sleep", "25"), "recovtui: --sleep: '25': sleep is hours from 0 to 16"),
         (("--pain", "achilles"), "recovtui: --pain: 'achilles': add a rating 0–10"),
         (("--rhr", "12"), "recovtui: --rhr: '12': resting heart rate is 30–120"),

@@ -12,11 +12,11 @@ the half hour. Pain is a site and a rating 0 to 10, or none.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from tracker.domain.dates import ParseError
+from tracker.domain.dates import ParseError, Week
 from tracker.domain.forms import FormErrors
 
 HOOPER_ITEMS = ("sleep_quality", "fatigue", "stress", "soreness")
@@ -42,6 +42,7 @@ LABELS = {
     "pain": "Pain or niggle",
 }
 NO_PAIN = frozenset({"", "none", "no", "-", "0"})
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +136,7 @@ def parse_scale(text: str) -> int:
     key = text.strip()
     if not re.fullmatch(r"[0-9]{1,2}", key) or _scale_problem(int(key)) is not None:
         raise ParseError(
-            f"{key!r} is not {SCALE_MIN}–{SCALE_MAX}: "
-            f"{SCALE_MIN} very, very good … {SCALE_MAX} very, very bad"
+            f"{key!r} is not {SCALE_MIN}–{SCALE_MAX} ({SCALE_MIN} best, {SCALE_MAX} worst)"
         )
     return int(key)
 
@@ -265,3 +265,69 @@ def wellness_summary(entries: Mapping[date, Wellness], today: date) -> WellnessS
         hooper_mean_28d=mean(entry.hooper for entry in month),
         sleep_h_mean_7d=mean(entry.sleep_h for entry in week),
     )
+
+
+def weekly_hooper(
+    entries: Mapping[date, Wellness], weeks: Iterable[Week]
+) -> list[tuple[date, float | None, int]]:
+    """``(week start, mean Hooper index, days with one)`` of each week: the trend."""
+    trend = []
+    for week in weeks:
+        indices = [entry.hooper for day in week.days if (entry := entries.get(day)) is not None]
+        present = [index for index in indices if index is not None]
+        trend.append((week.start, mean(present), len(present)))
+    return trend
+
+
+HELPED_WEEKS = 12
+HELPED_MIN_DAYS = 5
+"""Fewer days than this on either side and an item's comparison is not shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Mean next-morning soreness after days with an item and after days without it."""
+
+    key: str
+    with_mean: float | None
+    with_days: int
+    without_mean: float | None
+    without_days: int
+
+    @property
+    def shown(self) -> bool:
+        return min(self.with_days, self.without_days) >= HELPED_MIN_DAYS
+
+
+def next_morning_soreness(
+    done: Mapping[str, Collection[date]],
+    entries: Mapping[date, Wellness],
+    today: date,
+    start: date | None,
+    weeks: int = HELPED_WEEKS,
+) -> list[Comparison]:
+    """For each item of ``done`` (its key → the days it was done), the soreness recorded
+    the day after days with it and after days without it, over the last ``weeks`` weeks.
+
+    A day counts when the next day's entry holds a soreness score and the day lies
+    inside the history (``start``). Observational: it shows what went together, not
+    what caused what (an ice bath follows the hardest days).
+    """
+    first = today - timedelta(weeks=weeks)
+    if start is not None:
+        first = max(first, start)
+    days = []
+    day = first
+    while day < today:
+        entry = entries.get(day + _ONE_DAY)
+        if entry is not None and entry.soreness is not None:
+            days.append((day, entry.soreness))
+        day += _ONE_DAY
+    comparisons = []
+    for key, done_days in done.items():
+        with_item = [score for day, score in days if day in done_days]
+        without = [score for day, score in days if day not in done_days]
+        comparisons.append(
+            Comparison(key, mean(with_item), len(with_item), mean(without), len(without))
+        )
+    return comparisons

@@ -57,7 +57,7 @@ class LoadSummary(Static):
             text.append("\n")
             text.append("Cap     ", style=part(self, "label"))
             text.append(f"tomorrow ≤ {format_distance(cap_m, units)}")
-            text.append(" (longest run of 30 days + 10%)", style=part(self, "dim"))
+            text.append(" · more is a spike", style=part(self, "dim"))
         for index, warning in enumerate(warnings[:MAX_WARNINGS]):
             text.append("\n")
             text.append(f"⚠ {warning.message}", style=part(self, warning.level))
