@@ -92,7 +92,8 @@ class WeeklyChart(Widget):
         if not any(value > data.floor for value in values):
             return Text(data.empty, style=part(self, "axis"))
         width, height = self.content_size.width, self.content_size.height
-        rows = max(3, height - (3 if data.changes else 1))
+        legend = self._legend(width) if data.changes else Text()
+        rows = max(3, height - (2 + len(legend.split()) if data.changes else 1))
         column = max(2, min(MAX_COLUMN, (width - AXIS_WIDTH) // len(values)))
         top = max(*values, data.floor + 1)
         step = (top - data.floor) / rows
@@ -117,7 +118,7 @@ class WeeklyChart(Widget):
                 text.append(change_label(pct, column - 1), style=style)
                 text.append(" ")
             text.append("\n")
-            text.append_text(self._legend())
+            text.append_text(legend)
         return text
 
     def _axis_label(self, value: float | None) -> str:
@@ -141,20 +142,23 @@ class WeeklyChart(Widget):
             return part(self, "bar")
         return part(self, ramp_level(pct) or "bar")
 
-    def _legend(self) -> Text:
-        """One swatch for every colour the bars and the changes use."""
-        text = Text(" " * AXIS_WIDTH)
+    def _legend(self, width: int) -> Text:
+        """One swatch for every colour the bars and the changes use, in lines of ``width``."""
         entries = [
             ("bar", f"up to +{RAMP_WARN_PCT}% or down"),
             ("warn", f"over +{RAMP_WARN_PCT}%"),
             ("strong", f"over +{RAMP_STRONG_PCT}%"),
             ("current", "this week so far"),
         ]
+        lines = [Text(" " * AXIS_WIDTH)]
         for name, words in entries:
-            text.append(SWATCH, style=part(self, name))
-            text.append(f" {words}  ", style=part(self, "axis"))
-        text.rstrip()
-        return text
+            if len(lines[-1]) > AXIS_WIDTH and len(lines[-1]) + len(words) + 4 > width:
+                lines.append(Text(" " * AXIS_WIDTH))
+            elif len(lines[-1]) > AXIS_WIDTH:
+                lines[-1].append("  ")
+            lines[-1].append(SWATCH, style=part(self, name))
+            lines[-1].append(f" {words}", style=part(self, "axis"))
+        return Text("\n").join(lines)
 
     @staticmethod
     def _labels(weeks: tuple[tuple[date, float | None], ...], column: int) -> str:

@@ -72,7 +72,7 @@ class CheckinForm(Form[str]):
     AUTO_FOCUS = "#sleep_quality"
     BOX_ID = "checkin-form"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+u", "undo", "Undo check-in", tooltip="The day is no longer checked in"),
+        Binding("ctrl+n", "undo", "Undo check-in", tooltip="The day is no longer checked in"),
     ]
 
     BRIEF: ClassVar[bool] = False
@@ -104,7 +104,7 @@ class CheckinForm(Form[str]):
         label = "Save (ctrl+s)" if self.brief or self.can_undo else "Check in (ctrl+s)"
         yield ButtonSpec(label, "save", "primary")
         if self.can_undo:
-            yield ButtonSpec("Undo check-in (ctrl+u)", UNDO, "warning")
+            yield ButtonSpec("Undo check-in (ctrl+n)", UNDO, "warning")
         yield ButtonSpec("Skip (esc)", "cancel") if self.brief else CANCEL
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
