@@ -15,7 +15,7 @@ from tracker.domain.activity import Activity
 from tracker.domain.dates import utc_stamp
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.recovery import RecoverySession, SessionStatus
-from tracker.domain.wellness import Wellness
+from tracker.domain.wellness import VALUES, Wellness
 
 
 def iso(day: date) -> str:
@@ -109,25 +109,12 @@ def between(start: date | None, end: date | None) -> tuple[str | None, list[str]
     return "date >= ? AND date <= ?", [iso(start), iso(end)]
 
 
-WELLNESS_COLUMNS = (
-    "sleep_h",
-    "sleep_quality",
-    "fatigue",
-    "stress",
-    "soreness",
-    "mood",
-    "rhr",
-    "pain_site",
-    "pain",
-)
-
-
 def wellness_from_row(row: dict[str, Any]) -> Wellness:
-    return Wellness(parse_day(row["date"]), **{name: row[name] for name in WELLNESS_COLUMNS})
+    return Wellness(parse_day(row["date"]), **{name: row[name] for name in VALUES})
 
 
 def wellness_to_row(entry: Wellness, now: str) -> dict[str, Any]:
     row: dict[str, Any] = {"date": iso(entry.date)}
-    row.update({name: getattr(entry, name) for name in WELLNESS_COLUMNS})
+    row.update({name: getattr(entry, name) for name in VALUES})
     row["updated_at"] = now
     return row

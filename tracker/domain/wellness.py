@@ -24,6 +24,18 @@ HOOPER_ITEMS = ("sleep_quality", "fatigue", "stress", "soreness")
 FIELDS = (*HOOPER_ITEMS, "sleep_h", "mood", "rhr", "pain")
 """Every value of an entry as the form and the command line name it (``pain``
 holds the site and the rating)."""
+VALUES = (
+    "sleep_h",
+    "sleep_quality",
+    "fatigue",
+    "stress",
+    "soreness",
+    "mood",
+    "rhr",
+    "pain_site",
+    "pain",
+)
+"""The values of an entry as stored and exported, in that order."""
 
 SCALE_MIN, SCALE_MAX = 1, 7
 SLEEP_MAX_H = 16
