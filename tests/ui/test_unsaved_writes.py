@@ -16,9 +16,9 @@ from tests.fakes import FakeClock
 from tests.helpers import toasts
 from tracker.data.db import open_db
 from tracker.data.store import Store
+from tracker.domain.nutrition import DEFAULT_ITEMS
 from tracker.screens.timer import TimerScreen
 from tracker.widgets.checklist import Checklist
-from tracker.domain.nutrition import DEFAULT_ITEMS
 
 SIZE = (100, 32)
 
