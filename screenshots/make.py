@@ -19,7 +19,7 @@ import pendulum
 from textual.pilot import Pilot
 
 from tests.fakes import FakeClock
-from tests.scenes import foam_roller_under_way, settled
+from tests.scenes import checkin_under_way, foam_roller_under_way, settled, stats_further_down
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.demo import fill_demo
@@ -33,9 +33,11 @@ Prepare = Callable[[Pilot[None], FakeClock], Awaitable[None]]
 # (file name, mode the app opens on, what happens before the shot)
 SCENES: list[tuple[str, str, Prepare]] = [
     ("today", "today", settled),
+    ("checkin", "today", checkin_under_way),
     ("week", "week", settled),
     ("timer", "timer", foam_roller_under_way),
     ("stats", "stats", settled),
+    ("stats-wellness", "stats", stats_further_down),
     ("settings", "settings", settled),
 ]
 

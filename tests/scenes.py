@@ -3,6 +3,7 @@ as a runner would see it at one moment."""
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
 from tests.fakes import FakeClock
@@ -29,4 +30,22 @@ async def foam_roller_under_way(pilot: Pilot[None], clock: FakeClock) -> None:
     screen.tick()
     await pilot.pause()
     app.clear_notifications()
+    await pilot.pause()
+
+
+async def checkin_under_way(pilot: Pilot[None], clock: FakeClock) -> None:
+    """The check-in form on Today, sleep quality and fatigue typed, stress next."""
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    await pilot.press("3", "5")
+    await pilot.pause()
+
+
+async def stats_further_down(pilot: Pilot[None], clock: FakeClock) -> None:
+    """Stats scrolled to the load of last week, the ACWR, the Hooper trend and "did it help?"."""
+    await pilot.pause()
+    scroll = pilot.app.screen.query_one("#stats-scroll", VerticalScroll)
+    panel = pilot.app.screen.query_one("#stats-load-week")
+    scroll.scroll_to_widget(panel, animate=False, top=True)
     await pilot.pause()
