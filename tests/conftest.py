@@ -97,3 +97,36 @@ def small_fs(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _share_parsed_css() -> None:
+    """Every app a test starts parses the same stylesheets: parse each once per process.
+
+    Textual caches parsed rules per stylesheet, that is per app; the key here adds the
+    theme's variables, which the parse substitutes.
+    """
+    from textual.css.stylesheet import Stylesheet
+
+    parse_rules = Stylesheet._parse_rules
+    shared: dict[object, object] = {}
+
+    def _parse_rules(
+        self: Stylesheet, css: str, read_from: object, *args: object, **kwargs: object
+    ) -> object:
+        key = (
+            css,
+            read_from,
+            args,
+            tuple(sorted(kwargs.items())),
+            tuple(sorted(self._variables.items())),
+        )
+        try:
+            return shared[key]
+        except KeyError:
+            rules = shared[key] = parse_rules(self, css, read_from, *args, **kwargs)  # type: ignore[arg-type]
+            return rules
+
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign,assignment]
+
+
+_share_parsed_css()
