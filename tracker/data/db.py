@@ -38,7 +38,7 @@ from tracker.data.failures import (
 )
 from tracker.data.integrity import schema_problem, value_problem
 from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
-from tracker.data.paths import ensure_private_dir
+from tracker.data.paths import ensure_private_dir, not_a_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -183,6 +183,9 @@ def _inspect(path: Path, read_only: bool = False) -> None:
     """Raise :class:`DatabaseProblem` unless ``path`` is a healthy recovtui database."""
     if path.is_dir():
         raise DatabaseProblem(path, "is a directory, not a database", restorable=False)
+    kind = not_a_file(path)
+    if kind is not None:  # checked before opening: a FIFO would wait for a writer forever
+        raise DatabaseProblem(path, f"is {kind}, not a database", restorable=False)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
