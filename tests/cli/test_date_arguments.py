@@ -4,7 +4,6 @@ range is exit 2 with one line and nothing written. In-process, not subprocesses.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tests.cli.run import contents
 from tracker.__main__ import main
 from tracker.domain.dates import FIRST_DAY, LAST_DAY
 
@@ -33,14 +33,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("dates") / "base.db"
     assert main(["log", "2026-11-24", "--kind", "easy", "--distance", "5", "--db", str(db)]) == 0
     return db
-
-
-def contents(db: Path) -> list[str]:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def command(template: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str]]:

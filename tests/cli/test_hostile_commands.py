@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.cli.run import FIXTURES
+from tests.cli.run import FIXTURES, contents
 from tests.fixtures.hostile.commands import CASES, PRINTED, CommandCase
 from tracker.__main__ import main
 from tracker.data.db import open_db
@@ -21,15 +20,6 @@ from tracker.services.importing import import_files
 
 RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 DB_NAME = "recovtui.db"
-
-
-def contents(db: Path) -> list[str]:
-    """Every row of every table, read without changing the file."""
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")
