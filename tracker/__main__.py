@@ -7,12 +7,13 @@ Only argparse is imported up front: each command imports what it needs, so that
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from tracker import __version__
-from tracker.cli.errors import EXIT_FAILURE, EXIT_USAGE, Failure, UsageError
+from tracker.cli.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Failure, UsageError
 
 
 class Parser(argparse.ArgumentParser):
@@ -150,16 +151,26 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tracker.cli.output import reader_left, say
+
     try:
         return run(argv)
     except UsageError as exc:
-        print(f"recovtui: {exc}", file=sys.stderr)
+        say(f"recovtui: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except Failure as exc:
-        print(f"recovtui: {exc}", file=sys.stderr)
+        say(f"recovtui: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `recovtui plan | head -1`: the reader left, and that is fine
+        reader_left()
+        return EXIT_OK
+    except OSError as exc:  # a path no file can have: a name over 255 bytes, a locked folder
+        if exc.filename is None:
+            raise
+        say(f"recovtui: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.errno == errno.ENAMETOOLONG else EXIT_FAILURE
     except Exception as exc:
         # A busy database or a full disk: one line, nothing changed (imported only
         # here, so that `status` loads nothing it does not need).
@@ -167,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(exc, StoreUnavailable):
             raise
-        print(f"recovtui: {exc}", file=sys.stderr)
+        say(f"recovtui: {exc}", file=sys.stderr)
         return EXIT_FAILURE
 
 

@@ -30,6 +30,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -182,6 +183,19 @@ class RecovApp(App[None]):
             await super()._dispatch_message(message)
         except StoreUnavailable as error:
             report_unsaved(self, error)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is plain text: a preset's name, an item or a reason holding ``[/]``
+        is shown as typed, never parsed as markup (no toast of recovtui uses markup)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """The same for a timer's tick or a worker (a dialog flow): report, never crash."""

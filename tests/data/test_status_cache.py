@@ -268,8 +268,9 @@ import sys
 from tracker.__main__ import main
 code = main(sys.argv[1:])
 heavy = {"sqlite3", "sqlite_utils", "pendulum", "platformdirs", "textual", "rich", "zoneinfo"}
-# tracker.domain.zones is the one definition of "today", standard library only.
-light = {"tracker.domain", "tracker.domain.zones"}
+# tracker.domain.zones is the one definition of "today", standard library only; so is
+# tracker.domain.text, which escapes what a command prints (argparse loads its re).
+light = {"tracker.domain", "tracker.domain.zones", "tracker.domain.text"}
 loaded = [
     name
     for name in sys.modules

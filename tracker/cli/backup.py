@@ -12,6 +12,7 @@ import pendulum
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, Failure, UsageError
 from tracker.cli.export import output_path
+from tracker.cli.output import say
 from tracker.data.backup import BackupError
 from tracker.services.exporting import back_up
 
@@ -29,5 +30,5 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
         raise Failure(f"cannot write a backup ({exc.strerror or exc})") from None
     finally:
         store.close()
-    print(f"Backed up {ctx.db_path} to {target}")
+    say(f"Backed up {ctx.db_path} to {target}")
     return EXIT_OK

@@ -12,6 +12,7 @@ import argparse
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
+from tracker.cli.output import say
 from tracker.domain.dates import ParseError, check_date_range, parse_date
 from tracker.domain.forms import FormErrors
 from tracker.domain.wellness import FIELDS, Wellness, read_wellness
@@ -88,7 +89,7 @@ def run_checkin(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(f"{OPTIONS[name]}: {why}") from None
         checkin.check_in(day, entry)
         # A pain site is printable text (the domain refuses control characters).
-        print(f"Checked in {day:%a %Y-%m-%d}{describe(entry if entry is not None else before)}")
+        say(f"Checked in {day:%a %Y-%m-%d}{describe(entry if entry is not None else before)}")
         return EXIT_OK
     finally:
         store.close()

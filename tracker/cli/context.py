@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.cli.errors import Failure, UsageError
+from tracker.cli.output import say
 from tracker.data.db import LOCK_WAIT_S, DatabaseProblem, open_db, open_memory_db
 from tracker.data.paths import default_db_path
 from tracker.data.store import ReadOnlyStore, Store
@@ -85,7 +86,7 @@ class Context:
             daily_backup(self.db_path, store.db, SystemClock(store.settings().timezone).today())
         except BackupError as exc:
             if not low_space(self.db_path):
-                print(f"recovtui: warning: no daily backup: {exc}", file=sys.stderr)
+                say(f"recovtui: warning: no daily backup: {exc}", file=sys.stderr)
 
     def clock(self, store: Store) -> SystemClock:
         return SystemClock(lambda: store.settings().timezone, self.pretend_today)

@@ -18,6 +18,9 @@ import pendulum
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, Failure, UsageError
+from tracker.cli.output import reader_left, say
+from tracker.data.paths import not_a_file
+from tracker.domain.text import terminal_json
 from tracker.services.exporting import export_text
 
 
@@ -29,10 +32,10 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
     finally:
         store.close()
     if target is None:
-        _to_stdout(text)
+        _to_stdout(terminal_json(text) if args.format == "json" else text)
     else:
         _write_file(target, text.encode("utf-8"))
-        print(f"Exported {args.format.upper()} to {target}", file=sys.stderr)
+        say(f"Exported {args.format.upper()} to {target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -43,6 +46,9 @@ def output_path(ctx: Context, output: str | None, *, force: bool) -> Path | None
     path = Path(output).expanduser()
     if path.is_dir():
         raise UsageError(f"{path} is a folder; name a file")
+    kind = not_a_file(path, follow=False)
+    if kind is not None:  # --force replaces a file, never a link, a FIFO or a device
+        raise UsageError(f"{path} is {kind}; name a regular file or a new one")
     if not path.parent.is_dir():
         raise UsageError(f"{path.parent} does not exist")
     if path.exists() and path.resolve() == ctx.db_path.resolve():
@@ -76,5 +82,4 @@ def _to_stdout(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # `recovtui export | head`: the reader left, that is fine
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        reader_left()

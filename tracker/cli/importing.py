@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
+from tracker.cli.output import say
 from tracker.data.store import Store
 from tracker.services.importing import ImportProgress, ImportRefused, import_files, runner_zone
 from tracker.services.watching import import_watched
@@ -38,7 +39,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
     finally:
         store.close()
     for line in lines:
-        print(line)
+        say(line)
     return EXIT_OK
 
 
@@ -55,7 +56,7 @@ def import_with_progress(store: Store, paths: Sequence[Path], tz: str, out: Text
     except ImportRefused as refused:
         if len(refused.problems) > 1:
             for problem in refused.problems:
-                print(f"recovtui: {problem}", file=sys.stderr)
+                say(f"recovtui: {problem}", file=sys.stderr)
         raise UsageError(str(refused)) from None
 
 

@@ -11,6 +11,7 @@ import argparse
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
+from tracker.cli.output import say
 from tracker.domain.dates import ParseError, parse_date
 from tracker.domain.forms import RUN_FIELDS, FormErrors, read_run
 from tracker.domain.units import format_distance
@@ -45,13 +46,13 @@ def run_log(ctx: Context, args: argparse.Namespace) -> int:
             name, why = next(iter(exc.errors.items()))
             raise UsageError(f"{FLAGS[name]}: {why}") from None
         activity = checkin.save_run(activity)
-        print(
+        say(
             f"Logged {activity.kind.value} {format_distance(activity.distance_m, units)} "
             f"on {activity.date:%a %Y-%m-%d}"
         )
         notice = checkin.rest_day_notice(activity)
         if notice:
-            print(f"Note: {notice}")
+            say(f"Note: {notice}")
         return EXIT_OK
     finally:
         store.close()

@@ -12,6 +12,7 @@ from datetime import date
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
+from tracker.cli.output import say
 from tracker.domain.dates import NEXT, ParseError, parse_date
 from tracker.domain.kinds import DayKind, parse_day_kind
 from tracker.domain.plan import RuleViolation, WeekPlan
@@ -39,8 +40,8 @@ def run_plan(ctx: Context, args: argparse.Namespace) -> int:
                 plan = planning.set_kind(day, kind)
             except RuleViolation as exc:
                 raise UsageError(f"refused: {exc}") from None
-            print(f"{day:%a %Y-%m-%d} is now {kind.value}")
-            print(format_week(plan, units, today=today))
+            say(f"{day:%a %Y-%m-%d} is now {kind.value}")
+            say(format_week(plan, units, today=today))
             return EXIT_OK
         try:
             day = parse_date(args.week, today, NEXT)
@@ -48,7 +49,7 @@ def run_plan(ctx: Context, args: argparse.Namespace) -> int:
             raise UsageError(f"--week: {exc}") from None
         report = planning.week(day, today)
         done = {d.date: d.done_m for d in report.days}
-        print(format_week(report.plan, units, done, today))
+        say(format_week(report.plan, units, done, today))
         return EXIT_OK
     finally:
         store.close()

@@ -12,9 +12,10 @@ import json
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK
+from tracker.cli.output import say_json
 from tracker.domain.load import ACWR_CAVEAT, ACWR_LABELS, ramp_level
 from tracker.domain.stats import round_half_up, whole
-from tracker.domain.text import plural
+from tracker.domain.text import plural, terminal_text
 from tracker.domain.units import format_distance
 from tracker.services.reports import StatsReport, stats_report
 
@@ -29,7 +30,7 @@ def run_stats(ctx: Context, args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        say_json(json.dumps(report.to_json(), ensure_ascii=False))
     else:
         print_summary(report, units)
     return EXIT_OK
@@ -174,4 +175,4 @@ def print_summary(report: StatsReport, units: str) -> None:
 
     console = Console(highlight=False, soft_wrap=True)
     for text, style in summary_lines(report, units):
-        console.print(Text(text, style=style))
+        console.print(Text(terminal_text(text), style=style))

@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 
+from tracker.cli.output import say, say_json
 from tracker.data import status_cache
 from tracker.data.status_cache import StatusEntry
 
@@ -28,9 +29,9 @@ def run_status(args: argparse.Namespace) -> int:
     if entry is None:
         entry = _computed(args)
     if args.json:
-        print(json.dumps(entry.document, ensure_ascii=False))
+        say_json(json.dumps(entry.document, ensure_ascii=False))
     else:
-        print(entry.line)
+        say(entry.line)
     return 0
 
 

@@ -7,11 +7,11 @@ They are imported at every start of the TUI (in the background) and by
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK, UsageError
+from tracker.cli.output import say
 from tracker.services.watching import add_folder, remove_folder
 
 
@@ -35,5 +35,5 @@ def run_watch(ctx: Context, args: argparse.Namespace) -> int:
     finally:
         store.close()
     for line in lines:  # a folder's name is printed with its control characters escaped
-        print(re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", line))
+        say(line)
     return EXIT_OK

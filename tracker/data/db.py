@@ -36,8 +36,9 @@ from tracker.data.failures import (
     is_disk_full,
     low_space,
 )
+from tracker.data.integrity import schema_problem, value_problem
 from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
-from tracker.data.paths import ensure_private_dir
+from tracker.data.paths import ensure_private_dir, not_a_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -182,6 +183,9 @@ def _inspect(path: Path, read_only: bool = False) -> None:
     """Raise :class:`DatabaseProblem` unless ``path`` is a healthy recovtui database."""
     if path.is_dir():
         raise DatabaseProblem(path, "is a directory, not a database", restorable=False)
+    kind = not_a_file(path)
+    if kind is not None:  # checked before opening: a FIFO would wait for a writer forever
+        raise DatabaseProblem(path, f"is {kind}, not a database", restorable=False)
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -300,10 +304,19 @@ def open_db(path: Path, read_only: bool = False) -> StoreDatabase:
         db = _connect(path)
         if migrations.pending(db):
             migrations.apply(db)
+        _check_tables(db, path)
     except sqlite3.DatabaseError as exc:
         _full_disk_is_no_damage(exc, path)
         raise DatabaseProblem(path, f"cannot be opened ({exc})") from None
     return db
+
+
+def _check_tables(db: StoreDatabase, path: Path) -> None:
+    """Refuse a database whose schema or values no recovtui made (:mod:`.integrity`)."""
+    problem = schema_problem(db.conn) or value_problem(db.conn)
+    if problem is not None:
+        db.close()
+        raise DatabaseProblem(path, f"is damaged ({problem})")
 
 
 def _open_read_only(path: Path) -> StoreDatabase:
@@ -327,6 +340,7 @@ def _open_read_only(path: Path) -> StoreDatabase:
             conn.close()
             db = StoreDatabase(memory, path, read_only=True)
             migrations.apply(Database(memory, execute_plugins=False))
+        _check_tables(db, path)
     except sqlite3.DatabaseError as exc:
         _full_disk_is_no_damage(exc, path)
         raise DatabaseProblem(path, f"cannot be opened ({exc})") from None

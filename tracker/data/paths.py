@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -29,3 +30,28 @@ def ensure_private_dir(path: Path) -> None:
     if not path.exists():
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.chmod(0o700)
+
+
+def not_a_file(path: Path, *, follow: bool = True) -> str | None:
+    """What is at ``path`` when it is there and not a regular file ("a FIFO (named
+    pipe)", "a device"…), else None. Asked before opening: reading a FIFO waits for a
+    writer forever. ``follow=False`` names a symbolic link itself.
+
+    An ``OSError`` (a name over 255 bytes, a folder that cannot be searched) is raised
+    as it comes: the command line tells it in one line.
+    """
+    try:
+        mode = os.stat(path).st_mode if follow else os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    kinds = (
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    )
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in kinds if test(mode)), "not a regular file")

@@ -20,6 +20,10 @@ class ParseError(ValueError):
     """A value typed by the runner that cannot be understood; the text says why."""
 
 
+class OutOfRange(ParseError):
+    """A real date that recovtui does not accept (before 1900 or after 2199)."""
+
+
 def weekday_index(name: str) -> int:
     """Monday is 0. Accepts full names and three-letter abbreviations."""
     key = name.strip().lower()
@@ -71,17 +75,6 @@ def to_date(value: date) -> pendulum.Date:
     return pendulum.Date(value.year, value.month, value.day)
 
 
-def parse_iso_date(text: str) -> pendulum.Date:
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
-    if not match:
-        raise ParseError(f"not a date: {text!r} (use YYYY-MM-DD)")
-    year, month, day = (int(g) for g in match.groups())
-    try:
-        return pendulum.Date(year, month, day)
-    except ValueError:
-        raise ParseError(f"no such date: {text!r}") from None
-
-
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 """The dates recovtui accepts anywhere, so every export can be imported again."""
 
@@ -89,8 +82,22 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 def check_date_range(day: date) -> date:
     """``day`` when recovtui accepts it, else a ParseError saying which dates it takes."""
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ParseError(f"{day.isoformat()} is out of range (use 1900-01-01 to 2199-12-31)")
+        raise OutOfRange(f"{day.isoformat()} is out of range (use 1900-01-01 to 2199-12-31)")
     return day
+
+
+def parse_iso_date(text: str) -> pendulum.Date:
+    """``YYYY-MM-DD`` inside the accepted range (:data:`FIRST_DAY` … :data:`LAST_DAY`)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if not match:
+        raise ParseError(f"not a date: {text!r} (use YYYY-MM-DD)")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        parsed = pendulum.Date(year, month, day)
+    except ValueError:
+        raise ParseError(f"no such date: {text!r}") from None
+    check_date_range(parsed)
+    return parsed
 
 
 LAST = "last"
@@ -107,7 +114,7 @@ def parse_date(text: str, today: date, weekday: str = LAST) -> pendulum.Date:
     key = text.strip().lower()
     named = {"today": 0, "yesterday": -1, "tomorrow": 1}
     if key in named:
-        return to_date(today + timedelta(days=named[key]))
+        return _in_range(today, named[key])
     if re.fullmatch(r"[a-z]+", key):
         try:
             index = weekday_index(key)
@@ -116,9 +123,15 @@ def parse_date(text: str, today: date, weekday: str = LAST) -> pendulum.Date:
                 f"not a date: {text!r} (use today, yesterday, tomorrow, YYYY-MM-DD or a weekday)"
             ) from None
         if weekday == NEXT:
-            return to_date(today + timedelta(days=(index - today.weekday()) % 7))
-        return to_date(today - timedelta(days=(today.weekday() - index) % 7))
+            return _in_range(today, (index - today.weekday()) % 7)
+        return _in_range(today, -((today.weekday() - index) % 7))
     return parse_iso_date(key)
+
+
+def _in_range(today: date, days: int) -> pendulum.Date:
+    """``days`` after ``today``, checked: the day after 2199-12-31 is refused, not computed."""
+    check_date_range(today)
+    return to_date(check_date_range(today + timedelta(days=days)))
 
 
 def utc_stamp(moment: datetime) -> str:

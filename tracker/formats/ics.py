@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from tracker.domain.plan import PlanDay
+from tracker.domain.text import without_controls
 from tracker.domain.units import format_distance
 
 
@@ -42,6 +43,6 @@ def write_plan_ics(days: Iterable[PlanDay], units: str, now: datetime) -> bytes:
         event.add("categories", [day.kind.value])
         event.add("transp", "TRANSPARENT")
         if day.note:
-            event.add("description", day.note)
+            event.add("description", without_controls(day.note))
         calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -69,6 +69,7 @@ def read_head(path: Path) -> bytes:
     name = path.name
     if path.is_dir():
         raise ImportProblem(name, "is a folder; name the files in it")
+    _regular(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
@@ -94,6 +95,7 @@ def read_export(path: Path) -> bytes:
     The size on disk is checked before a byte is read.
     """
     name = path.name
+    _regular(path)
     try:
         with path.open("rb") as handle:
             size = _file_size(handle.fileno())
@@ -105,6 +107,15 @@ def read_export(path: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:  # a file that grew while it was read
         raise LimitExceeded(name, f"file too large ({TOO_LARGE})")
     return unpack(data, name)
+
+
+def _regular(path: Path) -> None:
+    """Refuse a FIFO, a device or a socket before opening it (a FIFO waits forever)."""
+    try:
+        if path.exists() and not path.is_file():
+            raise ImportProblem(path.name, "is not a regular file (a FIFO or a device?)")
+    except OSError as exc:
+        raise ImportProblem(path.name, f"cannot read: {exc.strerror or exc}") from None
 
 
 def _file_size(fd: int) -> int:

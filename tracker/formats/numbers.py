@@ -20,7 +20,7 @@ from typing import Final
 
 import pendulum
 
-from tracker.domain.dates import utc_stamp
+from tracker.domain.dates import check_date_range, utc_stamp
 from tracker.domain.units import MAX_DISTANCE_M, MAX_DURATION_S
 from tracker.formats.problems import ImportProblem
 
@@ -211,6 +211,7 @@ def _build_timestamp(match: re.Match[str], text: str, day_first: bool | None) ->
         moment = datetime(year, month, day, hour, minute, second, micro)
     except ValueError:
         raise ValueError(f"impossible date: {text!r}") from None
+    check_date_range(moment.date())
     zone = (parts["tz"] or "").lower()
     if zone in ("z", "utc", "gmt"):
         return moment.replace(tzinfo=UTC)
@@ -243,7 +244,7 @@ def local_date(moment: datetime, tz: str) -> date:
     if not 1970 <= moment.year <= 2200:
         raise ValueError(f"implausible start time: {utc_stamp(moment)}")
     local = pendulum.instance(moment).in_timezone(_zone(tz))
-    return date(local.year, local.month, local.day)
+    return check_date_range(date(local.year, local.month, local.day))
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -16,7 +16,7 @@ from typing import Any, Final
 import pendulum
 
 from tracker.domain.activity import Activity
-from tracker.domain.dates import ParseError, parse_iso_date
+from tracker.domain.dates import OutOfRange, ParseError, check_date_range, parse_iso_date
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.nutrition import clean_item_name
 from tracker.domain.plan import PlanDay
@@ -31,7 +31,6 @@ IGNORED_SETTINGS: Final = frozenset({"on_finish_command"})
 """Settings an import never takes from a file: they run something (docs/importing.md)."""
 PRESETS_KEY: Final = "timer_presets"
 """Where the timer presets travel: a list under ``settings``."""
-MIN_YEAR, MAX_YEAR = 1900, 2200
 MIN_WATER_C, MAX_WATER_C = -20.0, 100.0
 UTC_STAMP: Final = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 """A moment as the document writes it: ``2026-11-24T19:00:00Z``."""
@@ -112,12 +111,12 @@ class RecordChecker:
         text = self.text(value, key)
         try:
             day = parse_iso_date(text)
+        except OutOfRange as exc:
+            raise self.problem(str(exc), key) from None
         except ParseError:
             raise self.problem(f"not a date: {text!r} (use YYYY-MM-DD)", key) from None
         if text != day.isoformat():
             raise self.problem(f"not a date: {text!r} (use YYYY-MM-DD)", key)
-        if not MIN_YEAR <= day.year <= MAX_YEAR:
-            raise self.problem(f"impossible date: {text}", key)
         return day
 
     def whole(self, value: object, key: str, high: int, what: str) -> int:
@@ -262,9 +261,13 @@ def check_activities(records: list[Any], file: str) -> list[Activity]:
 
 def _utc_moment(c: RecordChecker, stamp: str) -> datetime:
     try:
-        return datetime.fromisoformat(stamp)
+        moment = datetime.fromisoformat(stamp)
+        check_date_range(moment.date())
+    except OutOfRange as exc:
+        raise c.problem(str(exc), "started_at") from None
     except ValueError:
         raise c.problem(f"not a UTC time: {stamp!r}", "started_at") from None
+    return moment
 
 
 def check_recovery(records: list[Any], file: str) -> list[RecoverySession]:
@@ -279,11 +282,14 @@ def check_recovery(records: list[Any], file: str) -> list[RecoverySession]:
             if not UTC_STAMP.fullmatch(stamp):
                 raise ValueError(stamp)
             started = pendulum.parse(stamp)
+            assert isinstance(started, pendulum.DateTime)
+            check_date_range(started.date())
+        except OutOfRange as exc:
+            raise c.problem(str(exc), "started_at") from None
         except ValueError:
             raise c.problem(
                 f"not a UTC time: {stamp!r} (like 2026-11-24T19:00:00Z)", "started_at"
             ) from None
-        assert isinstance(started, pendulum.DateTime)
         status = c.choice(rec["status"], "status", SessionStatus)
         planned = c.whole_or_none(rec["planned_s"], "planned_s", MAX_DURATION_S, "duration")
         elapsed = c.whole_or_none(rec["elapsed_s"], "elapsed_s", MAX_DURATION_S, "duration")

@@ -30,6 +30,7 @@ from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.services.bundle import Services
 from tracker.widgets.kind_select import kind_select
 from tracker.widgets.nutrition_editor import NutritionEditor
+from tracker.widgets.plain import plain
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "units": [("Kilometres (km)", "km"), ("Miles (mi)", "mi")],
@@ -161,10 +162,12 @@ class SettingsScreen(RecovScreen):
         self._show_template_status(None)
         self._show_items()
         self.query_one("#presets", Static).update(
-            "\n".join(
-                f"{preset.name:<20} {format_clock(preset.total_s):>6}  "
-                f"{plural(len(preset.segments), 'segment')}"
-                for preset in self.preferences.presets()
+            plain(
+                "\n".join(
+                    f"{preset.name:<20} {format_clock(preset.total_s):>6}  "
+                    f"{plural(len(preset.segments), 'segment')}"
+                    for preset in self.preferences.presets()
+                )
             )
         )
 
@@ -259,7 +262,7 @@ class SettingsScreen(RecovScreen):
 
     def _field_error(self, name: str, problem: str | None) -> None:
         error = self.query_one(f"#{name}-error", Static)
-        error.update(f"✗ {problem} — not saved" if problem else "")
+        error.update(plain(f"✗ {problem} — not saved" if problem else ""))
         error.set_class(bool(problem), "-shown")
 
     @on(Select.Changed, "#template Select")

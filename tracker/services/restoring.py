@@ -24,12 +24,20 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
+from tracker.domain.clock import SystemClock
 from tracker.domain.dates import Week, utc_stamp, week_of
-from tracker.domain.plan import MAX_REST_DAYS, MIN_REST_DAYS, fill_week, rule_problem
+from tracker.domain.plan import (
+    MAX_REST_DAYS,
+    MIN_REST_DAYS,
+    fill_week,
+    rule_problem,
+    week_start_problem,
+)
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.text import plural
 from tracker.formats import recovtui_json
@@ -76,10 +84,12 @@ def check_rule(store: Store, restore: Restore, file: str = "document") -> None:
     else the stored day, else the week template's. An excused week (stored, or
     excused by the document) may hold more than two rest days.
     """
-    if not restore.plan:
-        return
     current = store.settings()
     week_start = restore.settings.get("week_start", current.week_start)
+    if week_start != current.week_start:
+        _check_new_week_start(store, restore, week_start, file)
+    if not restore.plan:
+        return
     template = restore.settings.get("template", current.template)
     first_record: dict[date, int] = {}
     for index, d in enumerate(restore.plan):
@@ -98,6 +108,19 @@ def check_rule(store: Store, restore: Restore, file: str = "document") -> None:
                 field="kind",
                 unit="plan record",
             )
+
+
+def _check_new_week_start(store: Store, restore: Restore, week_start: str, file: str) -> None:
+    """A document that moves the week start is refused as the Settings screen refuses it,
+    naming the first planned week (stored or in the document) that the new boundaries
+    would break."""
+    today = SystemClock(store.settings().timezone).today()
+    since = today - timedelta(days=6)
+    planned = store.plan_days(since) | {d.date: d for d in restore.plan if d.date >= since}
+    excused = set(store.excused_weeks()) | {start for start, _reason in restore.excused}
+    problem = week_start_problem(planned, excused, partial(week_of, week_start=week_start), today)
+    if problem is not None:
+        raise ImportProblem(file, problem, field="settings.week_start")
 
 
 def check_document(store: Store, doc: object, file: str = "document") -> Restore:

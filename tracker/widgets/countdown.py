@@ -12,6 +12,7 @@ from textual.widgets import Digits, ProgressBar, Static
 
 from tracker.domain.countdown import Snapshot, State
 from tracker.domain.units import format_clock, format_duration
+from tracker.widgets.plain import plain
 
 STATE_LINES = {
     State.READY: ("READY", "space to start"),
@@ -137,7 +138,7 @@ class CountdownDisplay(Vertical):
         self.query_one("#countdown-digits", Digits).update(view.clock)
         for widget_id, line in (("segment", view.segment), ("next", view.following)):
             widget = self.query_one(f"#countdown-{widget_id}", Static)
-            widget.update(line)
+            widget.update(plain(line))  # a segment's name, as typed
             widget.display = bool(line)
         self.query_one("#countdown-progress", ProgressBar).update(
             total=max(1, view.planned_s), progress=min(view.position_s, view.planned_s)

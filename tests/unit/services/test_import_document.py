@@ -366,3 +366,19 @@ def test_a_version_1_export_imports_and_a_day_takes_the_documents_wellness(
         TODAY - timedelta(days=1): Wellness(TODAY - timedelta(days=1), fatigue=2),
         TODAY: Wellness(TODAY, 7.5, 3, 4, 2, 5),
     }
+
+
+def test_a_document_that_only_moves_the_week_start_keeps_the_rule(fresh: Store) -> None:
+    """Two rest days at each end of two Monday weeks become three in one Sunday week:
+    refused as the Settings screen refuses it, naming the week, and nothing changes."""
+    monday = week_of(date.today()).start + timedelta(weeks=1)
+    fresh.set_day(monday - timedelta(days=2), DayKind.REST, None, None)
+    fresh.set_day(monday - timedelta(days=7), DayKind.EASY, None, None)
+    fresh.set_day(monday - timedelta(days=1), DayKind.REST, None, None)
+    fresh.set_day(monday + timedelta(days=1), DayKind.REST, None, None)  # and Monday's own
+    before = dump(fresh)
+    doc = {"format": "recovtui-export", "version": 1, "settings": {"week_start": "sunday"}}
+    with pytest.raises(ImportProblem, match=r"would hold 3 rest days with the new week start"):
+        import_json(fresh, doc)
+    assert dump(fresh) == before
+    assert fresh.settings().week_start == "monday"

@@ -20,6 +20,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from tracker.widgets.plain import plain
+
 T = TypeVar("T")
 
 
@@ -125,7 +127,7 @@ class Modal(ModalScreen[T | None], Generic[T]):
 
     def _show_error(self, selector: str, message: str) -> None:
         error = self.query_one(selector, Static)
-        error.update(message)
+        error.update(plain(message))  # it may quote what was typed
         error.set_class(bool(message), "-shown")
 
     @on(Input.Changed)
