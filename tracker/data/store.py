@@ -13,10 +13,13 @@ from tracker.data.claims import ClaimStore
 from tracker.data.nutrition_store import NutritionStore
 from tracker.data.plan_store import PlanStore
 from tracker.data.session_store import SessionStore
+from tracker.data.snapshots import SnapshotStore
 from tracker.data.watch_store import WatchStore
 
 
-class Store(PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore, WatchStore):
+class Store(
+    PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore, WatchStore, SnapshotStore
+):
     """The database of one runner, read and written as domain objects."""
 
     def close(self) -> None:
