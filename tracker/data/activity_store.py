@@ -17,8 +17,8 @@ from tracker.data.rows import (
 )
 from tracker.data.store_base import StoreBase
 from tracker.domain.activity import SAME_RUN_START_S, Activity, completed, is_same_run
-from tracker.domain.activity_filter import ActivityFilter
 from tracker.domain.dates import utc_stamp
+from tracker.domain.listing import ActivityFilter
 
 
 def _filter_where(chosen: ActivityFilter) -> tuple[str, list[object]]:

@@ -8,30 +8,19 @@ so the rule, the stats and undo follow an edited date like any other change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.activity_filter import ActivityFilter, read_filter
 from tracker.domain.clock import Clock
-from tracker.domain.dates import Week, week_of
+from tracker.domain.dates import week_of
+from tracker.domain.listing import ActivityFilter, WeekTotal, read_filter, week_totals
 from tracker.domain.streaks import in_history, is_rest_day
 from tracker.services.checkin import CheckinService
 
 PAGE_SIZE = 200
 """Activities read at a time: a screenful many times over, far from ten years."""
-
-
-@dataclass(frozen=True, slots=True)
-class WeekTotal:
-    """What a week's listed activities add up to."""
-
-    week: Week
-    count: int
-    distance_m: int
-    duration_s: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +61,6 @@ class StripDay:
         return sum(activity.distance_m for activity in self.activities)
 
 
-def week_totals(activities: Iterable[Activity], week_start: str) -> dict[date, WeekTotal]:
-    """Each week's count, distance and time of ``activities``, by the week's first day."""
-    totals: dict[date, WeekTotal] = {}
-    for activity in activities:
-        week = week_of(activity.date, week_start)
-        total = totals.get(week.start) or WeekTotal(week, 0, 0, 0)
-        totals[week.start] = replace(
-            total,
-            count=total.count + 1,
-            distance_m=total.distance_m + activity.distance_m,
-            duration_s=total.duration_s + (activity.duration_s or 0),
-        )
-    return totals
-
-
 class HistoryService:
     """The History screen's reads, and its changes through :class:`CheckinService`."""
 
@@ -99,9 +73,7 @@ class HistoryService:
         """The filter typed (``FormErrors`` names each bad field)."""
         return read_filter(kind, start, end, text, self.clock.today())
 
-    def page(
-        self, chosen: ActivityFilter, offset: int = 0, limit: int = PAGE_SIZE
-    ) -> HistoryPage:
+    def page(self, chosen: ActivityFilter, offset: int = 0, limit: int = PAGE_SIZE) -> HistoryPage:
         """A page of the history, newest first. Reads only."""
         store = self.store
         settings = store.settings()

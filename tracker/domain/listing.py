@@ -1,4 +1,5 @@
-"""Which activities the History screen lists: a kind, a date range, a text to find.
+"""Which activities the History screen lists (a kind, a date range, a text to find),
+and what each week of them adds up to.
 
 :func:`read_filter` reads what was typed into the History screen's filter bar
 the way the forms read a run: every bad field named, nothing applied until all
@@ -7,10 +8,12 @@ are valid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
-from tracker.domain.dates import ParseError, parse_date
+from tracker.domain.activity import Activity
+from tracker.domain.dates import ParseError, Week, parse_date, week_of
 from tracker.domain.forms import FormErrors
 from tracker.domain.kinds import ActivityKind, parse_activity_kind
 
@@ -55,3 +58,28 @@ def read_filter(kind: str, start: str, end: str, text: str, today: date) -> Acti
     if errors:
         raise FormErrors(errors)
     return ActivityFilter(chosen, first, last, words)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekTotal:
+    """What a week's listed activities add up to."""
+
+    week: Week
+    count: int
+    distance_m: int
+    duration_s: int
+
+
+def week_totals(activities: Iterable[Activity], week_start: str) -> dict[date, WeekTotal]:
+    """Each week's count, distance and time of ``activities``, by the week's first day."""
+    totals: dict[date, WeekTotal] = {}
+    for activity in activities:
+        week = week_of(activity.date, week_start)
+        total = totals.get(week.start) or WeekTotal(week, 0, 0, 0)
+        totals[week.start] = replace(
+            total,
+            count=total.count + 1,
+            distance_m=total.distance_m + activity.distance_m,
+            duration_s=total.duration_s + (activity.duration_s or 0),
+        )
+    return totals
