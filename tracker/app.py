@@ -66,6 +66,7 @@ SCREEN_CLASSES = {
     "timer": ("tracker.screens.timer", "TimerScreen"),
     "stats": ("tracker.screens.stats", "StatsScreen"),
     "settings": ("tracker.screens.settings", "SettingsScreen"),
+    "history": ("tracker.screens.history", "HistoryScreen"),
 }
 
 
