@@ -96,8 +96,11 @@ class HistoryScreen(RecovScreen):
         if problem:
             status.update(f"✗ {problem}")
         elif page is None or not page.matching:
-            status.update("No activity matches" if self.chosen != ActivityFilter() else
-                          "Nothing logged yet: l logs a run, Settings (5) then g imports a history")
+            status.update(
+                "No activity matches"
+                if self.chosen != ActivityFilter()
+                else "Nothing logged yet: l logs a run, Settings (5) then g imports a history"
+            )
         else:
             status.update(
                 f"{page.matching} activities · enter edits · d deletes · / finds · "

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tracker.data.store import Store
 from tracker.domain.clock import Clock
 from tracker.services.checkin import CheckinService
+from tracker.services.exporting import FileService
 from tracker.services.history import HistoryService
 from tracker.services.insights import StatsService
 from tracker.services.planning import PlanningService
@@ -26,6 +27,7 @@ class Services:
     welcome: WelcomeService
     history: HistoryService
     undo: UndoLog
+    files: FileService
 
     @classmethod
     def of(cls, store: Store, clock: Clock, *, served: bool = False) -> Services:
@@ -42,4 +44,5 @@ class Services:
             welcome=WelcomeService(store, clock),
             history=HistoryService(store, clock, checkin),
             undo=undo,
+            files=FileService(store, clock),
         )
