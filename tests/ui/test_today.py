@@ -436,7 +436,7 @@ async def test_escape_stops_the_backfill_and_changes_nothing(
 ) -> None:
     history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("b", "l", "escape")
+        await pilot.press("b", "l", "escape", "escape")
         assert isinstance(pilot.app.screen, BackfillDialog)  # the same day again
         await pilot.press("escape")
         await pilot.pause()

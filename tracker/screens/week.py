@@ -28,13 +28,15 @@ from tracker.services.planning import DayReport, WeekReport
 from tracker.widgets.day_cell import LEGEND, DayCell, DayView
 
 KIND_KEYS = (
-    ("r", DayKind.REST),
-    ("e", DayKind.EASY),
-    ("w", DayKind.WORKOUT),
-    ("l", DayKind.LONG),
-    ("a", DayKind.RACE),
-    ("c", DayKind.CROSS),
+    ("R", DayKind.REST),
+    ("E", DayKind.EASY),
+    ("W", DayKind.WORKOUT),
+    ("L", DayKind.LONG),
+    ("A", DayKind.RACE),
+    ("C", DayKind.CROSS),
 )
+"""Capitals plan the selected day: a lower-case letter means the same on every screen
+(``l`` logs a run, ``c`` checks in, ``e`` starts the feet-up timer)."""
 MOVE_HINT = " (m moves it)"
 
 
@@ -131,14 +133,14 @@ class WeekScreen(RecovScreen):
             tooltip="Show the next week",
         ),
         Binding(
-            "t", "this_week", "This week", show=False, tooltip="Back to this week, today selected"
+            "home", "this_week", "This week", show=False, tooltip="Back to this week, today selected"
         ),
         *(
             Binding(
                 key,
                 f"set_kind('{kind.value}')",
-                kind.label if kind is DayKind.REST else f"Make {kind.value}",
-                tooltip=f"Plan the selected day as {kind.value}",
+                kind.label,
+                tooltip=f"Plan the selected day as {kind.value} (shift+{key.lower()})",
                 show=kind is DayKind.REST,
             )
             for key, kind in KIND_KEYS

@@ -43,6 +43,6 @@ class RunList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Edit run", tooltip="Edit the highlighted run"),
         Binding(
-            "d,delete", "screen.delete_run", "Delete run", tooltip="Delete the highlighted run"
+            "d,delete", "screen.delete_run", "Delete", tooltip="Delete the highlighted run"
         ),
     ]
