@@ -83,3 +83,18 @@ def week_totals(activities: Iterable[Activity], week_start: str) -> dict[date, W
             duration_s=total.duration_s + (activity.duration_s or 0),
         )
     return totals
+
+
+@dataclass(frozen=True, slots=True)
+class StripDay:
+    """One day of Today's strip: what was done, or whether it was a rest day."""
+
+    day: date
+    activities: tuple[Activity, ...]
+    rested: bool
+    known: bool
+    """False before the history starts: nothing is known of the day."""
+
+    @property
+    def distance_m(self) -> int:
+        return sum(activity.distance_m for activity in self.activities)

@@ -15,7 +15,13 @@ from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.clock import Clock
 from tracker.domain.dates import week_of
-from tracker.domain.listing import ActivityFilter, WeekTotal, read_filter, week_totals
+from tracker.domain.listing import (
+    ActivityFilter,
+    StripDay,
+    WeekTotal,
+    read_filter,
+    week_totals,
+)
 from tracker.domain.streaks import in_history, is_rest_day
 from tracker.services.checkin import CheckinService
 
@@ -44,21 +50,6 @@ class HistoryPage:
 
     def week_of(self, activity: Activity) -> WeekTotal:
         return self.totals[week_of(activity.date, self.week_start).start]
-
-
-@dataclass(frozen=True, slots=True)
-class StripDay:
-    """One day of Today's strip: what was done, or whether it was a rest day."""
-
-    day: date
-    activities: tuple[Activity, ...]
-    rested: bool
-    known: bool
-    """False before the history starts: nothing is known of the day."""
-
-    @property
-    def distance_m(self) -> int:
-        return sum(activity.distance_m for activity in self.activities)
 
 
 class HistoryService:
