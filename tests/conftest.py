@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,12 +55,28 @@ def clock() -> FakeClock:
     return FakeClock(EVENING)
 
 
-@pytest.fixture
-def demo_store(store: Store) -> Store:
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo history on TODAY, made once per test process (it takes a while)."""
     from tracker.data.demo import fill_demo
 
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    store = Store(open_db(path))
+    store.set_setting("timezone", "UTC")
     fill_demo(store, TODAY)
-    return store
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, db_path: Path) -> Iterator[Store]:
+    """A store holding the demo history: a fresh copy of the template for each test."""
+    db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    shutil.copyfile(demo_template, db_path)
+    db_path.chmod(0o600)
+    store = Store(open_db(db_path))
+    yield store
+    store.close()
 
 
 def make_app(store: Store, clock: FakeClock, start_mode: str = "today"):  # type: ignore[no-untyped-def]

@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="serve a new demo database"
     )
+    checkin = command("checkin", "check a day in, with how it felt (sleep, Hooper items, pain)")
+    from tracker.cli.checkin import add_options
+
+    add_options(checkin)
     return parser
 
 

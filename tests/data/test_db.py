@@ -20,6 +20,7 @@ from tracker.data.db import DatabaseProblem, open_db
 from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
+from tracker.domain.nutrition import DEFAULT_ITEMS
 from tracker.domain.plan import DEFAULT_TEMPLATE
 
 from ..conftest import TODAY
@@ -211,7 +212,7 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
         assert schema(store) == first_schema
         assert applied(store) == first_applied
         assert store.week_plan(TODAY).rest_days == 2
-        assert len(store.nutrition_items()) == 6
+        assert len(store.nutrition_items()) == len(DEFAULT_ITEMS)
         store.close()
 
 
@@ -268,7 +269,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
 def test_a_new_database_has_the_default_template_and_items(tmp_path: Path) -> None:
     store = Store(open_db(tmp_path / "recovtui.db"))
     assert store.settings().template == DEFAULT_TEMPLATE
-    assert store.nutrition_items()[0].name == "Antioxidants (berries)"
+    assert store.nutrition_items()[0].name == DEFAULT_ITEMS[0]
     assert store.presets()
     store.close()
 
@@ -328,7 +329,7 @@ def test_a_database_made_by_an_older_schema_is_migrated_forward(tmp_path: Path) 
 
     store = Store(open_db(path))
     try:
-        assert [item.name for item in store.nutrition_items()][:1] == ["Antioxidants (berries)"]
+        assert [item.name for item in store.nutrition_items()][:1] == [DEFAULT_ITEMS[0]]
         assert [preset.name for preset in store.presets()] == ["Ice bath", "Foam roller", "Feet up"]
         assert store.is_checked_in(date(2026, 11, 20))
     finally:

@@ -59,37 +59,37 @@ def test_rename_to_an_existing_name_is_refused(store: Store) -> None:
 def test_move_up_and_down_and_not_past_the_ends(store: Store) -> None:
     hydration = item_id(store, "Hydration")
     store.move_nutrition_item(hydration, -1)
-    assert names(store)[-2:] == ["Hydration", "Recovery snack within 60 min of a run"]
+    assert names(store)[-2:] == ["Hydration", "Complex carbohydrates"]
     store.move_nutrition_item(hydration, -99)
     assert names(store)[0] == "Hydration"
     store.move_nutrition_item(hydration, -1)
     assert names(store)[0] == "Hydration"
     store.move_nutrition_item(hydration, 1)
-    assert names(store)[:2] == ["Antioxidants (berries)", "Hydration"]
+    assert names(store)[:2] == ["Antioxidants", "Hydration"]
 
 
 def test_archive_hides_the_item_and_keeps_its_history(store: Store) -> None:
-    shake = item_id(store, "Green shake")
+    protein = item_id(store, "Protein")
     days = [TODAY - timedelta(days=i) for i in range(3)]
     for day in days:
-        store.set_nutrition_check(day, shake, True)
-    store.archive_nutrition_item(shake)
-    assert "Green shake" not in names(store)
-    assert "Green shake" in names(store, include_archived=True)
+        store.set_nutrition_check(day, protein, True)
+    store.archive_nutrition_item(protein)
+    assert "Protein" not in names(store)
+    assert "Protein" in names(store, include_archived=True)
     checks = store.nutrition_checks(days[-1], days[0])
-    assert all(shake in checks[day] for day in days)
+    assert all(protein in checks[day] for day in days)
     items = store.nutrition_items()
-    assert completion(items, checks[TODAY]) == (0, 5)
+    assert completion(items, checks[TODAY]) == (0, 3)
 
-    store.archive_nutrition_item(shake, archived=False)
-    assert "Green shake" in names(store)
-    assert completion(store.nutrition_items(), checks[TODAY]) == (1, 6)
+    store.archive_nutrition_item(protein, archived=False)
+    assert "Protein" in names(store)
+    assert completion(store.nutrition_items(), checks[TODAY]) == (1, 4)
 
 
 def test_an_archived_name_cannot_be_added_twice(store: Store) -> None:
-    store.archive_nutrition_item(item_id(store, "Green shake"))
+    store.archive_nutrition_item(item_id(store, "Protein"))
     with pytest.raises(ValueError, match="already"):
-        store.add_nutrition_item("Green shake")
+        store.add_nutrition_item("Protein")
 
 
 def test_toggle_check(store: Store) -> None:

@@ -45,7 +45,7 @@ async def test_shows_the_stored_settings(store: Store, clock: FakeClock) -> None
         assert tuple(screen.query_one(f"#template-{i}", Select).value for i in range(7)) == (
             DEFAULT_TEMPLATE
         )
-        assert item_names(pilot)[0] == "Antioxidants (berries)"
+        assert item_names(pilot)[0] == "Antioxidants"
         assert screen.focused is screen.query_one("#units")
 
 
@@ -126,8 +126,8 @@ async def test_the_template_keeps_the_rule(store: Store, clock: FakeClock) -> No
 
 
 async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock) -> None:
-    shake = next(i for i in store.nutrition_items() if i.name == "Green shake")
-    store.set_nutrition_check(TODAY, shake.id, True)
+    protein = next(i for i in store.nutrition_items() if i.name == "Protein")
+    store.set_nutrition_check(TODAY, protein.id, True)
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
         current(pilot, SettingsScreen).query_one("#items", NutritionEditor).focus()
         await pilot.press("a")
@@ -140,20 +140,20 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
         await pilot.pause()
         assert item_names(pilot)[-1] == "Kefir"
         editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
-        assert editor.highlighted == 6
+        assert editor.highlighted == 4
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert [i.name for i in store.nutrition_items()][4] == "Kefir"
+        assert [i.name for i in store.nutrition_items()][2] == "Kefir"
         await pilot.press("r", "ctrl+a", "ctrl+k", *"Tea", "enter")
         await pilot.pause()
         assert "Tea" in [i.name for i in store.nutrition_items()]
-        # Archive the green shake: gone from the checklist, its history kept.
+        # Archive the protein item: gone from the checklist, its history kept.
         editor.highlighted = 1
         await pilot.press("x")
-        assert "Green shake" not in [i.name for i in store.nutrition_items()]
-        assert item_names(pilot)[-1] == "Green shake  archived"
-        assert shake.id in store.nutrition_checks(TODAY, TODAY)[TODAY]
+        assert "Protein" not in [i.name for i in store.nutrition_items()]
+        assert item_names(pilot)[-1] == "Protein  archived"
+        assert protein.id in store.nutrition_checks(TODAY, TODAY)[TODAY]
         await pilot.press("1")
-        assert "Green shake" not in [
+        assert "Protein" not in [
             i.label
             for i in pilot.app.screen.query_one("#nutrition").items  # type: ignore[attr-defined]
         ]
@@ -161,7 +161,7 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
         editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
         editor.highlighted = editor.option_count - 1
         await pilot.press("x")
-        assert "Green shake" in [i.name for i in store.nutrition_items()]
+        assert "Protein" in [i.name for i in store.nutrition_items()]
 
 
 def test_every_built_in_theme_has_every_colour_the_styles_use() -> None:

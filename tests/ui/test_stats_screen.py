@@ -180,7 +180,7 @@ async def test_load_summary_keeps_to_three_warnings(store: Store, clock: FakeClo
     for offset, metres in enumerate([5000] * 7 + [6000, 8000, 12000], start=1):
         store.add_activity(Activity(TODAY - timedelta(days=11 - offset), ActivityKind.EASY, metres))
     warnings = stats_report(store, TODAY).warnings
-    assert len(warnings) == 6
+    assert len(warnings) == 5  # spikes, the ramp, no rest (the ACWR warns of nothing)
     app = make_app(store, clock, start_mode="today")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -188,4 +188,7 @@ async def test_load_summary_keeps_to_three_warnings(store: Store, clock: FakeClo
         assert [line for line in text.splitlines() if line.startswith("⚠")] == [
             f"⚠ {w.message}" for w in warnings[:3]
         ]
-        assert "+3 more on Stats (4)" in text
+        assert warnings[0].code == "spike"  # the headline, with what the study found
+        assert f"\n  {warnings[0].evidence}\n" in text
+        assert "Cap     tomorrow ≤ 13.2 km" in text  # 1.10 × the 12 km of yesterday
+        assert "+2 more on Stats (4)" in text

@@ -17,7 +17,9 @@ from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import TOO_FEW_REST, TOO_MANY_REST
 from tracker.domain.recovery import RecoverySession, SessionStatus
+from tracker.domain.wellness import Wellness
 from tracker.screens.modals.backfill import BackfillDialog
+from tracker.screens.modals.checkin_form import BriefCheckinForm, CheckinForm
 from tracker.screens.modals.confirm import ConfirmDialog
 from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
 from tracker.screens.today import TodayScreen
@@ -80,12 +82,17 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
             "Massage",
             "Acupuncture",
         ]
-        assert [i.label for i in checklist(pilot, "nutrition").items][:3] == [
-            "Antioxidants (berries)",
-            "Green shake",
+        assert [i.label for i in checklist(pilot, "nutrition").items] == [
+            "Antioxidants",
             "Protein",
+            "Complex carbohydrates",
+            "Hydration",
         ]
-        assert checklist(pilot, "nutrition").border_title == "Nutrition 0/6"
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 0/4"
+        # The highlighted item's evidence, in the words of docs/recovery.md.
+        assert shown(pilot, "#today-about").startswith(
+            "10–15 min at about 10–15 °C gives the most consistent small drop in soreness"
+        )
         summary = str(screen.query_one(LoadSummary).render())
         assert "Streak  1 week keeping the rule (best 1)" in summary
         assert screen.focused is checklist(pilot, "recovery")
@@ -118,37 +125,79 @@ EVENING_AS_PLANNED = [
     *("l", "enter"),  # log the planned run
     *("down", "space", "space"),  # foam roller, feet up
     *("tab", "space", "space", "space", "space"),  # four nutrition items
-    "c",  # check in
+    "c",  # check in: how the day felt
+    *("3", "4", "2", "5"),  # sleep quality, fatigue, stress, soreness: each moves on
+    "ctrl+s",  # the rest left out: check in
 ]
 
 
-async def test_a_whole_evening_check_in_in_eleven_keys(store: Store, clock: FakeClock) -> None:
+async def test_a_whole_evening_as_planned_in_sixteen_keys(store: Store, clock: FakeClock) -> None:
     store.set_day(WED, DayKind.WORKOUT, 9000, None)
     history(store, MON - timedelta(weeks=1), TUE)
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         for key in EVENING_AS_PLANNED:
             await pilot.press(key)
         await pilot.pause()
-        assert len(EVENING_AS_PLANNED) == 11
+        assert len(EVENING_AS_PLANNED) == 16
         (run,) = store.activities_on(TODAY)
         assert (run.kind, run.distance_m, run.source) == (ActivityKind.WORKOUT, 9000, "manual")
         assert ticked(store, TODAY) == {"foam_roller", "feet_up"}
         assert nutrition_names(store) == {
-            "Antioxidants (berries)",
-            "Green shake",
+            "Antioxidants",
             "Protein",
             "Complex carbohydrates",
+            "Hydration",
         }
         assert store.is_checked_in(TODAY)
-        assert shown(pilot, "#today-status").startswith("✓ Checked in")
+        assert store.wellness_on(TODAY) == Wellness(
+            TODAY, sleep_quality=3, fatigue=4, stress=2, soreness=5
+        )
+        assert shown(pilot, "#today-status") == "✓ Checked in — Hooper 14"
         assert shown(pilot, "#today-hint") == ""
         assert checklist(pilot, "recovery").border_title == "Recovery 2/5"
-        assert checklist(pilot, "nutrition").border_title == "Nutrition 4/6"
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 4/4"
         assert ("Checked in. Well done today.", "information") in toasts(pilot)
 
 
+# The typical evening of the check-in: the run with distance and time, two recovery
+# items, four nutrition items, the four Hooper items and sleep. The figures typed
+# (the time, the hours slept) are not counted; every other key is.
+TYPICAL_EVENING: list[tuple[str, ...]] = [
+    ("l",),  # the run form, the planned 9 km filled in
+    ("tab",),  # to the time
+    tuple("44:10"),  # typed: not counted
+    ("enter",),  # logged
+    ("down", "space", "space"),  # foam roller, feet up
+    ("tab", "space", "space", "space", "space"),  # four nutrition items
+    ("c",),  # the check-in
+    ("3", "4", "2", "5"),  # the four Hooper items, one digit each
+    tuple("7.5"),  # hours slept: typed, not counted
+    ("enter",),  # a field typed in: enter checks the day in
+]
+
+
+async def test_the_typical_evening_takes_at_most_eighteen_keys(
+    store: Store, clock: FakeClock
+) -> None:
+    store.set_day(WED, DayKind.WORKOUT, 9000, None)
+    history(store, MON - timedelta(weeks=1), TUE)
+    typed = {tuple("44:10"), tuple("7.5")}
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        for keys in TYPICAL_EVENING:
+            await pilot.press(*keys)
+        await pilot.pause()
+    counted = sum(len(keys) for keys in TYPICAL_EVENING if keys not in typed)
+    assert counted == 17 <= 18
+    (run,) = store.activities_on(TODAY)
+    assert (run.distance_m, run.duration_s) == (9000, 44 * 60 + 10)
+    assert ticked(store, TODAY) == {"foam_roller", "feet_up"}
+    assert len(nutrition_names(store)) == 4
+    assert store.is_checked_in(TODAY)
+    assert store.wellness_on(TODAY) == Wellness(TODAY, 7.5, 3, 4, 2, 5)
+
+
 async def test_an_evening_with_the_distance_typed(store: Store, clock: FakeClock) -> None:
-    keys = ["l", "9", ".", "4", "tab", "4", "4", ":", "1", "0", "enter", "c"]
+    keys = ["l", "9", ".", "4", "tab", "4", "4", ":", "1", "0", "enter", "c", "ctrl+s"]
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         for key in keys:
             await pilot.press(key)
@@ -167,19 +216,21 @@ async def test_checking_in_without_a_run_says_it_counts_as_rest(
     store: Store, clock: FakeClock
 ) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("c")
+        await pilot.press("c", "ctrl+s")  # nothing filled in: checked in all the same
         assert store.is_checked_in(TODAY)
+        assert store.wellness_on(TODAY) is None
         assert any("counts as a rest day" in message for message, _ in toasts(pilot))
         # A new database: Monday and Tuesday are before the history, not rest days.
         assert "taken Wed\n" in shown(pilot, "#today-rest")
         assert "Rule kept" not in shown(pilot, "#today-rest")
-        # c again offers to undo; n keeps it, y undoes it.
+        # c again shows how it felt, and offers to undo; escape keeps it, ctrl+n undoes it.
         await pilot.press("c")
-        assert isinstance(pilot.app.screen, ConfirmDialog)
-        await pilot.press("n")
+        assert isinstance(pilot.app.screen, CheckinForm)
+        await pilot.press("escape")
         assert store.is_checked_in(TODAY)
-        await pilot.press("c", "y")
+        await pilot.press("c", "ctrl+n")
         assert not store.is_checked_in(TODAY)
+        assert ("Check-in undone", "information") in toasts(pilot)
 
 
 # Runs: edit and delete
@@ -282,7 +333,7 @@ async def test_only_ticking_moves_on(store: Store, clock: FakeClock) -> None:
         await pilot.press("tab")
         nutrition = checklist(pilot, "nutrition")
         assert nutrition.has_focus
-        await pilot.press("space")  # ticks Antioxidants, moves on to Green shake
+        await pilot.press("space")  # ticks Antioxidants, moves on to Protein
         assert nutrition.highlighted == 1
         await pilot.press("up", "space")  # unticks it: still on Antioxidants
         assert nutrition.highlighted == 0
@@ -355,20 +406,25 @@ async def test_timer_keys_open_the_timer(store: Store, clock: FakeClock) -> None
 async def test_space_toggles_nutrition(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         await pilot.press("tab", "space", "down", "space")
-        assert nutrition_names(store) == {"Antioxidants (berries)", "Protein"}
-        await pilot.press("up", "up", "up", "space")
-        assert nutrition_names(store) == {"Protein"}
-        assert checklist(pilot, "nutrition").border_title == "Nutrition 1/6"
+        assert nutrition_names(store) == {"Antioxidants", "Complex carbohydrates"}
+        assert shown(pilot, "#today-about") == ""  # Hydration needs no note
+        await pilot.press("up")
+        assert shown(pilot, "#today-about") == (
+            "Complex carbohydrates: most when you train again within ~8 h"
+        )
+        await pilot.press("up", "up", "space")
+        assert nutrition_names(store) == {"Complex carbohydrates"}
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 1/4"
 
 
 async def test_archived_items_are_not_on_the_checklist(store: Store, clock: FakeClock) -> None:
-    shake = next(i for i in store.nutrition_items() if i.name == "Green shake")
-    store.set_nutrition_check(TODAY, shake.id, True)
-    store.archive_nutrition_item(shake.id)
+    protein = next(i for i in store.nutrition_items() if i.name == "Protein")
+    store.set_nutrition_check(TODAY, protein.id, True)
+    store.archive_nutrition_item(protein.id)
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         labels = [item.label for item in checklist(pilot, "nutrition").items]
-        assert "Green shake" not in labels
-        assert checklist(pilot, "nutrition").border_title == "Nutrition 0/5"
+        assert "Protein" not in labels
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 0/3"
 
 
 # Backfill
@@ -394,19 +450,34 @@ async def test_backfill_across_a_week_boundary_and_a_dst_change(
         assert isinstance(form, LogRunForm)
         assert form.day == date(2026, 10, 23)
         await pilot.press("1", "0", "enter")
+        brief = pilot.app.screen
+        assert isinstance(brief, BriefCheckinForm)  # how Friday felt, briefly
+        assert [w.id for w in brief.query("Input")] == [
+            "sleep_quality",
+            "fatigue",
+            "stress",
+            "soreness",
+            "sleep_h",
+        ]
+        await pilot.press("escape")  # skipped: Friday is checked in all the same
         dialog = pilot.app.screen
         assert isinstance(dialog, BackfillDialog)
         assert dialog.day == date(2026, 10, 24)
-        await pilot.press("r")  # Saturday: rest
+        await pilot.press("r")  # Saturday: rest, and how it felt
+        await pilot.press("2", "3", "2", "4", *"8", "enter")
         assert isinstance(pilot.app.screen, BackfillDialog)
         assert pilot.app.screen.day == date(2026, 10, 25)
         await pilot.press("s")  # Sunday (25 hours long): skipped for now
         assert pilot.app.screen.day == date(2026, 10, 26)
-        await pilot.press("r")
+        await pilot.press("r", "escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
         checked = store.checkins(date(2026, 10, 23), date(2026, 10, 27))
         assert checked == {date(2026, 10, 23), date(2026, 10, 24), date(2026, 10, 26)}
+        saturday = date(2026, 10, 24)
+        assert store.wellness_between(date(2026, 10, 23), date(2026, 10, 27)) == {
+            saturday: Wellness(saturday, 8.0, 2, 3, 2, 4)
+        }
         (run,) = store.activities_on(date(2026, 10, 23))
         assert run.distance_m == 10000
         assert store.activities_between(date(2026, 10, 24), date(2026, 10, 27)) == []
@@ -424,7 +495,7 @@ async def test_a_day_with_a_run_is_never_a_missed_evening(store: Store, clock: F
         assert isinstance(dialog, BackfillDialog) and dialog.day == MON
         await pilot.press("c")  # no run on Monday: "looks right" is not offered
         assert pilot.app.screen is dialog
-        await pilot.press("r")
+        await pilot.press("r", "escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
         assert store.checkins(MON, TUE) == {MON}

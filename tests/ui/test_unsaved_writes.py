@@ -16,6 +16,7 @@ from tests.fakes import FakeClock
 from tests.helpers import toasts
 from tracker.data.db import open_db
 from tracker.data.store import Store
+from tracker.domain.nutrition import DEFAULT_ITEMS
 from tracker.screens.timer import TimerScreen
 from tracker.widgets.checklist import Checklist
 
@@ -54,13 +55,15 @@ async def test_a_tick_during_an_import_is_refused_out_loud_then_made(
         assert errors and all("is busy" in e and "nothing was changed" in e for e in errors)
         nutrition = app.screen.query_one("#nutrition", Checklist)
         assert store.nutrition_checks(TODAY, TODAY) == {}
-        assert nutrition.border_title == "Nutrition 0/6", "the checklist shows what is stored"
+        assert nutrition.border_title == f"Nutrition 0/{len(DEFAULT_ITEMS)}", (
+            "the checklist shows what is stored"
+        )
 
         importing.execute("ROLLBACK")
         await pilot.press("space")
         await pilot.pause()
         assert len(store.nutrition_checks(TODAY, TODAY)[TODAY]) == 1
-        assert nutrition.border_title == "Nutrition 1/6"
+        assert nutrition.border_title == f"Nutrition 1/{len(DEFAULT_ITEMS)}"
 
 
 async def test_a_running_timer_keeps_time_through_an_import_and_saves_after(

@@ -19,6 +19,7 @@ COMMANDS = {
     "backup": "tracker.cli.backup",
     "watch": "tracker.cli.watch",
     "serve": "tracker.cli.serve",
+    "checkin": "tracker.cli.checkin",
 }
 
 

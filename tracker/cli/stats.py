@@ -12,8 +12,8 @@ import json
 
 from tracker.cli.context import Context
 from tracker.cli.errors import EXIT_OK
-from tracker.domain.load import ACWR_LABELS, acwr_band, ramp_level
-from tracker.domain.stats import round_half_up
+from tracker.domain.load import ACWR_CAVEAT, ACWR_LABELS, ramp_level
+from tracker.domain.stats import round_half_up, whole
 from tracker.domain.text import plural
 from tracker.domain.units import format_distance
 from tracker.services.reports import StatsReport, stats_report
@@ -75,18 +75,39 @@ def summary_lines(report: StatsReport, units: str) -> list[tuple[str, str]]:
         lines.append(
             ("ACWR             – (no distance in the 4 weeks before the last 7 days)", "dim")
         )
-    else:
-        band = acwr_band(ratio)
-        style = {"caution": "yellow", "danger": "bold red", "sweet": "green"}.get(band, "")
-        lines.append((f"ACWR             {ratio:.2f} ({ACWR_LABELS[band]})", style))
+    elif report.acwr_band is not None:
+        lines.append(
+            (
+                f"ACWR             {ratio:.2f} ({ACWR_LABELS[report.acwr_band]}): the last 7 days"
+                f" against the 4 weeks before; {ACWR_CAVEAT}",
+                "",
+            )
+        )
+    cap = report.tomorrow_cap_m
+    lines.append(
+        (
+            "Tomorrow's cap   – (no run in the last 30 days)"
+            if cap is None
+            else f"Tomorrow's cap   {format_distance(cap, units)} "
+            "(10% over your longest run of the last 30 days)",
+            "",
+        )
+    )
+    lines += _load_lines(report)
     weekly = report.weekly_distance
     longest = max((metres for _start, metres in weekly), default=0)
-    lines += [("", ""), (f"Weekly distance, last {len(weekly)} weeks", "bold")]
-    for index, (start, metres) in enumerate(weekly):
+    lines += [("", ""), (f"Weekly distance and load, last {len(weekly)} weeks", "bold")]
+    for index, ((start, metres), (_start, au)) in enumerate(
+        zip(weekly, report.load.weekly_au, strict=True)
+    ):
         bar = "█" * round(BAR_WIDTH * metres / longest) if longest else ""
         current = "  this week so far" if index == len(weekly) - 1 else ""
         lines.append(
-            (f"  {start:%d %b %Y}  {format_distance(metres, units):>9}  {bar}{current}", "")
+            (
+                f"  {start:%d %b %Y}  {format_distance(metres, units):>9}"
+                f"  {whole(au):>5} AU  {bar}{current}",
+                "",
+            )
         )
     if report.spikes:
         lines += [("", ""), ("Long-run spikes, last 28 days", "bold")]
@@ -103,9 +124,47 @@ def summary_lines(report: StatsReport, units: str) -> list[tuple[str, str]]:
     if report.warnings:
         for warning in report.warnings:
             style = "bold red" if warning.level == "strong" else "yellow"
-            lines.append((f"  ⚠ {warning.message}", style))
+            lines.append((f"  ⚠ {warning.text}", style))
     else:
         lines.append(("  none", "dim"))
+    return lines
+
+
+def _load_lines(report: StatsReport) -> list[tuple[str, str]]:
+    """Last week's session load, monotony and strain; the wellness means."""
+    load = report.load
+    mono = "–" if load.monotony is None else f"{round_half_up(load.monotony, 2):.2f}"
+    strain = "–" if load.strain is None else f"{whole(load.strain)}"
+    lines = [
+        (
+            f"Session load     last week {whole(load.last_week_au)} AU · monotony {mono}"
+            f" · strain {strain}",
+            "",
+        )
+    ]
+    if load.without_load:
+        lines.append(
+            (
+                f"                 {load.without_load} of "
+                f"{plural(load.activities, 'activity', 'activities')} in these weeks had no"
+                " RPE or time: they add no load",
+                "dim",
+            )
+        )
+    w = report.wellness
+
+    def one(value: float | None, unit: str = "") -> str:
+        return "–" if value is None else f"{round_half_up(value, 1):.1f}{unit}"
+
+    today = "–" if w.hooper_today is None else str(w.hooper_today)
+    lines.append(
+        (
+            f"Hooper index     today {today} · 7-day mean {one(w.hooper_mean_7d)}"
+            f" · 28-day mean {one(w.hooper_mean_28d)} · sleep {one(w.sleep_h_mean_7d, ' h')}"
+            " (7-day mean)",
+            "",
+        )
+    )
     return lines
 
 

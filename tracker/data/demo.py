@@ -1,7 +1,15 @@
-"""The demo history: months of realistic training, recovery and nutrition.
+"""The demo history: months of realistic training, recovery, nutrition and wellness.
 
 Deterministic for a given ``today`` so screenshots are stable. Plans obey the
 rest-day rule (they are made through WeekPlan); reality sometimes does not.
+Nutrition ticks and the wellness check-ins draw from random streams of their own,
+so the training stays the same whatever the checklist holds.
+
+The wellness is what a runner would feel: muscle soreness up the day after a long
+run, a race or a workout, fatigue and a higher resting heart rate in heavy weeks,
+sleep a little shorter in them, and a calf niggle for a while after a big week.
+No recovery item changes anything, so Stats' "did it help?" shows only what went
+together (ice baths follow the longest runs, so their next mornings are sorer).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from tracker.domain.dates import Week
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import RuleViolation, WeekPlan
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+from tracker.domain.wellness import Wellness
 
 # kind: (pace range in s/km, RPE range)
 EFFORT = {
@@ -123,6 +132,7 @@ def _recovery(store: Store, day: date, kind: DayKind, tz: str, rng: random.Rando
 def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None:
     """Fill an empty store with ``weeks`` of history ending today, plus next week's plan."""
     rng = random.Random(seed)
+    ticks = random.Random(seed + 1)
     tz = store.settings().timezone or "UTC"
     this_week = store.week(today)
     first = this_week.shifted(-weeks)
@@ -130,6 +140,7 @@ def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None
     excused_index = max(1, weeks - 10)
     activities: list[Activity] = []
     evenings: list[date] = []
+    done: dict[date, DayKind] = {}
     with store.transaction():
         for index in range(weeks + 2):
             week = first.shifted(index)
@@ -151,9 +162,10 @@ def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None
                     activities.append(_activity_for(day.date, kind, day.target_m or 8000, rng))
                 _recovery(store, day.date, kind, tz, rng)
                 for item in items:
-                    if rng.random() < (0.55 if excused else 0.72):
+                    if ticks.random() < (0.55 if excused else 0.72):
                         store.set_nutrition_check(day.date, item.id, True)
                 evenings.append(day.date)
+                done[day.date] = kind
         store.import_activities(activities)
         # The rest days of the last ten days, but the most recent two, were checked
         # in: those two are the missed evenings Today offers to backfill (a day with a
@@ -162,3 +174,55 @@ def fill_demo(store: Store, today: date, weeks: int = 26, seed: int = 7) -> None
         recent_rest = [d for d in evenings if d not in ran and d >= today - timedelta(days=10)]
         missed = set(recent_rest[-2:])
         store.add_checkins([d for d in evenings if d not in missed])
+        store.add_wellness(_wellness(done, activities, missed, random.Random(seed + 2)))
+
+
+HARD_AFTER = {DayKind.LONG: 2.5, DayKind.RACE: 3.0, DayKind.WORKOUT: 1.2, DayKind.EASY: 0.3}
+"""How much sorer the morning after each kind of day is."""
+
+
+def _scale(value: float) -> int:
+    return max(1, min(7, round(value)))
+
+
+def _wellness(
+    done: dict[date, DayKind], activities: list[Activity], missed: set[date], rng: random.Random
+) -> list[Wellness]:
+    """An evening entry for most days checked in: how the day before and the week felt."""
+    weekly: dict[date, int] = {}
+    for activity in activities:
+        week = activity.date - timedelta(days=activity.date.weekday())
+        weekly[week] = weekly.get(week, 0) + activity.distance_m
+    usual = sorted(weekly.values())[len(weekly) // 2] if weekly else 1
+    entries = []
+    niggle = 0
+    for day in sorted(done):
+        if day in missed or rng.random() < 0.12:
+            continue  # not every evening gets the questions answered
+        before = done.get(day - timedelta(days=1), DayKind.REST)
+        heavy = weekly.get(day - timedelta(days=day.weekday()), 0) / usual - 1  # ±0.3 or so
+        sore = 1.8 + HARD_AFTER.get(before, 0.0) + 2 * max(heavy, 0) + rng.gauss(0, 0.6)
+        tired = 2.2 + 3 * max(heavy, 0) + 0.5 * (before in HARD_AFTER) + rng.gauss(0, 0.6)
+        sleep_h = round((7.6 - 1.5 * max(heavy, 0) + rng.gauss(0, 0.5)) * 2) / 2
+        if niggle == 0 and heavy > 0.15 and rng.random() < 0.25:
+            niggle = rng.randint(6, 12)
+        niggle = max(0, niggle - 1)
+        entries.append(
+            Wellness(
+                day,
+                sleep_h=max(4.0, min(10.0, sleep_h)),
+                sleep_quality=_scale(3 + (7.3 - sleep_h) + rng.gauss(0, 0.6)),
+                fatigue=_scale(tired),
+                stress=_scale(2.6 + rng.gauss(0, 0.8)),
+                soreness=_scale(sore),
+                mood=_scale(2.5 + 0.3 * tired - 0.6 + rng.gauss(0, 0.6))
+                if rng.random() < 0.5
+                else None,
+                rhr=round(47 + 4 * max(heavy, 0) + (before in HARD_AFTER) + rng.gauss(0, 1.2))
+                if rng.random() < 0.6
+                else None,
+                pain_site="left calf" if niggle else None,
+                pain=min(10, 1 + niggle // 3) if niggle else None,
+            )
+        )
+    return entries

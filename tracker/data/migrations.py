@@ -153,10 +153,34 @@ def watched_folders(db: Database) -> None:
     )
 
 
+@migrations(name="0006_wellness")
+def wellness(db: Database) -> None:
+    """How each day felt (docs/counting.md): the four Hooper items, sleep, mood, resting
+    heart rate and a pain site with its rating, all optional; one row per date."""
+    _t(db, "wellness").create(
+        {
+            "date": str,
+            "sleep_h": float,
+            "sleep_quality": int,
+            "fatigue": int,
+            "stress": int,
+            "soreness": int,
+            "mood": int,
+            "rhr": int,
+            "pain_site": str,
+            "pain": int,
+            "updated_at": str,
+        },
+        pk="date",
+        strict=True,
+    )
+
+
 KNOWN = (
     "0001_initial",
     "0002_defaults",
     "0003_heart_rate",
     "0004_history_start",
     "0005_watched_folders",
+    "0006_wellness",
 )

@@ -18,7 +18,7 @@ from tracker.domain.nutrition import NutritionItem, clean_item_name
 from tracker.domain.streaks import history_start
 
 RECORD_TABLES = ("activities", "checkins", "recovery_sessions", "wellness")
-"""The tables whose dates are a recorded day (``wellness`` once it exists)."""
+"""The tables whose dates are a recorded day."""
 
 
 class NutritionStore(StoreBase):
@@ -167,9 +167,8 @@ class NutritionStore(StoreBase):
 
     def first_day(self) -> pendulum.Date | None:
         """The first day anything was recorded: an activity, a check-in, a recovery
-        session (and, once that table exists, a wellness entry)."""
-        tables = [name for name in RECORD_TABLES if self.db[name].exists()]
-        union = " UNION ALL ".join(f"SELECT min(date) AS d FROM [{name}]" for name in tables)
+        session or a wellness entry."""
+        union = " UNION ALL ".join(f"SELECT min(date) AS d FROM [{name}]" for name in RECORD_TABLES)
         row = self.db.execute(f"SELECT min(d) FROM ({union})").fetchone()
         return parse_day(row[0]) if row and row[0] else None
 

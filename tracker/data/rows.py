@@ -15,6 +15,7 @@ from tracker.domain.activity import Activity
 from tracker.domain.dates import utc_stamp
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.recovery import RecoverySession, SessionStatus
+from tracker.domain.wellness import VALUES, Wellness
 
 
 def iso(day: date) -> str:
@@ -106,3 +107,14 @@ def between(start: date | None, end: date | None) -> tuple[str | None, list[str]
     if start is None or end is None:
         return None, []
     return "date >= ? AND date <= ?", [iso(start), iso(end)]
+
+
+def wellness_from_row(row: dict[str, Any]) -> Wellness:
+    return Wellness(parse_day(row["date"]), **{name: row[name] for name in VALUES})
+
+
+def wellness_to_row(entry: Wellness, now: str) -> dict[str, Any]:
+    row: dict[str, Any] = {"date": iso(entry.date)}
+    row.update({name: getattr(entry, name) for name in VALUES})
+    row["updated_at"] = now
+    return row

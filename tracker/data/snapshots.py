@@ -47,6 +47,9 @@ class SnapshotStore(StoreBase):
     def rows_of_checkin(self, day: date) -> Rows:
         return self._rows("checkins", "date = ?", [iso(day)])
 
+    def rows_of_wellness(self, day: date) -> Rows:
+        return self._rows("wellness", "date = ?", [iso(day)])
+
     def rows_of_nutrition_check(self, day: date, item_id: int) -> Rows:
         return self._rows("nutrition_checks", "date = ? AND item_id = ?", [iso(day), item_id])
 

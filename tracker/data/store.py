@@ -3,7 +3,8 @@
 Every method takes and returns domain objects. Writes that touch more than one
 row run inside :meth:`Store.transaction` (``db.atomic()`` holding the write lock).
 The methods are grouped by table in the store's parts (plan, activities,
-sessions, nutrition, claims); :class:`Store` is all of them on one database.
+sessions, nutrition, claims, watched folders, wellness); :class:`Store` is all
+of them on one database.
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from tracker.data.plan_store import PlanStore
 from tracker.data.session_store import SessionStore
 from tracker.data.snapshots import SnapshotStore
 from tracker.data.watch_store import WatchStore
+from tracker.data.wellness_store import WellnessStore
 
 
 class Store(
-    PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore, WatchStore, SnapshotStore
+    PlanStore,
+    ActivityStore,
+    SessionStore,
+    NutritionStore,
+    ClaimStore,
+    WatchStore,
+    SnapshotStore,
+    WellnessStore,
 ):
     """The database of one runner, read and written as domain objects."""
 

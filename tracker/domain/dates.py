@@ -82,6 +82,17 @@ def parse_iso_date(text: str) -> pendulum.Date:
         raise ParseError(f"no such date: {text!r}") from None
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+"""The dates recovtui accepts anywhere, so every export can be imported again."""
+
+
+def check_date_range(day: date) -> date:
+    """``day`` when recovtui accepts it, else a ParseError saying which dates it takes."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ParseError(f"{day.isoformat()} is out of range (use 1900-01-01 to 2199-12-31)")
+    return day
+
+
 LAST = "last"
 NEXT = "next"
 

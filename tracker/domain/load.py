@@ -1,4 +1,5 @@
-"""Training load on running distance: weekly distance, ramp, long-run spikes, ACWR.
+"""Training load: weekly distance, ramp, long-run spikes, tomorrow's cap, ACWR on running
+distance, and session load (sRPE), monotony and strain on how hard sessions felt.
 
 Definitions are those of docs/counting.md. "Distance" is running distance: every activity
 kind but ``cross``. All figures are in integer metres; every threshold is
@@ -29,17 +30,21 @@ SPIKE_MINOR = "minor"  # more than 10 %, up to and including 30 %
 SPIKE_MAJOR = "major"  # more than 30 %, up to and including 100 %
 SPIKE_SEVERE = "severe"  # more than 100 %
 
+CAP_FACTOR_PCT = 110
+"""Tomorrow's cap: 1.10 × the longest run of the 30 days ending today."""
+
 ACWR_LOW = "low"  # ratio < 0.8
-ACWR_SWEET = "sweet"  # 0.8 <= ratio <= 1.3
-ACWR_CAUTION = "caution"  # 1.3 < ratio <= 1.5
-ACWR_DANGER = "danger"  # ratio > 1.5
+ACWR_STEADY = "steady"  # 0.8 <= ratio <= 1.3
+ACWR_HIGH = "high"  # 1.3 < ratio <= 1.5
+ACWR_VERY_HIGH = "very_high"  # ratio > 1.5
 ACWR_LABELS = {
     ACWR_LOW: "low",
-    ACWR_SWEET: "sweet spot",
-    ACWR_CAUTION: "caution",
-    ACWR_DANGER: "danger",
+    ACWR_STEADY: "steady",
+    ACWR_HIGH: "high",
+    ACWR_VERY_HIGH: "very high",
 }
-ACWR_EDGES = (0.8, 1.3, 1.5)  # sweet spot from, caution above, danger above
+ACWR_EDGES = (0.8, 1.3, 1.5)  # steady from, high above, very high above
+ACWR_CAVEAT = "a team-sport heuristic, not validated for runners"
 
 Daily = Mapping[date, int]
 
@@ -181,14 +186,105 @@ def acwr(daily: Daily, day: date) -> float | None:
 
 
 def acwr_band(ratio: float) -> str:
-    """``low`` < 0.8 ≤ ``sweet`` ≤ 1.3 < ``caution`` ≤ 1.5 < ``danger``.
+    """``low`` < 0.8 ≤ ``steady`` ≤ 1.3 < ``high`` ≤ 1.5 < ``very_high``.
 
     The shared edges go to the calmer band, as the ramp warns only *above* its
-    thresholds: exactly 1.3 is still the sweet spot, exactly 1.5 still caution.
+    thresholds: exactly 1.3 is still steady, exactly 1.5 still high.
     """
-    sweet_from, caution_above, danger_above = ACWR_EDGES
-    if ratio < sweet_from:
+    steady_from, high_above, very_high_above = ACWR_EDGES
+    if ratio < steady_from:
         return ACWR_LOW
-    if ratio <= caution_above:
-        return ACWR_SWEET
-    return ACWR_CAUTION if ratio <= danger_above else ACWR_DANGER
+    if ratio <= high_above:
+        return ACWR_STEADY
+    return ACWR_HIGH if ratio <= very_high_above else ACWR_VERY_HIGH
+
+
+def longest_runs(activities: Iterable[Activity]) -> dict[date, int]:
+    """The longest single run of each day (cross-training is no run)."""
+    longest: dict[date, int] = {}
+    for activity in activities:
+        if activity.kind in _RUN_KINDS:
+            longest[activity.date] = max(longest.get(activity.date, 0), activity.distance_m)
+    return longest
+
+
+def tomorrow_cap(longest_on: Mapping[date, int], today: date) -> int | None:
+    """1.10 × the longest run of the 30 days ending ``today``, to 10 m (half up).
+
+    ``longest_on`` is :func:`longest_runs`. Those 30 days are the window
+    tomorrow's run is judged against, so the cap is where a spike would begin.
+    None when they hold no run.
+    """
+    longest = max(
+        (longest_on.get(today - timedelta(days=back), 0) for back in range(SPIKE_WINDOW_DAYS)),
+        default=0,
+    )
+    if longest <= 0:
+        return None
+    return (longest * CAP_FACTOR_PCT + 500) // 1000 * 10
+
+
+# Session load (sRPE, Foster 2001). Loads are kept in RPE × seconds, whole numbers, so
+# that equal days are exactly equal and monotony is None exactly when they are; one
+# arbitrary unit (AU) is RPE × minutes, 60 of them.
+
+SECONDS_PER_MINUTE = 60
+
+
+def session_load(activity: Activity) -> int | None:
+    """RPE × duration in seconds; None unless both are known (÷ 60 for AU)."""
+    if activity.rpe is None or not activity.duration_s:
+        return None
+    return activity.rpe * activity.duration_s
+
+
+def has_load(activity: Activity) -> bool:
+    return session_load(activity) is not None
+
+
+def daily_loads(activities: Iterable[Activity]) -> dict[date, int]:
+    """The sum of each day's session loads (RPE × seconds); days without one are absent."""
+    daily: dict[date, int] = {}
+    for activity in activities:
+        load = session_load(activity)
+        if load is not None:
+            daily[activity.date] = daily.get(activity.date, 0) + load
+    return daily
+
+
+def to_au(load: int) -> float:
+    """A load in RPE × seconds, in arbitrary units (RPE × minutes)."""
+    return load / SECONDS_PER_MINUTE
+
+
+def week_loads(daily: Mapping[date, int], week: Week) -> list[int]:
+    """The seven daily loads of ``week``, 0 for a day without any."""
+    return [daily.get(day, 0) for day in week.days]
+
+
+def weekly_loads(
+    daily: Mapping[date, int], today: date, week_start: str, count: int = 16
+) -> list[tuple[date, float]]:
+    """``(week start, load in AU)`` of the ``count`` most recent weeks, the current one last."""
+    current = week_of(today, week_start)
+    weeks = (current.shifted(-back) for back in range(count - 1, -1, -1))
+    return [(week.start, to_au(sum(week_loads(daily, week)))) for week in weeks]
+
+
+def monotony(loads: Iterable[int]) -> float | None:
+    """Mean daily load ÷ the population standard deviation of the days' loads.
+
+    Worked as ``Σx ÷ √(nΣx² − (Σx)²)``, the same ratio in whole numbers: None
+    exactly when every day's load is the same (no deviation).
+    """
+    values = list(loads)
+    total, squares, n = sum(values), sum(v * v for v in values), len(values)
+    spread = n * squares - total * total
+    if not values or spread <= 0:
+        return None
+    return float(total / spread**0.5)
+
+
+def strain(weekly_au: float, week_monotony: float | None) -> float | None:
+    """Weekly load × monotony; None when monotony is."""
+    return None if week_monotony is None else weekly_au * week_monotony

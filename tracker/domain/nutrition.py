@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-DEFAULT_ITEMS = (
-    "Antioxidants (berries)",
-    "Green shake",
-    "Protein",
-    "Complex carbohydrates",
-    "Recovery snack within 60 min of a run",
-    "Hydration",
-)
+DEFAULT_ITEMS = ("Antioxidants", "Protein", "Complex carbohydrates", "Hydration")
+"""The checklist of a new database (0002_defaults); a database made before keeps its
+own. No "within 60 min" item: daily totals matter most (docs/recovery.md)."""
+NOTES = {
+    "Antioxidants": "berries, green shakes",
+    "Protein": "20–40 g a meal",
+    "Complex carbohydrates": "most when you train again within ~8 h",
+}
+"""What the default items mean, shown beside them while they keep their names."""
 
 MAX_NAME_LENGTH = 60
 
@@ -23,6 +24,11 @@ class NutritionItem:
     name: str
     position: int
     archived: bool = False
+
+
+def item_note(name: str) -> str:
+    """The note of a default item (none for an item of the runner's own)."""
+    return NOTES.get(name, "")
 
 
 def clean_item_name(name: str) -> str:

@@ -125,6 +125,30 @@ ICE_BATH_LONG_S = 15 * 60
 ICE_BATH_COLD_C = 10.0
 
 
+def evidence(key: str, unit: str = "C") -> str:
+    """What the research says about a recovery item (docs/recovery.md); none for a
+    custom preset's item. Temperatures in the runner's unit."""
+    if key == RecoveryKind.ICE_BATH:
+        return (
+            f"10–15 min at about {temperature_value(10, unit)}–{format_temperature(15, unit)}"
+            " gives the most consistent small drop in soreness; part of the benefit is"
+            " expectation. Skip it right after strength sessions if you want to build muscle"
+            " (it can blunt gains); after runs there's no sign it harms endurance. Enter"
+            " slowly, keep your face out, never alone."
+        )
+    return EVIDENCE.get(key, "")
+
+
+EVIDENCE = {
+    RecoveryKind.FOAM_ROLLER.value: "Eases soreness a little; 60–120 s per muscle is common"
+    " practice, the best dose is unknown.",
+    RecoveryKind.FEET_UP.value: "Comfort and relaxation; no recovery trials.",
+    RecoveryKind.MASSAGE.value: "May ease soreness; doesn't speed performance recovery.",
+    RecoveryKind.ACUPUNCTURE.value: "Evidence is weak and doesn't beat sham needling.",
+}
+"""The evidence of each item but the ice bath (whose line names temperatures)."""
+
+
 def ice_bath_hints(unit: str) -> tuple[str, ...]:
     """The evidence hints shown with an ice bath, temperatures in the runner's unit."""
     low = temperature_value(10, unit)

@@ -60,12 +60,44 @@ def _zone_names() -> dict[str, str]:
     return {name.casefold(): name for name in sorted(available_timezones() | {"UTC"})}
 
 
+def _loads(key: str) -> bool:
+    """Whether ``key`` names a zone exactly (on a case-sensitive tz database)."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(key)
+    except (ValueError, OSError, LookupError):
+        return False
+    return key in _SEEN_EXACT or _exact_file(key)
+
+
+_SEEN_EXACT: set[str] = set()
+
+
+def _exact_file(key: str) -> bool:
+    """The tz database holds a file spelled exactly ``key`` (a case-insensitive disk would
+    also open ``europe/berlin``: then the full list gives the spelling)."""
+    import zoneinfo
+
+    for root in zoneinfo.TZPATH:
+        folder, _, leaf = os.path.join(root, key).rpartition(os.sep)
+        try:
+            if leaf in os.listdir(folder):
+                _SEEN_EXACT.add(key)
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def canonical_zone(name: str) -> str | None:
     """The IANA name ``name`` means, spelled as the database spells it
     (``europe/berlin`` → ``Europe/Berlin``); None when there is no such zone."""
     key = name.strip()
     if not key:
         return None
+    if _loads(key):  # spelled as the database spells it: no need to read the whole list
+        return key
     canonical = _zone_names().get(key.casefold())
     if canonical is None and key in UTC_NAMES:
         return key

@@ -3,7 +3,9 @@
 The document holds, in this order: ``format`` (``recovtui-export``),
 ``version``, ``exported_at`` (a UTC time), ``settings`` (the timer presets
 under ``settings.timer_presets``), ``plan``, ``activities``, ``recovery``,
-``nutrition_items``, ``nutrition_checks``, ``excused_weeks`` and ``checkins``.
+``nutrition_items``, ``nutrition_checks``, ``excused_weeks``, ``checkins`` and
+(since version 2) ``wellness``, one record a day with every value, null when
+not recorded. A version-1 document (no wellness) still imports.
 ``position`` of a nutrition item is its place in the checklist (1, 2, …),
 archived items included. Dates are ``YYYY-MM-DD``, distances whole metres,
 durations whole seconds.
@@ -31,6 +33,7 @@ from tracker.domain.plan import PlanDay
 from tracker.domain.presets import Preset, preset_to_dict
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.settings import SETTING_NAMES, Settings
+from tracker.domain.wellness import Wellness
 from tracker.formats.limits import read_document
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_records import (
@@ -47,9 +50,12 @@ from tracker.formats.recovtui_records import (
     list_section,
     type_name,
 )
+from tracker.formats.recovtui_wellness import check_wellness, wellness_record
 
 FORMAT: Final = "recovtui-export"
-VERSION: Final = 1
+VERSION: Final = 2
+WELLNESS_SINCE: Final = 2
+"""The first version whose documents carry ``wellness``."""
 DOCUMENT_KEYS: Final = (
     "format",
     "version",
@@ -62,6 +68,7 @@ DOCUMENT_KEYS: Final = (
     "nutrition_checks",
     "excused_weeks",
     "checkins",
+    "wellness",
 )
 SETTINGS_ORDER: Final = (
     "week_start",
@@ -85,6 +92,8 @@ class ExportContents:
     """The nutrition items ticked each day, by item id."""
     excused: Mapping[date, str]
     checkins: Collection[date]
+    wellness: Sequence[Wellness] = ()
+    """The entries of every day with one, oldest first."""
 
 
 def build_document(contents: ExportContents, now: datetime) -> dict[str, Any]:
@@ -139,6 +148,7 @@ def build_document(contents: ExportContents, now: datetime) -> dict[str, Any]:
             for start, reason in contents.excused.items()
         ],
         "checkins": [day.isoformat() for day in sorted(contents.checkins)],
+        "wellness": [wellness_record(entry) for entry in contents.wellness],
     }
 
 
@@ -233,6 +243,7 @@ class Restore:
     checks: list[tuple[date, str]] = field(default_factory=list)
     excused: list[tuple[date, str]] = field(default_factory=list)
     checkins: list[date] = field(default_factory=list)
+    wellness: list[Wellness] = field(default_factory=list)
     ignored_command: str | None = None
     """An ``on_finish_command`` the document carried: never taken from a file."""
 
@@ -302,4 +313,10 @@ def check_document(
         restore.excused = check_excused(excused, file)
     if (checkins := list_section(checked, "checkins", file)) is not None:
         restore.checkins = check_checkins(checkins, file)
+    if (wellness := list_section(checked, "wellness", file)) is not None:
+        if checked["version"] < WELLNESS_SINCE:
+            raise ImportProblem(
+                file, f"wellness records need version {WELLNESS_SINCE}", field="wellness"
+            )
+        restore.wellness = check_wellness(wellness, file)
     return restore

@@ -1,9 +1,9 @@
-"""The Stats screen: rest streaks, weekly distance and ramp, ACWR, a year of days,
-and four weeks of recovery and nutrition adherence.
+"""The Stats screen: rest streaks and the warnings, weekly distance (each week's own
+change) and weekly load over 16 weeks, last week's monotony and strain, ACWR, the
+Hooper trend, "did it help?", a year of days, and four weeks of adherence.
 
-The figures are the stats report ``recovtui stats`` prints
-(:class:`tracker.services.insights.StatsPage`); the chart, gauge and heatmap
-only draw them.
+The figures are the stats report ``recovtui stats`` prints and the rest of
+:class:`tracker.services.insights.StatsPage`; the charts and panels only draw them.
 """
 
 from __future__ import annotations
@@ -20,14 +20,26 @@ from tracker.domain.clock import Clock
 from tracker.domain.text import plural
 from tracker.screens.base import RecovScreen
 from tracker.services.bundle import Services
+from tracker.services.insights import StatsPage
 from tracker.services.reports import StatsReport
 from tracker.widgets.acwr_gauge import AcwrData, AcwrGauge, acwr_detail, acwr_title
 from tracker.widgets.adherence_view import AdherenceView
 from tracker.widgets.heatmap import HeatmapData, YearHeatmap
 from tracker.widgets.weekly_chart import ChartData, WeeklyChart
+from tracker.widgets.wellness_view import HelpedView, LoadWeekView, wellness_line
 
 WIDE = 96
-"""Narrower than this, the adherence panel goes below the charts instead of beside them."""
+"""Narrower than this, the panels of a row go one under the other."""
+PANELS = {
+    "#stats-chart": "",
+    "#stats-load": "Weekly load (AU: RPE × minutes) · 16 weeks",
+    "#stats-load-week": "Last week's load",
+    "#stats-acwr": "Load ratio (ACWR)",
+    "#stats-hooper": "Hooper trend · 4 best, 28 worst",
+    "#stats-helped": "Did it help? · last 12 weeks",
+    "#stats-heatmap": "The last year",
+    "#stats-adherence": "Last 4 weeks",
+}
 
 
 class StatsScreen(RecovScreen):
@@ -50,18 +62,23 @@ class StatsScreen(RecovScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="stats-scroll"):
             yield Static(id="stats-streak")
-            with Horizontal(id="stats-main"):
+            yield WeeklyChart(id="stats-chart", classes="stats-panel")
+            yield WeeklyChart(id="stats-load", classes="stats-panel")
+            with Horizontal(classes="stats-row"):
+                yield LoadWeekView(id="stats-load-week", classes="stats-panel")
+                yield AcwrGauge(id="stats-acwr", classes="stats-panel")
+            with Horizontal(classes="stats-row"):
+                yield WeeklyChart(id="stats-hooper", classes="stats-panel")
+                yield HelpedView(id="stats-helped", classes="stats-panel")
+            with Horizontal(id="stats-main", classes="stats-row"):
                 with Vertical(id="stats-left"):
-                    yield WeeklyChart(id="stats-chart")
-                    yield AcwrGauge(id="stats-acwr")
-                    yield YearHeatmap(id="stats-heatmap")
-                yield AdherenceView(id="stats-adherence")
+                    yield YearHeatmap(id="stats-heatmap", classes="stats-panel")
+                yield AdherenceView(id="stats-adherence", classes="stats-panel")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#stats-acwr").border_title = "Load ratio (ACWR)"
-        self.query_one("#stats-heatmap").border_title = "The last year"
-        self.query_one("#stats-adherence").border_title = "Last 4 weeks"
+        for selector, title in PANELS.items():
+            self.query_one(selector).border_title = title
 
     def on_resize(self) -> None:
         super().on_resize()
@@ -78,10 +95,11 @@ class StatsScreen(RecovScreen):
         report, units = page.report, page.units
         self._show_streak(report)
         chart = self.query_one("#stats-chart", WeeklyChart)
-        chart.data = ChartData(report.weekly_distance, units)
-        chart.border_title = f"Weekly distance ({units}) · 16 weeks"
+        chart.data = ChartData(report.weekly_distance, units, changes=True)
+        chart.border_title = f"Weekly distance ({units}) · 16 weeks · each week's change"
         ramp = report.ramp_pct
         chart.border_subtitle = f"ramp last week {ramp:+.1f}%" if ramp is not None else "ramp: –"
+        self._show_load_and_wellness(page)
         gauge = self.query_one("#stats-acwr", AcwrGauge)
         gauge.data = AcwrData(report.acwr, report.acute_m, report.chronic_m, units)
         gauge.border_title = f"Load ratio (ACWR) {acwr_title(gauge.data)}"
@@ -90,6 +108,25 @@ class StatsScreen(RecovScreen):
             page.marks, report.today, page.week_start
         )
         self.query_one("#stats-adherence", AdherenceView).show(page.recovery, page.nutrition)
+
+    def _show_load_and_wellness(self, page: StatsPage) -> None:
+        report = page.report
+        load = self.query_one("#stats-load", WeeklyChart)
+        load.data = ChartData(
+            report.load.weekly_au, "AU", empty="No effort (RPE) and time logged in these weeks."
+        )
+        self.query_one("#stats-load-week", LoadWeekView).show(report.load)
+        hooper = self.query_one("#stats-hooper", WeeklyChart)
+        hooper.data = ChartData(
+            tuple((start, value) for start, value, _days in page.hooper),
+            "index",
+            floor=4,
+            empty="No check-in scored all four Hooper items yet (c on Today).",
+        )
+        today = report.wellness.hooper_today
+        hooper.border_title = PANELS["#stats-hooper"] + (f" · today {today}" if today else "")
+        hooper.border_subtitle = wellness_line(report.wellness)
+        self.query_one("#stats-helped", HelpedView).show(page.helped)
 
     def _show_streak(self, report: StatsReport) -> None:
         streak, week, since = report.rest_streak, report.this_week, report.days_since_rest
@@ -106,7 +143,7 @@ class StatsScreen(RecovScreen):
         )
         for warning in report.warnings:
             text.append("\n")
-            text.append(f"⚠ {warning.message}", style="bold" if warning.level == "strong" else "")
+            text.append(f"⚠ {warning.text}", style="bold" if warning.level == "strong" else "")
         if not report.warnings:
             text.append("\nNo load warnings.", style="dim")
         static = self.query_one("#stats-streak", Static)

@@ -8,7 +8,6 @@ comes from one :class:`tracker.services.checkin.TodayReport`.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,15 +22,14 @@ from textual.widgets.option_list import Option
 from tracker.domain.activity import Activity
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
+from tracker.domain.nutrition import item_note
 from tracker.domain.plan import RuleViolation
-from tracker.domain.recovery import RecoveryKind
-from tracker.domain.text import plural
+from tracker.domain.recovery import RecoveryKind, evidence
 from tracker.domain.units import format_distance
 from tracker.messages import StartTimer
-from tracker.screens.base import RecovScreen
-from tracker.screens.modals.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
 from tracker.screens.modals.confirm import ConfirmDialog
-from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
+from tracker.screens.modals.run_form import LogRecoveryForm
+from tracker.screens.today_dialogs import EveningDialogs
 from tracker.services.bundle import Services
 from tracker.services.checkin import RecoveryItem, TodayReport
 from tracker.widgets.checklist import Checklist, ChecklistItem
@@ -61,14 +59,14 @@ def _set_title(widget: Widget, title: str) -> None:
         widget.border_title = title
 
 
-class TodayScreen(RecovScreen):
+class TodayScreen(EveningDialogs):
     """The evening check-in."""
 
     MODE = "today"
     AUTO_FOCUS = "#recovery"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "log_run", "Log run", tooltip="Log today's run: kind, distance, time, effort"),
-        Binding("c", "check_in", "Check in", tooltip="Mark today reviewed (no run = a rest day)"),
+        Binding("c", "check_in", "Check in", tooltip="How today felt; checks it in (no run: rest)"),
         Binding("b", "backfill", "Backfill", tooltip="Walk through the evenings not checked in"),
         Binding("t", "tomorrow", "Tomorrow", tooltip="Change tomorrow's plan (the rule applies)"),
         *(
@@ -111,6 +109,7 @@ class TodayScreen(RecovScreen):
         with Horizontal(id="today-lists"):
             yield Checklist(id="recovery", classes="today-panel")
             yield Checklist(id="nutrition", classes="today-panel")
+        yield Static(id="today-about")
         yield Static(id="today-hint")
 
     def on_mount(self) -> None:
@@ -146,7 +145,11 @@ class TodayScreen(RecovScreen):
         self._show_tomorrow(report)
         stats = report.stats
         self.query_one("#load-summary", LoadSummary).show(
-            stats.rest_streak, stats.days_since_rest, stats.warnings
+            stats.rest_streak,
+            stats.days_since_rest,
+            stats.warnings,
+            stats.tomorrow_cap_m,
+            report.units,
         )
         self._show_recovery(report)
         self._show_nutrition(report)
@@ -175,7 +178,7 @@ class TodayScreen(RecovScreen):
             runs.highlighted = min(highlighted or 0, len(report.runs) - 1)
 
     def _show_status(self, report: TodayReport) -> None:
-        self._show("#today-status", status_text(report.checked_in))
+        self._show("#today-status", status_text(report.checked_in, report.wellness))
         missed = self._show("#today-missed", missed_text(report.missed, report.day))
         missed.display = bool(report.missed)
         self._show("#today-hint", evening_hint(report.checked_in))
@@ -205,7 +208,8 @@ class TodayScreen(RecovScreen):
                 detail = f"{TIMER_KEYS[item.kind][0]}: timer"
             else:
                 detail = ""
-            items.append(ChecklistItem(item.key, item.label, item.done, detail))
+            about = evidence(item.key, report.temperature)
+            items.append(ChecklistItem(item.key, item.label, item.done, detail, about))
         recovery = self.query_one("#recovery", Checklist)
         recovery.set_items(items)
         _set_title(recovery, f"Recovery {sum(1 for i in items if i.checked)}/{len(items)}")
@@ -214,7 +218,12 @@ class TodayScreen(RecovScreen):
         nutrition = self.query_one("#nutrition", Checklist)
         nutrition.set_items(
             [
-                ChecklistItem(str(item.id), item.name, item.id in report.nutrition_ticked)
+                ChecklistItem(
+                    str(item.id),
+                    item.name,
+                    item.id in report.nutrition_ticked,
+                    about=f"{item.name}: {note}" if (note := item_note(item.name)) else "",
+                )
                 for item in report.nutrition
             ]
         )
@@ -227,29 +236,26 @@ class TodayScreen(RecovScreen):
             return bool(self.report and self.report.missed)
         return True
 
-    def _run_form(self, day: date, activity: Activity | None = None) -> LogRunForm:
-        def save(new: Activity) -> str | None:
-            self.checkin.save_run(new)
-            return None
-
-        planned = self.checkin.run_prefill(day) if activity is None else None
-        return LogRunForm(day, self.checkin.units(), save, activity, planned)
-
     @work(group="today-dialog")
     async def action_log_run(self) -> None:
         logged = await self.app.push_screen_wait(self._run_form(self.today))
         if logged is not None:
             self._say_logged(logged)
 
-    def _say_logged(self, logged: Activity) -> None:
-        distance = format_distance(logged.distance_m, self.checkin.units())
-        notice = self.checkin.rest_day_notice(logged)
-        said = f"Logged {logged.kind.label.lower()} {distance}" + (f". {notice}" if notice else "")
-        self.notify(said, severity="warning" if notice else "information")
-
     def on_descendant_focus(self) -> None:
         focused = self.query_one("#runs", RunList).has_focus
         self.query_one("#today-day").border_subtitle = "enter edits · d deletes" if focused else ""
+        self.show_about()
+
+    @on(OptionList.OptionHighlighted, "Checklist")
+    def show_about(self) -> None:
+        """The evidence of the highlighted item of the list in use (recovery else)."""
+        focused = [c for c in self.query(Checklist) if c.has_focus]
+        item = (focused or [self.query_one("#recovery", Checklist)])[0].highlighted_item
+        about = self._show("#today-about", Text(item.about if item else "", style="italic"))
+        # Updated twice before its first layout, a Static keeps its first height (Textual
+        # 8.2.8): lay it out again once this refresh is done.
+        self.call_after_refresh(about.refresh, layout=True)
 
     def on_descendant_blur(self) -> None:
         self.on_descendant_focus()
@@ -279,24 +285,6 @@ class TodayScreen(RecovScreen):
         if await self.app.push_screen_wait(ConfirmDialog(question, yes="Delete", no="Keep")):
             self.checkin.delete_run(run.id)
             self.notify(f"Deleted the {run.kind.label.lower()} run")
-
-    @work(group="today-dialog")
-    async def action_check_in(self) -> None:
-        today = self.today
-        if self.checkin.is_checked_in(today):
-            question = "Today is already checked in. Undo the check-in?"
-            if await self.app.push_screen_wait(ConfirmDialog(question, "Undo", "Keep")):
-                self.checkin.undo_check_in(today)
-                self.notify("Check-in undone")
-            return
-        self.checkin.check_in(today)
-        if self.report is not None and self.report.runs:
-            self.notify("Checked in. Well done today.", title=f"{today:%a %-d %b}")
-        else:
-            self.notify(
-                "No run logged, so today counts as a rest day. Forgot one? l logs it.",
-                title=f"Checked in {today:%a %-d %b}",
-            )
 
     def action_tomorrow(self) -> None:
         select = self.query_one("#tomorrow", Select)
@@ -362,37 +350,3 @@ class TodayScreen(RecovScreen):
             if not await self.app.push_screen_wait(ConfirmDialog(question, "Untick", "Keep")):
                 return
         self.checkin.untick_recovery(today, item.key)
-
-    # Backfill
-
-    @work(exclusive=True, group="backfill")
-    async def action_backfill(self) -> None:
-        """Walk through the missed evenings, one dialog each."""
-        days = list(self.report.missed) if self.report else []
-        if not days:
-            self.notify("Every evening is checked in")
-            return
-        done = index = 0
-        units = self.checkin.units()
-        while index < len(days):
-            day = days[index]
-            missed = self.checkin.missed_day(day)
-            answer = await self.app.push_screen_wait(
-                BackfillDialog(missed, units, (index + 1, len(days)))
-            )
-            if answer == RUN:
-                logged = await self.app.push_screen_wait(self._run_form(day))
-                if logged is None:
-                    continue  # the form was closed: ask about the same evening again
-                self._say_logged(logged)
-                self.checkin.check_in(day)
-                done += 1
-            elif answer in (REST, CONFIRM):
-                self.checkin.check_in(day)
-                done += 1
-            elif answer != SKIP:
-                if done:
-                    self.notify(f"{plural(done, 'evening')} checked in")
-                return
-            index += 1
-        self.notify(f"All caught up: {done} of {len(days)} evenings checked in")

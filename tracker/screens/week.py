@@ -81,6 +81,9 @@ def week_header(report: WeekReport) -> Text:
         text.append(f"  ·  Planned {format_distance(plan.planned_m, units)}")
     if report.started:
         text.append(f"  ·  Done {format_distance(report.done_m, units)}")
+    if report.tomorrow_cap_m is not None:
+        cap = format_distance(report.tomorrow_cap_m, units)
+        text.append(f"\nTomorrow's cap {cap}: 10% over your longest run of the last 30 days")
     ramp = report.ramp_pct
     if ramp is not None:
         level = ramp_level(ramp)

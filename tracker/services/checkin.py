@@ -1,10 +1,10 @@
 """The evening check-in: what Today shows and every change made from it.
 
 :class:`CheckinService` reads one :class:`TodayReport` for the Today screen and
-writes the evening's work: runs, ticks, check-ins and the backfill of missed
-evenings. Every figure comes from the domain (the rest outlook, missed evenings,
-the tick rule) and the stats report, so Today agrees with Week, Stats and the
-command line.
+writes the evening's work: runs, ticks, check-ins (with how the day felt) and
+the backfill of missed evenings. Every figure comes from the domain (the rest
+outlook, missed evenings, the tick rule) and the stats report, so Today agrees
+with Week, Stats and the command line.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from tracker.domain.recovery import (
     ticked_items,
 )
 from tracker.domain.units import format_distance
+from tracker.domain.wellness import Wellness
 from tracker.services.reports import StatsReport, stats_report
 from tracker.services.undo import UndoLog
 
@@ -74,6 +75,7 @@ class TodayReport:
     nutrition: tuple[NutritionItem, ...]
     nutrition_ticked: frozenset[int]
     stats: StatsReport
+    wellness: Wellness | None = None
 
     @property
     def nutrition_done(self) -> int:
@@ -161,6 +163,7 @@ class CheckinService:
             nutrition=tuple(items),
             nutrition_ticked=frozenset(store.nutrition_checks(day, day).get(day, set())),
             stats=stats_report(store, day),
+            wellness=store.wellness_on(day),
         )
 
     def planned_day(self, day: date) -> PlanDay | None:
@@ -232,11 +235,22 @@ class CheckinService:
     def is_checked_in(self, day: date) -> bool:
         return self.store.is_checked_in(day)
 
-    def check_in(self, day: date) -> None:
-        before = [self._week_rows(day), self.store.rows_of_checkin(day)]
+    def check_in(self, day: date, wellness: Wellness | None = None) -> None:
+        """Check ``day`` in; with ``wellness``, store it as how the day felt (an
+        empty entry removes the day's)."""
+        before = [
+            self._week_rows(day),
+            self.store.rows_of_checkin(day),
+            self.store.rows_of_wellness(day),
+        ]
         with self.undo.change(f"checking in {day:%a %-d %b}", before), self.store.transaction():
             self._keep_week(day)
+            if wellness is not None:
+                self.store.save_wellness(wellness)
             self.store.check_in(day)
+
+    def wellness_on(self, day: date) -> Wellness | None:
+        return self.store.wellness_on(day)
 
     def undo_check_in(self, day: date) -> None:
         before = [self.store.rows_of_checkin(day)]

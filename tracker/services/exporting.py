@@ -40,6 +40,7 @@ def export_contents(store: Store) -> ExportContents:
         checks=store.nutrition_checks(),
         excused=store.excused_weeks(),
         checkins=store.checkins(),
+        wellness=list(store.wellness_between().values()),
     )
 
 

@@ -1,9 +1,10 @@
-"""The Stats screen's page: the stats report, a year of day marks and adherence."""
+"""The Stats screen's page: the stats report, a year of day marks, adherence, the
+Hooper trend and "did it help?"."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from tracker.data.store import Store
 from tracker.domain.adherence import (
@@ -12,9 +13,16 @@ from tracker.domain.adherence import (
     nutrition_adherence,
     recovery_adherence,
 )
-from tracker.domain.dates import first_of_weeks
-from tracker.domain.stats import plain_date
+from tracker.domain.dates import first_of_weeks, week_of
+from tracker.domain.recovery import RecoveryKind, checklist_key
+from tracker.domain.stats import WEEKS_SHOWN, plain_date
 from tracker.domain.streaks import YEAR_WEEKS, DayMark, day_marks
+from tracker.domain.wellness import (
+    HELPED_WEEKS,
+    Comparison,
+    next_morning_soreness,
+    weekly_hooper,
+)
 from tracker.services.reports import StatsReport, stats_report
 
 
@@ -28,6 +36,10 @@ class StatsPage:
     marks: dict[date, DayMark]
     recovery: Adherence | None
     nutrition: Adherence | None
+    hooper: tuple[tuple[date, float | None, int], ...] = ()
+    """The weekly mean Hooper index of the 16 weeks shown (and the days behind it)."""
+    helped: tuple[Comparison, ...] = ()
+    """Next-morning soreness after days with and without each recovery item."""
 
 
 class StatsService:
@@ -74,4 +86,25 @@ class StatsService:
             marks=marks,
             recovery=recovery,
             nutrition=nutrition,
+            hooper=tuple(self._hooper(today, settings.week_start)),
+            helped=tuple(self._helped(today, first_day)),
         )
+
+    def _hooper(self, today: date, week_start: str) -> list[tuple[date, float | None, int]]:
+        current = week_of(today, week_start)
+        weeks = [current.shifted(back) for back in range(1 - WEEKS_SHOWN, 1)]
+        entries = self.store.wellness_between(weeks[0].start, today)
+        return weekly_hooper(entries, weeks)
+
+    def _helped(self, today: date, first_day: date | None) -> list[Comparison]:
+        """Each recovery item done in the last 12 weeks, the five built-in ones first."""
+        first = today - timedelta(weeks=HELPED_WEEKS)
+        done: dict[str, set[date]] = {kind.value: set() for kind in RecoveryKind}
+        for session in self.store.sessions_between(first, today):
+            if (key := checklist_key(session)) is not None:
+                done.setdefault(key, set()).add(plain_date(session.date))
+        entries = {
+            plain_date(day): entry
+            for day, entry in self.store.wellness_between(first, today).items()
+        }
+        return next_morning_soreness(done, entries, today, first_day)

@@ -17,7 +17,14 @@ from tracker.domain.checkin import RestOutlook, rest_outlook
 from tracker.domain.clock import Clock
 from tracker.domain.dates import Week
 from tracker.domain.kinds import DayKind
-from tracker.domain.load import daily_distance, week_ramp_pct, weekly_distance
+from tracker.domain.load import (
+    SPIKE_WINDOW_DAYS,
+    daily_distance,
+    longest_runs,
+    tomorrow_cap,
+    week_ramp_pct,
+    weekly_distance,
+)
 from tracker.domain.nutrition import completion
 from tracker.domain.plan import (
     PlanDay,
@@ -81,6 +88,9 @@ class WeekReport:
     """The actual rest days of the week so far."""
     before_history: bool = False
     """The week began before the history: it is no rule week."""
+    tomorrow_cap_m: int | None = None
+    """Tomorrow's cap (1.10 × the longest run of the last 30 days), when tomorrow is in
+    this week or starts the next."""
 
     @property
     def week(self) -> Week:
@@ -177,7 +187,15 @@ class PlanningService:
             warnings=tuple(plan_warnings(shown)),
             taken=taken,
             before_history=not in_history(week.start, start),
+            tomorrow_cap_m=self._cap(week, today),
         )
+
+    def _cap(self, week: Week, today: date) -> int | None:
+        """Tomorrow's cap when the week holds today (docs/counting.md)."""
+        if today not in week:
+            return None
+        recent = self.store.activities_between(today - timedelta(days=SPIKE_WINDOW_DAYS - 1), today)
+        return tomorrow_cap(longest_runs(recent), today)
 
     def week_plan(self, day: date) -> WeekPlan:
         """The plan of ``day``'s week (proposals included); reads only."""

@@ -14,7 +14,7 @@ slower, and ten years of history would spend most of the time there.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -22,24 +22,31 @@ from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import week_of
 from tracker.domain.load import (
+    SPIKE_WINDOW_DAYS,
     Spike,
     acute_chronic,
     acwr,
+    acwr_band,
     daily_distance,
     long_run_spikes,
+    longest_runs,
     ramp_pct,
+    tomorrow_cap,
     weekly_distance,
     weekly_distances,
 )
 from tracker.domain.stats import (
     SPIKE_DAYS,
     WEEKS_SHOWN,
+    LoadFigures,
     LoadWarning,
+    load_figures,
     load_warnings,
     load_window_start,
     plain_date,
     plain_dates,
     round_half_up,
+    wellness_json,
 )
 from tracker.domain.streaks import (
     RestStreak,
@@ -49,7 +56,11 @@ from tracker.domain.streaks import (
     rule_weeks,
 )
 from tracker.domain.text import plural
+from tracker.domain.units import format_distance
+from tracker.domain.wellness import Wellness, WellnessSummary, wellness_summary
 
+WELLNESS_DAYS = 28
+"""The wellness means of the stats report reach this many days back."""
 STATUS_DAYS = 7
 """The status summary holds this many days from today, so a prompt after
 midnight still finds its answer without opening the database."""
@@ -73,11 +84,12 @@ class ThisWeek:
 
 @dataclass(frozen=True, slots=True)
 class StatsReport:
-    """Streaks, load and warnings on ``today``.
+    """Streaks, load, wellness and warnings on ``today``.
 
     ``ramp_pct`` and ``acwr`` are rounded as shown (1 and 2 decimals); ``acute_m``
     and ``chronic_m`` are what the ratio is made of (the last 7 days, and the
-    weekly average of the 4 weeks before).
+    weekly average of the 4 weeks before). ``acwr_band`` is decided on the
+    unrounded ratio.
     """
 
     today: date
@@ -89,6 +101,10 @@ class StatsReport:
     acwr: float | None
     spikes: tuple[Spike, ...]
     warnings: tuple[LoadWarning, ...]
+    load: LoadFigures
+    wellness: WellnessSummary
+    acwr_band: str | None
+    tomorrow_cap_m: int | None
     acute_m: int = 0
     chronic_m: float = 0.0
 
@@ -121,6 +137,10 @@ class StatsReport:
                 for spike in self.spikes
             ],
             "warnings": [warning.as_dict() for warning in self.warnings],
+            "load": self.load.to_json(),
+            "wellness": wellness_json(self.wellness),
+            "acwr_band": self.acwr_band,
+            "tomorrow_cap_m": self.tomorrow_cap_m,
         }
 
 
@@ -133,6 +153,8 @@ class Status:
     rest_days_this_week: int
     days_since_rest: int | None
     checked_in: bool
+    tomorrow_cap_m: int | None = None
+    units: str = "km"
 
     def to_json(self) -> dict[str, object]:
         """The ``status --json`` document."""
@@ -142,10 +164,12 @@ class Status:
             "rest_days_this_week": self.rest_days_this_week,
             "days_since_rest": self.days_since_rest,
             "checked_in": self.checked_in,
+            "tomorrow_cap_m": self.tomorrow_cap_m,
         }
 
     def line(self) -> str:
-        """``rest streak 5 wk · 1 rest day this week · 2 days since rest · ✓ checked in``."""
+        """``rest streak 5 wk · 1 rest day this week · 2 days since rest · ✓ checked in ·
+        tomorrow ≤ 22.0 km``."""
         parts = [
             f"rest streak {self.rest_streak.current_weeks} wk",
             plural(self.rest_days_this_week, "rest day") + " this week",
@@ -154,6 +178,8 @@ class Status:
             else plural(self.days_since_rest, "day") + " since rest",
             "✓ checked in" if self.checked_in else "not checked in",
         ]
+        if self.tomorrow_cap_m is not None:
+            parts.append(f"tomorrow ≤ {format_distance(self.tomorrow_cap_m, self.units)}")
         return " · ".join(parts)
 
 
@@ -175,6 +201,7 @@ def build_stats(
     start: date | None,
     units: str = "km",
     activity_dates: Collection[date] | None = None,
+    wellness: Mapping[date, Wellness] | None = None,
 ) -> StatsReport:
     """The report on ``today``. ``units`` only affects warning messages.
 
@@ -182,7 +209,8 @@ def build_stats(
     before it are unknown. ``activity_dates`` are the days holding an activity,
     over the whole history (the streak needs them all); when given,
     ``activities`` need only reach back to :func:`load_window_start`. Without
-    it, the days of ``activities`` are used.
+    it, the days of ``activities`` are used. ``wellness`` holds the entries of
+    (at least) the 28 days ending today.
     """
     today = plain_date(today)
     start = None if start is None else plain_date(start)
@@ -207,7 +235,6 @@ def build_stats(
     acute, chronic_total = acute_chronic(daily, today)
     warnings = load_warnings(
         ramp=ramp,
-        acwr_ratio=ratio,
         spikes=spikes,
         days_since_rest=since_rest,
         today=today,
@@ -230,6 +257,12 @@ def build_stats(
         warnings=tuple(warnings),
         acute_m=acute,
         chronic_m=chronic_total / 4,
+        load=load_figures(done, today, week_start),
+        wellness=wellness_summary(
+            {plain_date(day): entry for day, entry in (wellness or {}).items()}, today
+        ),
+        acwr_band=None if ratio is None else acwr_band(ratio),
+        tomorrow_cap_m=tomorrow_cap(longest_runs(done), today),
     )
 
 
@@ -241,15 +274,25 @@ def build_status(
     today_checked_in: bool,
     *,
     start: date | None,
+    longest_on: Mapping[date, int] | None = None,
+    units: str = "km",
 ) -> Status:
-    """The status on ``today``; needs only the days that hold an activity and where
-    the history starts.
+    """The status on ``today``; needs only the days that hold an activity, where
+    the history starts and (for tomorrow's cap) the longest run of each recent day.
 
     ``rest_days_this_week`` is the actual rest days taken so far this week.
     """
     checked_in = {plain_date(today)} if today_checked_in else set()
     [status] = build_status_days(
-        activity_dates, excused_starts, week_start, today, 1, checked_in, start=start
+        activity_dates,
+        excused_starts,
+        week_start,
+        today,
+        1,
+        checked_in,
+        start=start,
+        longest_on=longest_on,
+        units=units,
     )
     return status
 
@@ -263,10 +306,13 @@ def build_status_days(
     checked_in: Collection[date],
     *,
     start: date | None,
+    longest_on: Mapping[date, int] | None = None,
+    units: str = "km",
 ) -> list[Status]:
     """The status of ``count`` days from ``first``, as each of them will see the data
     as it stands (``checked_in``: the days checked in; ``start``: the history's first
-    day).
+    day; ``longest_on``: :func:`tracker.domain.load.longest_runs` of the 30 days before
+    ``first`` on).
 
     Lets a summary answer a shell prompt after midnight without the database.
     Activities after each day do not count for it (the figures read the past).
@@ -275,6 +321,7 @@ def build_status_days(
     dates = plain_dates(activity_dates)
     excused = plain_dates(excused_starts)
     checked = plain_dates(checked_in)
+    longest = {plain_date(day): metres for day, metres in (longest_on or {}).items()}
     statuses: list[Status] = []
     for offset in range(count):
         today = plain_date(first) + timedelta(days=offset)
@@ -288,6 +335,8 @@ def build_status_days(
                 ),
                 days_since_rest=days_since_rest(dates, today, today_checked_in, start=start),
                 checked_in=today_checked_in,
+                tomorrow_cap_m=tomorrow_cap(longest, today),
+                units=units,
             )
         )
     return statuses
@@ -314,20 +363,25 @@ def stats_report(store: Store, today: date) -> StatsReport:
         start=store.history_start(),
         units=settings.units,
         activity_dates=store.activity_days(),
+        wellness=store.wellness_between(today - timedelta(days=WELLNESS_DAYS - 1), today),
     )
 
 
 def status_reports(store: Store, today: date, days: int = STATUS_DAYS) -> list[Status]:
     """The status of ``days`` days from ``today``, oldest first."""
     last = today + timedelta(days=days - 1)
+    settings = store.settings()
+    recent = store.activities_between(today - timedelta(days=SPIKE_WINDOW_DAYS - 1), last)
     return build_status_days(
         store.activity_days(),
         store.excused_weeks().keys(),
-        store.settings().week_start,
+        settings.week_start,
         today,
         days,
         store.checkins(today, last),
         start=store.history_start(),
+        longest_on=longest_runs(recent),
+        units=settings.units,
     )
 
 

@@ -13,7 +13,9 @@ a new database → export gives the same document but ``exported_at``:
 * the nutrition checklist becomes the document's, in its order: items are
   matched by name, and items the document does not list are archived (or
   removed when never ticked);
-* nutrition checks, excused weeks and check-ins are added.
+* nutrition checks, excused weeks and check-ins are added;
+* a day's wellness entry becomes the document's (a day the document leaves
+  out keeps its own).
 """
 
 from __future__ import annotations
@@ -42,13 +44,14 @@ def describe_restore(summary: RestoreSummary, restore: Restore) -> str:
         f"added, {summary.activities_present} already there"
     ]
     counts = [
-        (summary.plan_days, "planned day"),
-        (summary.sessions_added, "recovery session"),
-        (summary.checks_added, "nutrition check"),
-        (summary.excused_added, "excused week"),
-        (summary.checkins_added, "check-in"),
+        (summary.plan_days, "planned day", None),
+        (summary.sessions_added, "recovery session", None),
+        (summary.checks_added, "nutrition check", None),
+        (summary.excused_added, "excused week", None),
+        (summary.checkins_added, "check-in", None),
+        (summary.wellness_days, "wellness entry", "wellness entries"),
     ]
-    parts += [plural(count, word) for count, word in counts if count]
+    parts += [plural(count, word, words) for count, word, words in counts if count]
     if summary.items_changed:
         parts.append("nutrition checklist restored")
     if summary.presets:
@@ -120,6 +123,7 @@ class RestoreSummary:
     checks_added: int = 0
     excused_added: int = 0
     checkins_added: int = 0
+    wellness_days: int = 0
 
     @property
     def changed(self) -> bool:
@@ -134,6 +138,7 @@ class RestoreSummary:
                 self.checks_added,
                 self.excused_added,
                 self.checkins_added,
+                self.wellness_days,
             )
         )
 
@@ -226,6 +231,10 @@ def apply_restore(store: Store, restore: Restore, file: str = "document") -> Res
         new_checkins = [on for on in restore.checkins if on not in checked_in]
         store.add_checkins(new_checkins)
         summary.checkins_added = len(new_checkins)
+        stored_wellness = store.wellness_between()
+        changed = [e for e in restore.wellness if stored_wellness.get(e.date) != e]
+        store.add_wellness(changed)
+        summary.wellness_days = len(changed)
     return summary
 
 

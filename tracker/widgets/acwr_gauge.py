@@ -1,8 +1,9 @@
 """The acute:chronic workload ratio on a scale coloured by its bands (docs/counting.md).
 
 A marker sits over today's ratio on a bar from 0 to 2 whose segments are the
-bands: low (< 0.8), sweet spot (0.8–1.3), caution (1.3–1.5), danger (> 1.5).
-The reading in words goes in the border (:func:`acwr_title`, :func:`acwr_detail`).
+bands: low (< 0.8), steady (0.8–1.3), high (1.3–1.5), very high (> 1.5). The
+reading in words goes in the border (:func:`acwr_title`, :func:`acwr_detail`),
+and under the bar what it is: a team-sport heuristic, not validated for runners.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain.load import ACWR_EDGES, ACWR_LABELS, acwr_band
+from tracker.domain.load import ACWR_CAVEAT, ACWR_EDGES, ACWR_LABELS, acwr_band
 from tracker.domain.units import format_distance
 from tracker.widgets.parts import drawn_parts, part
 
@@ -35,9 +36,9 @@ class AcwrData:
 @drawn_parts(
     (
         "low",
-        "sweet",
-        "caution",
-        "danger",
+        "steady",
+        "high",
+        "very_high",
         "marker",
         "label",
     )
@@ -69,6 +70,7 @@ class AcwrGauge(Widget):
             at = column(edge) - len(tick) // 2
             ticks[at : at + len(tick)] = tick
         text.append("".join(ticks), style=label)
+        text.append(f"\nThe last 7 days against the 4 weeks before: {ACWR_CAVEAT}.", style=label)
         return text
 
 

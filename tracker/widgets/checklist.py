@@ -27,6 +27,8 @@ class ChecklistItem:
     label: str
     checked: bool = False
     detail: str = ""
+    about: str = ""
+    """What the item is good for (the evidence), shown apart while it is highlighted."""
 
 
 class Checklist(OptionList):
@@ -59,6 +61,11 @@ class Checklist(OptionList):
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
         return self._items
+
+    @property
+    def highlighted_item(self) -> ChecklistItem | None:
+        index = self.highlighted
+        return self._items[index] if index is not None and index < len(self._items) else None
 
     @property
     def checked_keys(self) -> frozenset[str]:

@@ -13,6 +13,7 @@ from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.units import format_distance, format_duration, format_temperature
+from tracker.domain.wellness import Wellness
 
 
 def keys_text(*pairs: tuple[str, str]) -> Text:
@@ -39,11 +40,17 @@ def plan_text(day: PlanDay, units: str) -> Text:
     return text
 
 
-def status_text(checked_in: bool) -> Text:
+def status_text(checked_in: bool, felt: Wellness | None = None) -> Text:
+    """Whether the day is checked in and, once it is, how it felt: ``Hooper 14 · slept 7.5 h``."""
     if checked_in:
         text = Text()
         text.append("✓ Checked in", style="bold")
-        text.append(" — see you tomorrow")
+        parts = []
+        if felt is not None and felt.hooper is not None:
+            parts.append(f"Hooper {felt.hooper}")
+        if felt is not None and felt.sleep_h is not None:
+            parts.append(f"slept {felt.sleep_h:g} h")
+        text.append(f" — {' · '.join(parts)}" if parts else " — see you tomorrow")
         return text
     text = Text("Not checked in — ")
     text.append_text(keys_text(("c", " checks in today")))

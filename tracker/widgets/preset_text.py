@@ -8,7 +8,12 @@ from rich.text import Text
 
 from tracker.domain.countdown import Snapshot
 from tracker.domain.presets import Preset
-from tracker.domain.recovery import RecoverySession, ice_bath_hints, ice_bath_warnings
+from tracker.domain.recovery import (
+    RecoverySession,
+    evidence,
+    ice_bath_hints,
+    ice_bath_warnings,
+)
 from tracker.domain.units import format_clock, format_duration, format_temperature
 
 STATUS_MARKS = {"completed": " ✓", "partial": " (partial)", "running": " (running)"}
@@ -29,7 +34,8 @@ def preset_line(preset: Preset) -> Text:
 
 
 def preset_detail(preset: Preset | None, unit: str) -> Text:
-    """The highlighted preset: its segments, its hint, the ice bath's evidence."""
+    """The highlighted preset: its segments, its hint, what the evidence says about its
+    kind, and the ice bath's hints."""
     if preset is None:
         return Text("No presets: press a to create one.")
     text = Text()
@@ -40,6 +46,8 @@ def preset_detail(preset: Preset | None, unit: str) -> Text:
         )
     if preset.hint:
         text.append(f"\n{preset.hint}" if text else preset.hint, style="italic")
+    if about := evidence(preset.kind, unit):
+        text.append(f"\n{about}" if text else about, style="dim")
     if preset.temperature:
         for hint in ice_bath_hints(unit):
             text.append(f"\n• {hint}" if text else f"• {hint}")

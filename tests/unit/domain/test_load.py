@@ -242,11 +242,11 @@ class TestAcwr:
         [
             (0, "low"),
             (7999, "low"),
-            (8000, "sweet"),  # exactly 0.8
-            (13000, "sweet"),  # exactly 1.3
-            (13001, "caution"),
-            (15000, "caution"),  # exactly 1.5
-            (15001, "danger"),
+            (8000, "steady"),  # exactly 0.8
+            (13000, "steady"),  # exactly 1.3
+            (13001, "high"),
+            (15000, "high"),  # exactly 1.5
+            (15001, "very_high"),
         ],
     )
     def test_band_edges(self, acute: int, band: str) -> None:
@@ -258,11 +258,11 @@ class TestAcwr:
     def test_band_literals(self) -> None:
         assert [acwr_band(r) for r in (0.79, 0.8, 1.3, 1.31, 1.5, 1.51)] == [
             "low",
-            "sweet",
-            "sweet",
-            "caution",
-            "caution",
-            "danger",
+            "steady",
+            "steady",
+            "high",
+            "high",
+            "very_high",
         ]
 
 
@@ -341,10 +341,10 @@ def ref_band(ratio: Fraction) -> str:
     if ratio < Fraction(8, 10):
         return "low"
     if ratio <= Fraction(13, 10):
-        return "sweet"
+        return "steady"
     if ratio <= Fraction(15, 10):
-        return "caution"
-    return "danger"
+        return "high"
+    return "very_high"
 
 
 @settings(max_examples=200)

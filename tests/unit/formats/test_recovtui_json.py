@@ -17,6 +17,7 @@ from tracker.domain.plan import DEFAULT_TEMPLATE, PlanDay
 from tracker.domain.presets import DEFAULT_PRESETS
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
 from tracker.domain.settings import Settings
+from tracker.domain.wellness import Wellness
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_json import (
     DOCUMENT_KEYS,
@@ -59,6 +60,7 @@ def small_contents() -> ExportContents:
         checks={YESTERDAY: {protein.id}},
         excused={pendulum.date(2026, 8, 3): "flu"},
         checkins={YESTERDAY},
+        wellness=[Wellness(YESTERDAY, 7.5, 3, 4, 2, 5)],
     )
 
 
@@ -67,7 +69,7 @@ def test_document_has_exactly_the_keys_in_order() -> None:
 
     assert list(doc) == list(DOCUMENT_KEYS)
     assert doc["format"] == "recovtui-export"
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["exported_at"] == "2026-11-25T20:00:00Z"
     assert list(doc["settings"])[:2] == ["week_start", "units"]
     assert doc["settings"]["timezone"] == "UTC"
@@ -94,10 +96,24 @@ def test_document_has_exactly_the_keys_in_order() -> None:
         }
     ]
     assert doc["recovery"][0]["started_at"] == "2026-11-24T19:00:00Z"
-    assert doc["nutrition_items"][2] == {"name": "Protein", "position": 3, "archived": False}
+    assert doc["nutrition_items"][1] == {"name": "Protein", "position": 2, "archived": False}
     assert doc["nutrition_checks"] == [{"date": "2026-11-24", "item": "Protein"}]
     assert doc["excused_weeks"] == [{"week_start": "2026-08-03", "reason": "flu"}]
     assert doc["checkins"] == ["2026-11-24"]
+    assert doc["wellness"] == [
+        {
+            "date": "2026-11-24",
+            "sleep_h": 7.5,
+            "sleep_quality": 3,
+            "fatigue": 4,
+            "stress": 2,
+            "soreness": 5,
+            "mood": None,
+            "rhr": None,
+            "pain_site": None,
+            "pain": None,
+        }
+    ]
 
 
 def test_the_written_text_is_json_with_one_record_a_line() -> None:
@@ -119,6 +135,7 @@ def test_a_written_document_checks_back_into_the_same_records() -> None:
     assert restore.presets == list(contents.presets)
     assert restore.checks == [(YESTERDAY, "Protein")]
     assert restore.checkins == [YESTERDAY]
+    assert restore.wellness == list(contents.wellness)
 
 
 def test_ticks_of_a_document_without_a_checklist_name_stored_items() -> None:
@@ -157,3 +174,36 @@ def test_an_unreadable_export_is_a_problem(tmp_path: Path, data: bytes, message:
     path.write_bytes(data)
     with pytest.raises(ImportProblem, match=message):
         load_document(path)
+
+
+@pytest.mark.parametrize(
+    ("record", "names"),
+    [
+        ({"date": "2026-11-24", "fatigue": 8}, "wellness record 1, field 'fatigue'"),
+        ({"date": "2026-11-24", "sleep_h": 25}, "field 'sleep_h'"),
+        ({"date": "2026-11-24", "sleep_h": "7.5"}, "field 'sleep_h'"),
+        ({"date": "2026-11-24", "pain_site": "achilles"}, "field 'pain'"),
+        ({"date": "2026-11-24", "pain_site": "calf\u001b[2J", "pain": 3}, "field 'pain'"),
+        ({"date": "2026-11-24", "rhr": True}, "field 'rhr'"),
+        ({"date": "2026-11-24", "mood": 2.0}, "field 'mood'"),
+        ({"date": "2026-11-24", "hrv": 80}, "field 'hrv'"),
+        ({"fatigue": 3}, "field 'date'"),
+    ],
+)
+def test_a_bad_wellness_record_is_named(record: dict[str, object], names: str) -> None:
+    doc = {"format": "recovtui-export", "version": 2, "wellness": [record]}
+    with pytest.raises(ImportProblem) as caught:
+        check_document(doc)
+    assert names in str(caught.value)
+
+
+def test_wellness_needs_version_2_and_one_record_a_day() -> None:
+    record = {"date": "2026-11-24", "soreness": 4, "sleep_h": 7}
+    with pytest.raises(ImportProblem, match="wellness records need version 2"):
+        check_document({"format": "recovtui-export", "version": 1, "wellness": [record]})
+    with pytest.raises(ImportProblem, match="duplicate date"):
+        check_document({"format": "recovtui-export", "version": 2, "wellness": [record, record]})
+    [entry] = check_document(
+        {"format": "recovtui-export", "version": 2, "wellness": [record]}
+    ).wellness
+    assert entry == Wellness(YESTERDAY, sleep_h=7.0, soreness=4)

@@ -19,7 +19,7 @@ def test_document_read_from_the_store_has_exactly_the_keys_in_order(store: Store
 
     assert list(doc) == list(DOCUMENT_KEYS)
     assert doc["format"] == "recovtui-export"
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["exported_at"] == "2026-11-25T20:00:00Z"
     assert list(doc["settings"])[:2] == ["week_start", "units"]
     assert doc["settings"]["week_start"] == "monday"
@@ -55,7 +55,7 @@ def test_document_read_from_the_store_has_exactly_the_keys_in_order(store: Store
             "note": None,
         }
     ]
-    assert doc["nutrition_items"][2] == {"name": "Protein", "position": 3, "archived": False}
+    assert doc["nutrition_items"][1] == {"name": "Protein", "position": 2, "archived": False}
     assert doc["nutrition_checks"] == [{"date": "2026-11-24", "item": "Protein"}]
     assert doc["excused_weeks"] == [{"week_start": "2026-08-03", "reason": "flu"}]
     assert doc["checkins"] == ["2026-11-24"]

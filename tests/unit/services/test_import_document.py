@@ -21,6 +21,7 @@ from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import PlanDay, WeekPlan
 from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+from tracker.domain.wellness import Wellness
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_json import dumps_document, parse_document
 from tracker.services.exporting import export_json
@@ -30,6 +31,7 @@ from tracker.services.restoring import import_json
 def test_demo_history_round_trips_exactly(demo_store: Store, fresh: Store) -> None:
     doc = export_json(demo_store, EVENING)
     assert len(doc["activities"]) > 100 and doc["recovery"] and doc["excused_weeks"]
+    assert len(doc["wellness"]) > 100
 
     import_json(fresh, json.loads(dumps_document(doc)))
 
@@ -76,12 +78,12 @@ def test_same_activity_twice_on_a_day_survives_the_round_trip(store: Store, fres
 
 def test_nutrition_checklist_becomes_the_documents(store: Store, fresh: Store) -> None:
     items = {i.name: i for i in store.nutrition_items()}
-    store.rename_nutrition_item(items["Green shake"].id, "Beet juice")
+    store.rename_nutrition_item(items["Antioxidants"].id, "Beet juice")
     store.archive_nutrition_item(items["Hydration"].id)
     store.move_nutrition_item(items["Protein"].id, -2)
     store.add_nutrition_item("Tart cherry")
     doc = export_json(store, EVENING)
-    kept = next(i for i in fresh.nutrition_items() if i.name == "Green shake")
+    kept = next(i for i in fresh.nutrition_items() if i.name == "Antioxidants")
     fresh.set_nutrition_check(TODAY, kept.id, True)
 
     import_json(fresh, doc)
@@ -91,7 +93,7 @@ def test_nutrition_checklist_becomes_the_documents(store: Store, fresh: Store) -
         (i["name"], i["archived"]) for i in doc["nutrition_items"]
     ]
     # an item of its own that was ticked keeps its history, archived, after the others
-    assert (restored[-1].name, restored[-1].archived) == ("Green shake", True)
+    assert (restored[-1].name, restored[-1].archived) == ("Antioxidants", True)
     assert fresh.nutrition_checks(TODAY, TODAY) == {TODAY: {kept.id}}
 
 
@@ -216,6 +218,30 @@ sessions = st.builds(
     temperature_c=st.none() | st.floats(-5, 40, allow_nan=False),
     note=st.none() | NAMES,
 )
+scores = st.none() | st.integers(1, 7)
+pains = st.none() | st.tuples(
+    st.text(alphabet="abcdefghij klmn", min_size=1, max_size=12).map(
+        lambda s: " ".join(s.split()) or "calf"
+    ),
+    st.integers(0, 10),
+)
+wellness_entries = st.builds(
+    lambda day, sleep, items, mood, rhr, pain: Wellness(
+        day,
+        None if sleep is None else sleep / 2,
+        *items,
+        mood,
+        rhr,
+        None if pain is None else pain[0],
+        None if pain is None else pain[1],
+    ),
+    DAYS,
+    st.none() | st.integers(0, 32),
+    st.tuples(scores, scores, scores, scores),
+    scores,
+    st.none() | st.integers(30, 120),
+    pains,
+)
 
 
 @st.composite
@@ -246,6 +272,7 @@ def histories(draw: st.DrawFn) -> dict[str, Any]:
         "checks": draw(st.lists(st.tuples(DAYS, st.integers(0, 8)), max_size=8)),
         "excused": draw(st.lists(st.tuples(DAYS, NAMES.filter(str.strip)), max_size=3)),
         "checkins": draw(st.lists(DAYS, max_size=8)),
+        "wellness": draw(st.lists(wellness_entries, max_size=6, unique_by=lambda w: w.date)),
         "preset": draw(st.booleans()),
     }
 
@@ -279,6 +306,8 @@ def build(store: Store, h: dict[str, Any]) -> None:
         store.excuse_week(week_of(day, h["week_start"]).start, reason)
     for day in h["checkins"]:
         store.check_in(day)
+    for entry in h["wellness"]:
+        store.save_wellness(entry)
     if h["preset"]:
         store.save_preset(Preset.single("Sauna", "custom", 900, hint="hot"))
 
@@ -318,3 +347,22 @@ def test_a_check_of_an_item_gone_since_it_was_checked_is_refused_whole(store: St
     with pytest.raises(ImportProblem, match="'Kombucha' is no longer on the checklist"):
         apply_restore(store, restore, "doc.json")
     assert store.checkins() == set()
+
+
+def test_a_version_1_export_imports_and_a_day_takes_the_documents_wellness(
+    store: Store, fresh: Store
+) -> None:
+    v1 = parse_document((FIXTURES / "small_export.json").read_text())
+    assert v1["version"] == 1 and "wellness" not in v1
+    import_json(fresh, v1)
+    assert fresh.wellness_between() == {}
+
+    store.save_wellness(Wellness(TODAY, 7.5, 3, 4, 2, 5))
+    fresh.save_wellness(Wellness(TODAY, rhr=50))
+    fresh.save_wellness(Wellness(TODAY - timedelta(days=1), fatigue=2))  # not in the file
+    summary = import_json(fresh, export_json(store, EVENING))
+    assert summary.wellness_days == 1
+    assert fresh.wellness_between() == {
+        TODAY - timedelta(days=1): Wellness(TODAY - timedelta(days=1), fatigue=2),
+        TODAY: Wellness(TODAY, 7.5, 3, 4, 2, 5),
+    }

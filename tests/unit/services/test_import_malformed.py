@@ -50,7 +50,7 @@ CORPUS = {
     "duplicate_key.json": "the key 'distance_m' appears twice",
     "unknown_item.json": "nutrition_checks record 2, field 'item': no nutrition item called 'Beer'",
     "unknown_setting.json": "field 'settings.colour': unknown setting",
-    "newer_version.json": "field 'version': written by a newer recovtui (version 2)",
+    "newer_version.json": "field 'version': written by a newer recovtui (version 3)",
     "empty.json": "empty.json: empty file",
     "empty.csv": "empty.csv: empty file",
     "binary.csv": "binary.csv: binary data, not a text export (named .csv)",

@@ -154,3 +154,12 @@ def test_a_past_excused_week_can_count_again_whatever_it_planned(
         store.set_kind(day, DayKind.REST)
     planning.unexcuse(week)
     assert store.excused_weeks() == {}
+
+
+def test_the_current_week_shows_tomorrows_cap(store: Store, planning: PlanningService) -> None:
+    store.add_activity(Activity(WED.subtract(days=29), ActivityKind.LONG, 30000))  # the edge
+    store.add_activity(Activity(WED.subtract(days=30), ActivityKind.LONG, 40000))  # too old
+    store.add_activity(Activity(MON, ActivityKind.CROSS, 60000))  # no run
+    assert planning.week(WED, WED).tomorrow_cap_m == 33000
+    assert planning.week(WED + timedelta(weeks=1), WED).tomorrow_cap_m is None
+    assert planning.week(WED - timedelta(weeks=1), WED).tomorrow_cap_m is None

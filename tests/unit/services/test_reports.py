@@ -55,6 +55,10 @@ STATS_KEYS = [
     "acwr",
     "spikes",
     "warnings",
+    "load",
+    "wellness",
+    "acwr_band",
+    "tomorrow_cap_m",
 ]
 
 
@@ -115,11 +119,31 @@ class TestBuildStats:
         warnings: Any = document["warnings"]
         assert warnings
         assert all(list(w) == ["code", "level", "message"] for w in warnings)
+        load: Any = document["load"]
+        assert list(load) == ["last_week_au", "monotony", "strain", "weekly_au"]
+        assert len(load["weekly_au"]) == 16
+        assert all(list(row) == ["week_start", "au"] for row in load["weekly_au"])
+        assert list(document["wellness"]) == [  # type: ignore[call-overload]
+            "hooper_today",
+            "hooper_mean_7d",
+            "hooper_mean_28d",
+            "sleep_h_mean_7d",
+        ]
         assert json.loads(json.dumps(document)) == document
 
     def test_known_answers(self) -> None:
         document = stats()
         warnings: Any = document.pop("warnings")
+        load: Any = document.pop("load")
+        assert load["last_week_au"] == 0 and load["monotony"] is None  # no RPE anywhere
+        assert document.pop("wellness") == {
+            "hooper_today": None,
+            "hooper_mean_7d": None,
+            "hooper_mean_28d": None,
+            "sleep_h_mean_7d": None,
+        }
+        assert document.pop("acwr_band") == "high"  # 1.44
+        assert document.pop("tomorrow_cap_m") == 19800  # 1.10 × Sunday's 18 km
         assert document == {
             "today": "2026-11-24",
             "rest_streak": {"current_weeks": 5, "best_weeks": 5},
@@ -163,15 +187,16 @@ class TestBuildStats:
                 },
             ],
         }
+        # The spikes are the headline; the ACWR is described, never a warning.
         assert [(w["code"], w["level"]) for w in warnings] == [
-            ("ramp", "warn"),
-            ("acwr", "warn"),
             ("spike", "strong"),
             ("spike", "warn"),
+            ("ramp", "warn"),
         ]
-        assert warnings[0]["message"] == "Last week's distance up 25% on the week before"
-        assert "1.44" in warnings[1]["message"]
-        assert "15.0 km" in warnings[2]["message"] and "200%" in warnings[2]["message"]
+        assert "15.0 km" in warnings[0]["message"] and "200%" in warnings[0]["message"]
+        assert "associated with 2.28 times the overuse-injury rate" in warnings[0]["message"]
+        assert "associated with 1.64 times" in warnings[1]["message"]
+        assert warnings[2]["message"] == "Last week's distance up 25% on the week before"
 
     def test_excused_week_and_check_in(self) -> None:
         document = stats(excused_starts={date(2026, 10, 26)}, today_checked_in=True)
@@ -255,14 +280,8 @@ class TestBuildStats:
 
 class TestLoadWarnings:
     def test_quiet_when_all_is_well(self) -> None:
-        assert (
-            load_warnings(ramp=10.0, acwr_ratio=1.3, spikes=[], days_since_rest=6, today=TODAY)
-            == []
-        )
-        assert (
-            load_warnings(ramp=None, acwr_ratio=0.2, spikes=[], days_since_rest=None, today=TODAY)
-            == []
-        )
+        assert load_warnings(ramp=10.0, spikes=[], days_since_rest=6, today=TODAY) == []
+        assert load_warnings(ramp=None, spikes=[], days_since_rest=None, today=TODAY) == []
 
     def test_levels(self) -> None:
         spikes = [
@@ -271,31 +290,39 @@ class TestLoadWarnings:
             Spike(TODAY, 50000, 20000, 150.0, "severe"),
         ]
         warnings = load_warnings(
-            ramp=34.0, acwr_ratio=1.51, spikes=spikes, days_since_rest=9, today=TODAY, units="mi"
+            ramp=34.0, spikes=spikes, days_since_rest=9, today=TODAY, units="mi"
         )
         assert [(w.code, w.level) for w in warnings] == [
-            ("ramp", "strong"),
-            ("acwr", "strong"),
             ("spike", "warn"),
             ("spike", "strong"),
             ("spike", "strong"),
+            ("ramp", "strong"),
             ("no_recent_rest", "warn"),
         ]
-        assert warnings[0].message == "Last week's distance up 34% on the week before"
-        assert "mi" in warnings[3].message
-        assert warnings[0].as_dict() == {
+        assert warnings[3].message == "Last week's distance up 34% on the week before"
+        assert "mi" in warnings[1].message
+        assert warnings[3].as_dict() == {
             "code": "ramp",
             "level": "strong",
-            "message": warnings[0].message,
+            "message": warnings[3].message,
         }
 
-    def test_acwr_caution_is_a_warning(self) -> None:
+    def test_a_spike_says_what_the_study_found_and_claims_no_cause(self) -> None:
         [warning] = load_warnings(
-            ramp=None, acwr_ratio=1.4, spikes=[], days_since_rest=0, today=TODAY
+            ramp=None,
+            spikes=[Spike(date(2026, 11, 22), 24000, 20000, 20.0, "minor")],
+            days_since_rest=0,
+            today=TODAY,
         )
         assert warning == LoadWarning(
-            "acwr", "warn", "Load ratio 1.40: last 7 days above your 4-week norm"
+            "spike",
+            "warn",
+            "Sun 22 Nov: 24.0 km run, 20% over your longest of the 30 days before (20.0 km)",
+            "In 5,205 runners such runs were associated with 1.64 times the overuse-injury "
+            "rate of runs within 10% (Frandsen 2025)",
         )
+        assert warning.as_dict()["message"] == f"{warning.message}. {warning.evidence}"
+        assert "cause" not in warning.text and "risk" not in warning.text
 
 
 class TestStatus:
@@ -309,6 +336,7 @@ class TestStatus:
             "rest_days_this_week",
             "days_since_rest",
             "checked_in",
+            "tomorrow_cap_m",
         ]
         assert status == {
             "today": "2026-11-24",
@@ -316,6 +344,7 @@ class TestStatus:
             "rest_days_this_week": 0,
             "days_since_rest": 6,
             "checked_in": True,
+            "tomorrow_cap_m": None,  # no runs given
         }
         assert json.loads(json.dumps(status)) == status
 
@@ -347,6 +376,7 @@ class TestStatus:
             "rest_days_this_week": 0,  # Monday is before the history: unknown
             "days_since_rest": None,
             "checked_in": True,
+            "tomorrow_cap_m": None,
         }
         assert status.line() == (
             "rest streak 0 wk · 0 rest days this week · no rest day yet · ✓ checked in"

@@ -16,6 +16,7 @@ from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import RuleViolation
 from tracker.domain.recovery import RecoveryKind
+from tracker.domain.wellness import Wellness
 from tracker.services.bundle import Services
 
 LAST_WEEK = TODAY.subtract(weeks=1)
@@ -32,6 +33,8 @@ def lived_in(services: Services) -> None:
     services.checkin.set_nutrition(TODAY, 1, True)
     services.checkin.tick_recovery(TODAY, RecoveryKind.MASSAGE, 3600, "calves")
     services.planning.excuse(services.planning.week_of(LAST_WEEK), "flu")
+    yesterday = TODAY.subtract(days=1)
+    services.checkin.check_in(yesterday, Wellness(yesterday, sleep_h=7.5, fatigue=3))
 
 
 def run_today(services: Services) -> Activity:
@@ -43,6 +46,13 @@ def run_today(services: Services) -> Activity:
 CHANGES: dict[str, Callable[[Services], object]] = {
     "a run logged": run_today,
     "a check-in": lambda s: s.checkin.check_in(TODAY),
+    "a check-in with how it felt": lambda s: s.checkin.check_in(
+        TODAY, Wellness(TODAY, sleep_quality=2, fatigue=4, stress=3, soreness=5)
+    ),
+    "how a checked-in day felt, changed": lambda s: s.checkin.check_in(
+        TODAY.subtract(days=1), Wellness(TODAY.subtract(days=1), sleep_h=6.0)
+    ),
+    "a check-in removed": lambda s: s.checkin.undo_check_in(TODAY.subtract(days=1)),
     "a nutrition tick": lambda s: s.checkin.set_nutrition(TODAY, 2, True),
     "a nutrition untick": lambda s: s.checkin.set_nutrition(TODAY, 1, False),
     "a recovery tick": lambda s: s.checkin.tick_recovery(TODAY, RecoveryKind.FOAM_ROLLER),

@@ -49,6 +49,8 @@ class Modal(ModalScreen[T | None], Generic[T]):
     """The fields whose errors :meth:`show_errors` shows, in the order they are focused."""
     BOX_CLASSES: ClassVar[str] = ""
     BOX_ID: ClassVar[str | None] = None
+    ESCAPE_LEAVES_FIELD: ClassVar[bool] = True
+    """False for a dialog whose escape means "skip" at once (its fields all optional)."""
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -156,7 +158,7 @@ class Modal(ModalScreen[T | None], Generic[T]):
 
     def action_escape(self) -> None:
         """Leave a text field (to the first button); outside one, close the dialog."""
-        if isinstance(self.focused, Input | TextArea):
+        if self.ESCAPE_LEAVES_FIELD and isinstance(self.focused, Input | TextArea):
             buttons = self.query(".dialog-buttons Button").results(Button)
             first = next((b for b in buttons if not b.disabled), None)
             if first is not None:
