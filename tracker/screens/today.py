@@ -42,6 +42,7 @@ from tracker.widgets.day_text import (
     rest_text,
     status_text,
 )
+from tracker.widgets.fitted import Parts
 from tracker.widgets.kind_select import kind_select
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList, run_line
@@ -87,7 +88,7 @@ class TodayScreen(EveningDialogs):
         self.planning = services.planning
         self.report: TodayReport | None = None
         self._shown: dict[str, Text] = {}
-        self._run_lines: list[Text] = []
+        self._run_lines: list[Parts] = []
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="today-top"):
