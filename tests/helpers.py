@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tracker.data.store import Store
 from tracker.domain.recovery import ticked_items
-from tracker.widgets.fitted import Parts
+from tracker.widgets.fitted import Lines, Parts
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -27,7 +27,7 @@ def shown(pilot: Pilot[Any], selector: str) -> str:
     """The text the widget at ``selector`` shows, on the screen shown now (a line made
     of parts, :class:`tracker.widgets.fitted.Parts`, as one line)."""
     widget = pilot.app.screen.query_one(selector)
-    if isinstance(widget, Static) and isinstance(widget.content, Parts):
+    if isinstance(widget, Static) and isinstance(widget.content, Parts | Lines):
         return widget.content.plain
     return str(widget.render())
 

@@ -460,6 +460,16 @@ async def test_a_warning_across_the_weeks_end(store: Store, clock: FakeClock) ->
         await pilot.press("L")
         warnings = shown(pilot, "#week-warnings")
         assert "Two hard days back to back: Long Sun then Workout Mon" in warnings
+        # next week is shown below, with its own warnings
+        assert shown(pilot, "#next-header").startswith("Next week  Mon 30 – Sun 6 Dec")
+        assert "rest days 1 (Tue) ✓" in shown(pilot, "#next-header")
+        assert not pilot.app.screen.query_one("#next-warnings").display
+        store.set_kind(next_monday + timedelta(days=2), W)
+        store.set_kind(next_monday + timedelta(days=3), L)
+        await pilot.pause()
+        next_warnings = shown(pilot, "#next-warnings")
+        assert next_warnings == "⚠ Two hard days back to back: Workout Wed then Long Thu"
+        assert pilot.app.screen.query_one("#next-warnings").display
 
 
 async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock) -> None:

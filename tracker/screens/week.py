@@ -151,7 +151,9 @@ class WeekScreen(RecovScreen):
             cell.moving = day.date == self.move_source
         self._render_header(report)
         self._render_detail(report.day(self.selected), report.units)
-        self.query_one("#week-warnings", Static).update(warning_lines(report))
+        warnings = self.query_one("#week-warnings", Static)
+        warnings.update(warning_lines(report))
+        warnings.display = bool(report.warnings)
         self._render_next(report)
 
     def _render_next(self, shown: WeekReport) -> None:

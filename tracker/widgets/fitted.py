@@ -77,3 +77,21 @@ class Parts:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         longest = max((part.cell_len for part in self.parts), default=0)
         return Measurement(min(longest, options.max_width), len(self.plain))
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """Lines one under the other, each a :class:`Text` (wrapped between words) or
+    :class:`Parts`."""
+
+    lines: tuple[Text | Parts, ...]
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.plain for line in self.lines)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.lines
