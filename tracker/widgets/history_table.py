@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from tracker.domain.activity import Activity
@@ -68,6 +70,10 @@ def total_cells(total: WeekTotal, units: str) -> tuple[str | Text, ...]:
 
 class HistoryTable(DataTable[str | Text]):
     """See the module docstring."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Edit", tooltip="Edit the highlighted run, its date too"),
+    ]
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
