@@ -37,6 +37,7 @@ SCENES: list[tuple[str, str, Prepare]] = [
     ("timer", "timer", foam_roller_under_way),
     ("stats", "stats", settled),
     ("settings", "settings", settled),
+    ("history", "history", settled),
 ]
 
 

@@ -70,7 +70,7 @@ class DayStrip(Static):
     """Seven columns: each day's title over one line of what it held or plans."""
 
     def show(self, cells: Sequence[StripCell]) -> None:
-        table = Table.grid(expand=True, padding=(0, 1, 0, 0))
+        table = Table.grid(expand=True, padding=(0, 2, 0, 0))
         for _ in cells:
             table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         table.add_row(*(Text(c.title + (" •" if c.today else ""), style="bold") for c in cells))
