@@ -117,7 +117,7 @@ async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
     return handler, round_trip
 
 
-async def _minimal_steps(steps: int) -> list[float]:
+async def minimal_steps(steps: int) -> list[float]:
     from bench.apps import MinimalApp
 
     timings: list[float] = []
@@ -141,7 +141,7 @@ def week_navigation(db: Path, steps: int = 40) -> dict[str, float]:
     the same round trip in the minimal app.
     """
     handler, round_trip = asyncio.run(_week_steps(db, steps))
-    baseline = asyncio.run(_minimal_steps(steps))
+    baseline = asyncio.run(minimal_steps(steps))
     return {
         "week_step_ms": statistics.median(handler) * 1000,
         "week_step_max_ms": max(handler) * 1000,
@@ -155,6 +155,9 @@ def main() -> None:
     results: dict[str, float] = {}
     results.update(startup(db))
     results.update(week_navigation(db))
+    from bench.history_bench import history
+
+    results.update(history(db))
     try:
         from bench.stats_bench import measure_stats, measure_status
 

@@ -25,8 +25,9 @@ from tracker.domain.listing import (
 from tracker.domain.streaks import in_history, is_rest_day
 from tracker.services.checkin import CheckinService
 
-PAGE_SIZE = 200
-"""Activities read at a time: a screenful many times over, far from ten years."""
+PAGE_SIZE = 80
+"""Activities read at a time: a few screenfuls (the next page is read as the cursor
+nears the end), far from ten years."""
 
 
 @dataclass(frozen=True, slots=True)
