@@ -2,6 +2,7 @@
 
 - ``history_open_ms``: the first open of History (``6``): composing the screen,
   reading the first page and its weeks' totals, filling the table, to idle.
+  ``history_open_ratio`` is the same to one key press in the minimal app.
 - ``history_filter_ms``: one keystroke in the notes filter: the filter read, the
   matching page read again and the table refilled (the handler alone).
 - ``history_filter_round_trip_ratio``: that keystroke from key press to idle, as a
@@ -18,20 +19,13 @@ import statistics
 import time
 from pathlib import Path
 
-import pendulum
+from bench.apps import recovtui_on
 
-TODAY = pendulum.date(2026, 11, 25)
 WORDS = "club"
 
 
 async def _open_once(db: Path) -> float:
-    from tracker.app import RecovApp
-    from tracker.data.db import open_db
-    from tracker.data.store import Store
-    from tracker.domain.clock import SystemClock
-
-    store = Store(open_db(db))
-    app = RecovApp(store, SystemClock("UTC", TODAY), start_mode="today")
+    store, app = recovtui_on(db)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         started = time.perf_counter()
@@ -45,14 +39,9 @@ async def _open_once(db: Path) -> float:
 async def _filter_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
     from textual.widgets import Input
 
-    from tracker.app import RecovApp
-    from tracker.data.db import open_db
-    from tracker.data.store import Store
-    from tracker.domain.clock import SystemClock
     from tracker.screens.history import HistoryScreen
 
-    store = Store(open_db(db))
-    app = RecovApp(store, SystemClock("UTC", TODAY), start_mode="history")
+    store, app = recovtui_on(db, "history")
     handler: list[float] = []
     round_trip: list[float] = []
     async with app.run_test(size=(100, 32)) as pilot:
@@ -90,6 +79,7 @@ def history(db: Path, steps: int = 20, opens: int = 5) -> dict[str, float]:
     baseline = asyncio.run(minimal_steps(steps))
     return {
         "history_open_ms": statistics.median(opened) * 1000,
+        "history_open_ratio": statistics.median(opened) / statistics.median(baseline),
         "history_filter_ms": statistics.median(handler) * 1000,
         "history_filter_max_ms": max(handler) * 1000,
         "history_filter_round_trip_ratio": statistics.median(round_trip)

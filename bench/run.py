@@ -87,14 +87,10 @@ def startup(db: Path) -> dict[str, float]:
 
 async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
     """Per step: the handler (store reads and widget updates), and key press to repaint."""
-    from tracker.app import RecovApp
-    from tracker.data.db import open_db
-    from tracker.data.store import Store
-    from tracker.domain.clock import SystemClock
+    from bench.apps import recovtui_on
     from tracker.screens.week import WeekScreen
 
-    store = Store(open_db(db))
-    app = RecovApp(store, SystemClock("UTC", TODAY), start_mode="week")
+    store, app = recovtui_on(db, "week")
     handler: list[float] = []
     round_trip: list[float] = []
     async with app.run_test(size=(100, 32)) as pilot:
