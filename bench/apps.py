@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -25,6 +26,20 @@ class MinimalApp(App[None]):
 async def _first_paint(pilot: Pilot[None]) -> None:
     await pilot.pause()
     pilot.app.exit()
+
+
+def recovtui_on(db: Path, mode: str = "today") -> tuple[Any, Any]:
+    """The store on ``db`` and recovtui opened on ``mode`` at the bench's fixed day (the
+    in-process figures: run it with ``run_test``, close the store after)."""
+    import pendulum
+
+    from tracker.app import RecovApp
+    from tracker.data.db import open_db
+    from tracker.data.store import Store
+    from tracker.domain.clock import SystemClock
+
+    store = Store(open_db(db))
+    return store, RecovApp(store, SystemClock("UTC", pendulum.date(2026, 11, 25)), start_mode=mode)
 
 
 def main() -> None:

@@ -87,14 +87,10 @@ def startup(db: Path) -> dict[str, float]:
 
 async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
     """Per step: the handler (store reads and widget updates), and key press to repaint."""
-    from tracker.app import RecovApp
-    from tracker.data.db import open_db
-    from tracker.data.store import Store
-    from tracker.domain.clock import SystemClock
+    from bench.apps import recovtui_on
     from tracker.screens.week import WeekScreen
 
-    store = Store(open_db(db))
-    app = RecovApp(store, SystemClock("UTC", TODAY), start_mode="week")
+    store, app = recovtui_on(db, "week")
     handler: list[float] = []
     round_trip: list[float] = []
     async with app.run_test(size=(100, 32)) as pilot:
@@ -117,7 +113,7 @@ async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
     return handler, round_trip
 
 
-async def _minimal_steps(steps: int) -> list[float]:
+async def minimal_steps(steps: int) -> list[float]:
     from bench.apps import MinimalApp
 
     timings: list[float] = []
@@ -141,7 +137,7 @@ def week_navigation(db: Path, steps: int = 40) -> dict[str, float]:
     the same round trip in the minimal app.
     """
     handler, round_trip = asyncio.run(_week_steps(db, steps))
-    baseline = asyncio.run(_minimal_steps(steps))
+    baseline = asyncio.run(minimal_steps(steps))
     return {
         "week_step_ms": statistics.median(handler) * 1000,
         "week_step_max_ms": max(handler) * 1000,
@@ -155,6 +151,9 @@ def main() -> None:
     results: dict[str, float] = {}
     results.update(startup(db))
     results.update(week_navigation(db))
+    from bench.history_bench import history
+
+    results.update(history(db))
     try:
         from bench.stats_bench import measure_stats, measure_status
 

@@ -39,6 +39,7 @@ SCENES: list[tuple[str, str, Prepare]] = [
     ("stats", "stats", settled),
     ("stats-wellness", "stats", stats_further_down),
     ("settings", "settings", settled),
+    ("history", "history", settled),
 ]
 
 

@@ -7,9 +7,11 @@ from typing import Any, TypeVar
 
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Static
 
 from tracker.data.store import Store
 from tracker.domain.recovery import ticked_items
+from tracker.widgets.fitted import Lines, Parts
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -22,8 +24,12 @@ def current(pilot: Pilot[Any], kind: type[S]) -> S:
 
 
 def shown(pilot: Pilot[Any], selector: str) -> str:
-    """The text the widget at ``selector`` shows, on the screen shown now."""
-    return str(pilot.app.screen.query_one(selector).render())
+    """The text the widget at ``selector`` shows, on the screen shown now (a line made
+    of parts, :class:`tracker.widgets.fitted.Parts`, as one line)."""
+    widget = pilot.app.screen.query_one(selector)
+    if isinstance(widget, Static) and isinstance(widget.content, Parts | Lines):
+        return widget.content.plain
+    return str(widget.render())
 
 
 def toasts(pilot: Pilot[Any]) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ comes) saves the session and ends the process within two seconds.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from importlib import import_module
@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
@@ -40,7 +41,9 @@ from tracker.data.store import Store
 from tracker.domain.clock import Clock
 from tracker.messages import DataChanged, StartTimer
 from tracker.screens.base import report_unsaved
+from tracker.screens.global_actions import GlobalActions
 from tracker.screens.modes import SCREENS_BY_KEY
+from tracker.screens.palette import RecovCommands
 from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
@@ -67,10 +70,11 @@ SCREEN_CLASSES = {
     "timer": ("tracker.screens.timer", "TimerScreen"),
     "stats": ("tracker.screens.stats", "StatsScreen"),
     "settings": ("tracker.screens.settings", "SettingsScreen"),
+    "history": ("tracker.screens.history", "HistoryScreen"),
 }
 
 
-class RecovApp(App[None]):
+class RecovApp(GlobalActions, App[None]):
     """The recovtui terminal app. Gets its store and clock from the caller."""
 
     TITLE = "recovtui"
@@ -82,9 +86,13 @@ class RecovApp(App[None]):
             )
             for key, mode, title in SCREENS_BY_KEY
         ),
+        Binding("l", "log_run", "Log run", tooltip="Log a run: kind, distance, time, effort, date"),
+        Binding("c", "check_in", "Check in", tooltip="Mark today reviewed (no run = a rest day)"),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change made in this session"),
         Binding("question_mark", "toggle_help", "Keys", tooltip="Show or hide all keys"),
         Binding("q", "quit", "Quit", tooltip="Leave recovtui (everything is saved)"),
     ]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {RecovCommands}
 
     today: reactive[date] = reactive(date(2000, 1, 1), init=False)
     """The runner's day; moves on when the app is left open past midnight."""
@@ -352,40 +360,17 @@ class RecovApp(App[None]):
         return super().check_action(action, parameters)
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
+        if self.screen.query("KeysPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for _key, mode, title in SCREENS_BY_KEY:
-            yield SystemCommand(
-                f"Go to {title}", f"Open the {title} screen", partial(self.switch_mode, mode)
-            )
-        seen = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.action.startswith("switch_mode"):
-                continue
-            if self.served and _action_name(binding.action) in FILE_ACTIONS:
-                continue
-            if binding.action in seen:
-                continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                binding.description,
-                binding.tooltip or f"Key: {binding.key}",
-                partial(self.run_action, binding.action, active.node),
-            )
-        if "app.welcome" not in seen:
-            yield SystemCommand(
-                "Welcome",
-                "Set units, week start, time zone and your usual week; import a history",
-                self.action_welcome,
-            )
-        yield from super().get_system_commands(screen)
+    def action_show_help_panel(self) -> None:
+        """recovtui's own keys of the screen, one label each (no generic Textual keys)."""
+        from tracker.widgets.keys_panel import KeysPanel
 
+        if not self.screen.query(KeysPanel):
+            self.screen.mount(KeysPanel())
 
-def _action_name(action: str) -> str:
-    """``screen.export('csv')`` → ``export``."""
-    return action.split("(", 1)[0].rsplit(".", 1)[-1]
+    def action_hide_help_panel(self) -> None:
+        self.screen.query("KeysPanel").remove()

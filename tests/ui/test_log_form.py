@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
@@ -98,9 +98,15 @@ async def test_every_bad_field_at_once_and_fixing_one_clears_its_error(
         assert (run.distance_m, run.duration_s, run.rpe) == (12000, 3600, 6)
 
 
-async def test_escape_saves_nothing(store: Store, clock: FakeClock) -> None:
+async def test_escape_leaves_the_field_then_the_form_saving_nothing(
+    store: Store, clock: FakeClock
+) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         await pilot.press("l", "1", "0", "escape")
+        form = form_of(pilot)
+        assert isinstance(form.focused, Button)  # out of the field: keys are keys again
+        assert form.query(Footer) and "ctrl+s" in form.active_bindings  # the dialog's keys
+        await pilot.press("escape")
         assert isinstance(pilot.app.screen, TodayScreen)
         assert rows(store) == []
 

@@ -129,7 +129,8 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
     protein = next(i for i in store.nutrition_items() if i.name == "Protein")
     store.set_nutrition_check(TODAY, protein.id, True)
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
-        await pilot.press("n", "a")
+        current(pilot, SettingsScreen).query_one("#items", NutritionEditor).focus()
+        await pilot.press("a")
         assert isinstance(pilot.app.screen, TextPromptDialog)
         await pilot.press(*"Protein", "enter")  # already there
         assert "already an item called 'Protein'" in str(
@@ -196,12 +197,14 @@ async def test_a_theme_chosen_here_is_used_and_kept(store: Store, clock: FakeClo
 
 async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="settings").run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
         editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
+        editor.focus()
+        await pilot.pause()
         region = editor.region
         assert region.height > 0 and region.bottom <= 23 and region.right <= 80
-        await pilot.press("w")
         template = current(pilot, SettingsScreen).query_one("#template-6", Select)
+        template.focus()
+        await pilot.pause()
         assert template.region.right <= 80 and template.region.height == 1
 
 

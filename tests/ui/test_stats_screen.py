@@ -80,7 +80,7 @@ async def test_refreshes_after_a_run_and_at_midnight(store: Store, clock: FakeCl
         assert "10 days since rest" in shown(pilot, "#stats-streak")
         assert "⚠ 10 days since your last rest day" in shown(pilot, "#stats-streak")
         store.add_activity(Activity(TODAY, ActivityKind.LONG, 30000))
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         assert current(pilot, StatsScreen).query_one(WeeklyChart).data.weeks[-1][1] == 40000
         assert "30.0 km run, 500% over" in shown(pilot, "#stats-streak")
         clock.set(pendulum.datetime(2026, 11, 26, 0, 0, 30, tz="UTC"))
@@ -165,7 +165,7 @@ async def test_week_at_risk_says_what_keeps_the_rule(store: Store) -> None:
             "! No rest day yet and none planned — rest today, tomorrow or Sunday to keep the rule"
             in shown(pilot, "#week-header")
         )
-        await pilot.press("right", "r")  # plan Saturday as a rest day
+        await pilot.press("right", "R")  # plan Saturday as a rest day
         assert "! No rest day yet — rest tomorrow to keep the rule" in shown(pilot, "#week-header")
         store.check_in(friday.date())  # Friday becomes a rest day
         await pilot.press("left")

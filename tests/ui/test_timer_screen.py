@@ -290,7 +290,7 @@ async def test_escape_while_running_keeps_the_timer_going(store: Store, clock: F
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = timer(app)
-        await pilot.press("t")
+        await pilot.press("w")
         await pilot.pause()
         assert app.screen is screen, "feet up has no water to enter"
         assert not screen.query_one("#timer-hints", Static).display
@@ -339,9 +339,9 @@ async def test_water_temperature_entered_while_running_is_saved(
     app = make(store, clock, "ice-bath")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert text(app, "#timer-temperature") == "Water temperature not entered: press t"
+        assert text(app, "#timer-temperature") == "Water temperature not entered: press w"
         assert text(app, "#timer-warnings") == ""
-        await pilot.press("t")
+        await pilot.press("w")
         await pilot.pause()
         await pilot.press(*"12.5", "enter")
         await pilot.pause()
@@ -547,7 +547,7 @@ async def test_a_custom_preset_is_created_edited_run_and_deleted(
         options = timer(app).query_one("#preset-list", OptionList)
         assert options.highlighted == 3
 
-        await pilot.press("e")
+        await pilot.press("r")
         await pilot.pause()
         app.screen.query_one("#segments", TextArea).text = "45s Left\n45s Right"
         await pilot.press("ctrl+s")
@@ -576,7 +576,7 @@ async def test_built_in_presets_are_edited_not_deleted(store: Store, clock: Fake
         await pilot.pause()
         assert any("cannot be deleted" in t for t in app.toasts)
         assert len(store.presets()) == 3
-        await pilot.press("e")
+        await pilot.press("r")
         await pilot.pause()
         app.screen.query_one("#segments", TextArea).text = "12:00"
         await pilot.press("ctrl+s")

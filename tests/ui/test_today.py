@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pendulum
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Select, Static
 
@@ -507,7 +508,7 @@ async def test_escape_stops_the_backfill_and_changes_nothing(
 ) -> None:
     history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("b", "l", "escape")
+        await pilot.press("b", "l", "escape", "escape")
         assert isinstance(pilot.app.screen, BackfillDialog)  # the same day again
         await pilot.press("escape")
         await pilot.pause()
@@ -571,3 +572,27 @@ def test_recovery_detail_in_either_temperature_unit() -> None:
     ]
     assert recovery_detail(sessions[:1], "C") == "10:00 · 12 °C"
     assert recovery_detail(sessions, "F") == "2× · 15:00 · 53.6 °F · 53.6 °F"
+
+
+async def test_four_runs_fit_without_a_scrollbar_and_the_strip_shows_the_week_at_80(
+    store: Store, clock: FakeClock
+) -> None:
+    history(store, MON - timedelta(weeks=1), TUE)
+    for distance in (5000, 6000, 7000, 8000):
+        store.add_activity(
+            Activity(WED, ActivityKind.WORKOUT, distance, 1800, 7, "long note " * 4, avg_hr=150)
+        )
+    async with make_app(store, clock).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        runs = current(pilot, TodayScreen).query_one("#runs", RunList)
+        assert runs.option_count == 4
+        assert runs.size.height == 4 and runs.max_scroll_y == 0  # one line each, no scrollbar
+        assert not runs.show_vertical_scrollbar
+        strip = pilot.app.screen.query_one("#today-strip")
+        lines = [line.text for line in strip.render_lines(Region(0, 0, *strip.size))]
+        days = "Thu 19 Fri 20 Sat 21 Sun 22 Mon 23 Tue 24 Wed 25 •"
+        assert " ".join(lines[0].split()) == days
+        # the four workouts' 26 km on Wednesday: "Workout" does not fit at 80 columns
+        assert (
+            " ".join(lines[1].split()) == "8.0 Easy 8.0 Easy 8.0 Easy 8.0 Easy rest 8.0 Easy 26.0"
+        )

@@ -97,7 +97,7 @@ async def test_left_and_right_move_the_selection_across_weeks(
         assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
 
 
-async def test_brackets_change_week_and_t_comes_back(store: Store, clock: FakeClock) -> None:
+async def test_brackets_change_week_and_home_comes_back(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
         await pilot.press("right_square_bracket")
@@ -109,10 +109,10 @@ async def test_brackets_change_week_and_t_comes_back(store: Store, clock: FakeCl
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         assert screen.selected == WED - timedelta(weeks=2)
         assert "Mon 9 Nov – Sun 15 Nov 2026" in shown(pilot, "#week-header")
-        await pilot.press("t")
+        await pilot.press("home")
         assert screen.selected == TODAY
         assert "this week" in shown(pilot, "#week-header")
-        await pilot.press("left", "t")
+        await pilot.press("left", "home")
         assert screen.selected == TODAY
 
 
@@ -133,12 +133,12 @@ async def test_browsing_weeks_stores_nothing(store: Store, clock: FakeClock) -> 
         assert cell_text(pilot, 0).splitlines()[1:3] == ["not", "planned"]
         assert "unknown" in cell_text(pilot, 0)  # before the history: not "done –"
         assert not any(cell(pilot, 0).has_class(f"-kind-{k.value}") for k in DayKind)
-        await pilot.press("r")
+        await pilot.press("R")
         await pilot.pause()
         assert any("never planned" in message for message, _ in toasts(pilot))
-        await pilot.press("t")
+        await pilot.press("home")
         assert dump(store) == []  # reading never writes
-        await pilot.press("c")  # a change stores the whole week
+        await pilot.press("C")  # a change stores the whole week
         assert len(dump(store)) == 7
 
 
@@ -148,7 +148,7 @@ async def test_browsing_weeks_stores_nothing(store: Store, clock: FakeClock) -> 
 async def test_kind_keys_plan_the_selected_day(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, THU)
-        for key, kind in (("w", W), ("l", L), ("a", A), ("c", C), ("r", R), ("e", E)):
+        for key, kind in (("W", W), ("L", L), ("A", A), ("C", C), ("R", R), ("E", E)):
             await pilot.press(key)
             assert store.week_plan(MON).day(THU).kind is kind
             assert cell_text(pilot, 3).splitlines()[1] == kind.value.upper()
@@ -164,10 +164,10 @@ async def test_kind_keys_plan_the_selected_day(store: Store, clock: FakeClock) -
 async def test_a_third_rest_day_is_refused(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, THU)
-        await pilot.press("r")
+        await pilot.press("R")
         assert "Rest days planned 2 (Mon, Thu) rule 1–2 ✓" in shown(pilot, "#week-header")
         before = dump(store)
-        await pilot.press("right", "r")
+        await pilot.press("right", "R")
         await pilot.pause()
         assert dump(store) == before
         assert (TOO_MANY_REST, "error") in toasts(pilot)
@@ -179,7 +179,7 @@ async def test_r_on_a_planned_run_clears_its_target(store: Store, clock: FakeClo
     store.set_day(THU, E, 6000, None)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, THU)
-        await pilot.press("r")
+        await pilot.press("R")
         assert store.week_plan(MON).day(THU) == PlanDay(THU, R)
         assert shown(pilot, "#day-detail").startswith("Thursday 26 November: Rest")
         assert "target" not in shown(pilot, "#day-detail")
@@ -203,7 +203,7 @@ async def test_removing_the_last_rest_day_is_refused(store: Store, clock: FakeCl
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, MON)
         before = dump(store)
-        for key in ("e", "w", "l", "a", "c"):
+        for key in ("E", "W", "L", "A", "C"):
             await pilot.press(key)
         await pilot.pause()
         assert dump(store) == before
@@ -214,9 +214,9 @@ async def test_removing_the_last_rest_day_is_refused(store: Store, clock: FakeCl
 async def test_a_second_rest_day_then_the_first_can_go(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, FRI)
-        await pilot.press("r")
+        await pilot.press("R")
         await select_day(pilot, MON)
-        await pilot.press("e")
+        await pilot.press("E")
         assert kinds(store) == (E, E, W, E, R, L, E)
 
 
@@ -286,7 +286,7 @@ async def test_a_move_into_another_week_is_refused(store: Store, clock: FakeCloc
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
         await select_day(pilot, SUN)
-        await pilot.press("r")
+        await pilot.press("R")
         await pilot.press("m", "right")
         before = dump(store)
         await pilot.press("m")
@@ -303,7 +303,7 @@ async def test_changing_week_drops_a_move(store: Store, clock: FakeClock) -> Non
         screen = current(pilot, WeekScreen)
         await pilot.press("m", "right_square_bracket")
         assert screen.move_source is None
-        await pilot.press("m", "t")
+        await pilot.press("m", "home")
         assert screen.move_source is None
 
 
@@ -370,7 +370,7 @@ async def test_a_bad_distance_is_shown_at_the_field_and_nothing_saved(
         assert "not a distance: 'far'" in error
         assert dialog.query_one("#target", Input).has_focus
         assert dump(store) == before
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the field, then the dialog
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
         assert dump(store) == before
@@ -430,7 +430,7 @@ async def test_excuse_a_week_then_make_it_count_again(store: Store, clock: FakeC
 
 async def test_escape_leaves_the_week_unexcused(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("left_square_bracket", "x", *"ill", "escape")
+        await pilot.press("left_square_bracket", "x", *"ill", "escape", "escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
         assert store.excused_weeks() == {}
@@ -442,12 +442,12 @@ async def test_escape_leaves_the_week_unexcused(store: Store, clock: FakeClock) 
 async def test_warnings_are_shown_and_never_block(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, THU)
-        await pilot.press("a")
+        await pilot.press("A")
         assert store.week_plan(MON).day(THU).kind is A
         warnings = shown(pilot, "#week-warnings")
         assert "Two hard days back to back: Workout Wed then Race Thu" in warnings
         await select_day(pilot, SUN)
-        await pilot.press("w")
+        await pilot.press("W")
         assert "No easy or rest day after the long run on Sat" in shown(pilot, "#week-warnings")
 
 
@@ -457,9 +457,19 @@ async def test_a_warning_across_the_weeks_end(store: Store, clock: FakeClock) ->
     store.set_kind(next_monday, W)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, SUN)
-        await pilot.press("l")
+        await pilot.press("L")
         warnings = shown(pilot, "#week-warnings")
         assert "Two hard days back to back: Long Sun then Workout Mon" in warnings
+        # next week is shown below, with its own warnings
+        assert shown(pilot, "#next-header").startswith("Next week  Mon 30 – Sun 6 Dec")
+        assert "rest days 1 (Tue) ✓" in shown(pilot, "#next-header")
+        assert not pilot.app.screen.query_one("#next-warnings").display
+        store.set_kind(next_monday + timedelta(days=2), W)
+        store.set_kind(next_monday + timedelta(days=3), L)
+        await pilot.pause()
+        next_warnings = shown(pilot, "#next-warnings")
+        assert next_warnings == "⚠ Two hard days back to back: Workout Wed then Long Thu"
+        assert pilot.app.screen.query_one("#next-warnings").display
 
 
 async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock) -> None:
@@ -481,7 +491,7 @@ async def test_the_warning_sees_a_next_week_never_shown_without_planning_it(
     next_monday = MON + timedelta(weeks=1)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, SUN)
-        await pilot.press("l")
+        await pilot.press("L")
         assert "Two hard days back to back: Long Sun then Workout Mon" in shown(
             pilot, "#week-warnings"
         )

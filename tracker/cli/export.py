@@ -8,10 +8,7 @@ into place (0600: it is personal data); an existing file is replaced only with
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pendulum
@@ -21,7 +18,7 @@ from tracker.cli.errors import EXIT_OK, Failure, UsageError
 from tracker.cli.output import reader_left, say
 from tracker.data.paths import not_a_file
 from tracker.domain.text import terminal_json
-from tracker.services.exporting import export_text
+from tracker.services.exporting import export_text, write_private_file
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
@@ -61,20 +58,9 @@ def output_path(ctx: Context, output: str | None, *, force: bool) -> Path | None
 def _write_file(path: Path, data: bytes) -> None:
     """Write ``data`` beside ``path`` and rename it into place (0600: it is personal data)."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_private_file(path, data)
     except OSError as exc:
         raise Failure(f"cannot write {path} ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        raise Failure(f"cannot write {path} ({exc.strerror or exc})") from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
 
 
 def _to_stdout(text: str) -> None:

@@ -18,6 +18,31 @@ from tracker.data.rows import (
 from tracker.data.store_base import StoreBase
 from tracker.domain.activity import SAME_RUN_START_S, Activity, completed, is_same_run
 from tracker.domain.dates import utc_stamp
+from tracker.domain.listing import ActivityFilter
+
+
+def _filter_where(chosen: ActivityFilter) -> tuple[str, list[object]]:
+    """The ``where`` clause and arguments of :class:`ActivityFilter` (``1`` for none)."""
+    clauses: list[str] = []
+    args: list[object] = []
+    if chosen.kind is not None:
+        clauses.append("kind = ?")
+        args.append(chosen.kind.value)
+    if chosen.start is not None:
+        clauses.append("date >= ?")
+        args.append(iso(chosen.start))
+    if chosen.end is not None:
+        clauses.append("date <= ?")
+        args.append(iso(chosen.end))
+    if chosen.text:
+        escaped = chosen.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
+        clauses.append(
+            "(note LIKE ? ESCAPE '\\' OR kind LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\'"
+            " OR date LIKE ? ESCAPE '\\')"
+        )
+        args += [like, like, like, like]
+    return " AND ".join(clauses) or "1", args
 
 
 class ActivityStore(StoreBase):
@@ -45,6 +70,25 @@ class ActivityStore(StoreBase):
             "date >= ? AND date <= ?", [iso(start), iso(end)], order_by="date, id"
         )
         return [activity_from_row(row) for row in rows]
+
+    def find_activities(
+        self, chosen: ActivityFilter, offset: int = 0, limit: int | None = None
+    ) -> list[Activity]:
+        """The activities ``chosen`` names, newest first, ``limit`` of them from ``offset``
+        (a page: the History screen reads ten years a page at a time)."""
+        where, args = _filter_where(chosen)
+        rows = self._table("activities").rows_where(
+            where, args, order_by="date DESC, id DESC", limit=limit, offset=offset or None
+        )
+        return [activity_from_row(row) for row in rows]
+
+    def count_activities(self, chosen: ActivityFilter) -> int:
+        where, args = _filter_where(chosen)
+        return self._table("activities").count_where(where, args)
+
+    def activity(self, activity_id: int) -> Activity | None:
+        rows = list(self._table("activities").rows_where("id = ?", [activity_id]))
+        return activity_from_row(rows[0]) if rows else None
 
     def activities_on(self, day: date) -> list[Activity]:
         return self.activities_between(day, day)

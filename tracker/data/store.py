@@ -14,12 +14,20 @@ from tracker.data.claims import ClaimStore
 from tracker.data.nutrition_store import NutritionStore
 from tracker.data.plan_store import PlanStore
 from tracker.data.session_store import SessionStore
+from tracker.data.snapshots import SnapshotStore
 from tracker.data.watch_store import WatchStore
 from tracker.data.wellness_store import WellnessStore
 
 
 class Store(
-    PlanStore, ActivityStore, SessionStore, NutritionStore, ClaimStore, WatchStore, WellnessStore
+    PlanStore,
+    ActivityStore,
+    SessionStore,
+    NutritionStore,
+    ClaimStore,
+    WatchStore,
+    SnapshotStore,
+    WellnessStore,
 ):
     """The database of one runner, read and written as domain objects."""
 

@@ -60,14 +60,20 @@ def missed_evenings(
 
 def describe_missed(days: Sequence[date], today: date) -> str:
     """``"3 evenings missed: Tue, Wed, Thu"``; dates in full when a weekday would be ambiguous."""
+    return " ".join(missed_parts(days, today))
+
+
+def missed_parts(days: Sequence[date], today: date) -> tuple[str, ...]:
+    """:func:`describe_missed` in the parts a line may break between (never inside
+    ``Mon 30 Nov``)."""
     if not days:
-        return ""
+        return ()
     count = f"{plural(len(days), 'evening')} missed"
     if len(days) > 5:
-        return f"{count} since {days[0]:%a %-d %b}"
-    if all(today - timedelta(days=6) <= day < today for day in days):
-        return f"{count}: " + ", ".join(f"{day:%a}" for day in days)
-    return f"{count}: " + ", ".join(f"{day:%a %-d %b}" for day in days)
+        return (count, f"since {days[0]:%a %-d %b}")
+    recent = all(today - timedelta(days=6) <= day < today for day in days)
+    named = [f"{day:%a}" if recent else f"{day:%a %-d %b}" for day in days]
+    return (f"{count}:", *(f"{name}," for name in named[:-1]), named[-1])
 
 
 # What the rule still needs this week

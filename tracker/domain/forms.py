@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tracker.domain.activity import Activity
-from tracker.domain.dates import ParseError
+from tracker.domain.dates import ParseError, parse_date
 from tracker.domain.kinds import ActivityKind, DayKind, parse_activity_kind
 from tracker.domain.plan import RuleViolation, check_template
 from tracker.domain.units import parse_distance, parse_duration, parse_rpe
@@ -136,6 +136,19 @@ def read_run(
         rpe=effort,
         note=clean_note,
     )
+
+
+def read_day(text: str, today: date) -> date:
+    """The day a run was done, as typed in the form (``yesterday``, ``2026-11-24``, a
+    weekday: the most recent one); :class:`FormErrors` under ``date`` otherwise. A
+    run is never dated after today."""
+    try:
+        day = parse_date(text, today)
+    except ParseError as exc:
+        raise FormErrors({"date": str(exc)}) from None
+    if day > today:
+        raise FormErrors({"date": "a run is logged once it is done: today or before"})
+    return day
 
 
 def read_recovery(duration: str = "", note: str = "") -> tuple[int | None, str | None]:

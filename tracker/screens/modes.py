@@ -8,4 +8,5 @@ SCREENS_BY_KEY = (
     ("3", "timer", "Timer"),
     ("4", "stats", "Stats"),
     ("5", "settings", "Settings"),
+    ("6", "history", "History"),
 )

@@ -54,8 +54,7 @@ class SettingsScreen(RecovScreen):
     MODE = "settings"
     AUTO_FOCUS = "#units"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "focus_items", "Items", tooltip="Go to the nutrition items"),
-        Binding("w", "focus_template", "Template", tooltip="Go to the week template"),
+        Binding("escape", "leave_field", "Leave field", show=False, tooltip="Out of a text field"),
         Binding(
             "g",
             "app.welcome",
@@ -362,8 +361,7 @@ class SettingsScreen(RecovScreen):
             self.notify(f"{item.name} archived — its history stays; x brings it back")
         self._show_items()
 
-    def action_focus_items(self) -> None:
-        self.query_one("#items", NutritionEditor).focus()
-
-    def action_focus_template(self) -> None:
-        self.query_one("#template-0", Select).focus()
+    def action_leave_field(self) -> None:
+        """Out of a text field, so ``p``, ``g`` and the digits are keys again (it is saved)."""
+        if isinstance(self.focused, Input):
+            self.set_focus(None)

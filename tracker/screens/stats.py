@@ -47,7 +47,12 @@ class StatsScreen(RecovScreen):
 
     MODE = "stats"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "refresh", "Refresh", tooltip="Read the figures again"),
+        Binding(
+            "ctrl+r",
+            "refresh",
+            "Refresh",
+            tooltip="Read the figures again (after another recovtui wrote)",
+        ),
     ]
 
     def __init__(self, services: Services, clock: Clock) -> None:

@@ -33,6 +33,7 @@ from tracker.screens.today_dialogs import EveningDialogs
 from tracker.services.bundle import Services
 from tracker.services.checkin import RecoveryItem, TodayReport
 from tracker.widgets.checklist import Checklist, ChecklistItem
+from tracker.widgets.day_strip import DayStrip, done_cells
 from tracker.widgets.day_text import (
     evening_hint,
     keys_text,
@@ -42,6 +43,7 @@ from tracker.widgets.day_text import (
     rest_text,
     status_text,
 )
+from tracker.widgets.fitted import Parts
 from tracker.widgets.kind_select import kind_select
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList, run_line
@@ -85,9 +87,10 @@ class TodayScreen(EveningDialogs):
         super().__init__(clock)
         self.checkin = services.checkin
         self.planning = services.planning
+        self.history = services.history
         self.report: TodayReport | None = None
-        self._shown: dict[str, Text] = {}
-        self._run_lines: list[Text] = []
+        self._shown: dict[str, Text | Parts] = {}
+        self._run_lines: list[Parts] = []
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="today-top"):
@@ -106,6 +109,7 @@ class TodayScreen(EveningDialogs):
                     yield kind_select("tomorrow")
                     yield Label(id="tomorrow-target")
                 yield LoadSummary(id="load-summary")
+        yield DayStrip(id="today-strip")
         with Horizontal(id="today-lists"):
             yield Checklist(id="recovery", classes="today-panel")
             yield Checklist(id="nutrition", classes="today-panel")
@@ -123,7 +127,7 @@ class TodayScreen(EveningDialogs):
 
     # Showing the day
 
-    def _show(self, selector: str, content: Text) -> Static:
+    def _show(self, selector: str, content: Text | Parts) -> Static:
         """Update a Static only when what it shows changed (each update costs a layout)."""
         static = self.query_one(selector, Static)
         if self._shown.get(selector) != content:
@@ -151,6 +155,8 @@ class TodayScreen(EveningDialogs):
             stats.tomorrow_cap_m,
             report.units,
         )
+        strip = self.history.last_days(report.day)
+        self.query_one("#today-strip", DayStrip).show(done_cells(strip, report.units, report.day))
         self._show_recovery(report)
         self._show_nutrition(report)
         if bool(report.missed) != had_missed:

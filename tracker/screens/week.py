@@ -9,32 +9,33 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
-from tracker.domain.load import ramp_level
-from tracker.domain.plan import MIN_REST_DAYS, RULE_RANGE, TOO_FEW_REST, RuleViolation
-from tracker.domain.stats import round_half_up
-from tracker.domain.text import plural
+from tracker.domain.plan import TOO_FEW_REST, RuleViolation
 from tracker.domain.units import format_distance
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import ConfirmDialog, TextPromptDialog
 from tracker.screens.modals.plan_day import EditDayDialog
+from tracker.screens.week_text import next_week_text, warning_lines, week_header
 from tracker.services.bundle import Services
 from tracker.services.planning import DayReport, WeekReport
 from tracker.widgets.day_cell import LEGEND, DayCell, DayView
+from tracker.widgets.day_strip import DayStrip, plan_cells
 
 KIND_KEYS = (
-    ("r", DayKind.REST),
-    ("e", DayKind.EASY),
-    ("w", DayKind.WORKOUT),
-    ("l", DayKind.LONG),
-    ("a", DayKind.RACE),
-    ("c", DayKind.CROSS),
+    ("R", DayKind.REST),
+    ("E", DayKind.EASY),
+    ("W", DayKind.WORKOUT),
+    ("L", DayKind.LONG),
+    ("A", DayKind.RACE),
+    ("C", DayKind.CROSS),
 )
+"""Capitals plan the selected day: a lower-case letter means the same on every screen
+(``l`` logs a run, ``c`` checks in, ``e`` starts the feet-up timer)."""
 MOVE_HINT = " (m moves it)"
 
 
@@ -42,72 +43,6 @@ def refusal(exc: RuleViolation) -> str:
     """The rule's message, with this screen's key for what it suggests."""
     message = str(exc)
     return message + MOVE_HINT if message == TOO_FEW_REST else message
-
-
-def _days(days: tuple[date, ...] | list[date]) -> str:
-    return ", ".join(f"{day:%a}" for day in days)
-
-
-def week_header(report: WeekReport) -> Text:
-    """The week's dates, its rest days (planned and taken, by the same words as the
-    advice under them), distance planned and done, and the ramp once it is over."""
-    plan, week, units = report.plan, report.week, report.units
-    text = Text()
-    text.append(f"{week.start:%a %-d %b} – {week.end:%a %-d %b %Y}", style="bold")
-    if report.is_current:
-        text.append("   this week", style="italic")
-    text.append("\n")
-    if not report.planned:
-        text.append("Not planned", style="bold")
-    else:
-        rest = [d.date for d in plan.days if d.kind is DayKind.REST]
-        rest = [day for day in rest if day not in report.not_planned]
-        text.append(f"Rest days planned {len(rest)}")
-        if rest:
-            text.append(f" ({_days(rest)})")
-        problem = plan.rule_problem if not report.not_planned else None
-        excused_rule = f" rule {MIN_REST_DAYS} or more (excused) "
-        text.append(excused_rule if plan.excused else f" rule {RULE_RANGE} ")
-        text.append(
-            "✗ " + problem if problem else "✓", style="bold red" if problem else "bold green"
-        )
-    if report.started and not report.before_history:
-        text.append(f"  ·  taken {len(report.taken)}")
-        if report.taken:
-            text.append(f" ({_days(report.taken)})")
-    if report.planned:
-        text.append(f"  ·  Planned {format_distance(plan.planned_m, units)}")
-    if report.started:
-        text.append(f"  ·  Done {format_distance(report.done_m, units)}")
-    if report.tomorrow_cap_m is not None:
-        cap = format_distance(report.tomorrow_cap_m, units)
-        text.append(f"\nTomorrow's cap {cap}: 10% over your longest run of the last 30 days")
-    ramp = report.ramp_pct
-    if ramp is not None:
-        level = ramp_level(ramp)
-        text.append("  ·  Ramp ")
-        text.append(
-            f"{round_half_up(ramp, 0):+.0f}%",
-            style={"strong": "bold red", "warn": "yellow"}.get(level or "", ""),
-        )
-    outlook = report.outlook
-    if outlook is not None:
-        if not outlook.ok:
-            text.append(f"\n! {outlook.advice}", style="bold yellow")
-        elif not outlook.kept and not report.excused:
-            text.append(f"\n· {outlook.advice}", style="italic")
-    elif report.before_history and report.started:
-        text.append("\nBefore your record began: not counted", style="italic")
-    proposed = len(plan.proposed) - len(report.not_planned)
-    if proposed:
-        which = "From" if proposed == 7 else f"{plural(proposed, 'day')} from"
-        text.append(
-            f"\n{which} your week template (italic), kept once changed or ticked",
-            style="italic",
-        )
-    if report.excused:
-        text.append(f"\nExcused: {report.excused}", style="italic")
-    return text
 
 
 class WeekScreen(RecovScreen):
@@ -134,14 +69,18 @@ class WeekScreen(RecovScreen):
             tooltip="Show the next week",
         ),
         Binding(
-            "t", "this_week", "This week", show=False, tooltip="Back to this week, today selected"
+            "home",
+            "this_week",
+            "This week",
+            show=False,
+            tooltip="Back to this week, today selected",
         ),
         *(
             Binding(
                 key,
                 f"set_kind('{kind.value}')",
-                kind.label if kind is DayKind.REST else f"Make {kind.value}",
-                tooltip=f"Plan the selected day as {kind.value}",
+                kind.label,
+                tooltip=f"Plan the selected day as {kind.value} (shift+{key.lower()})",
                 show=kind is DayKind.REST,
             )
             for key, kind in KIND_KEYS
@@ -168,6 +107,10 @@ class WeekScreen(RecovScreen):
         yield Static(LEGEND, id="week-legend")
         yield Static(id="day-detail")
         yield Static(id="week-warnings")
+        with Vertical(id="week-next"):
+            yield Static(id="next-header")
+            yield DayStrip(id="next-strip")
+            yield Static(id="next-warnings", classes="week-warnings")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -208,8 +151,20 @@ class WeekScreen(RecovScreen):
             cell.moving = day.date == self.move_source
         self._render_header(report)
         self._render_detail(report.day(self.selected), report.units)
-        lines = [f"⚠ {w.message}" for w in report.warnings]
-        self.query_one("#week-warnings", Static).update(Text("\n".join(lines)))
+        warnings = self.query_one("#week-warnings", Static)
+        warnings.update(warning_lines(report))
+        warnings.display = bool(report.warnings)
+        self._render_next(report)
+
+    def _render_next(self, shown: WeekReport) -> None:
+        """The week after the one shown: its days, whether it keeps the rule, its warnings."""
+        report = self.planning.week(shown.week.end + timedelta(days=1), self.today)
+        self.query_one("#next-header", Static).update(next_week_text(report))
+        cells = plan_cells(report.plan.days, report.units, self.today)
+        self.query_one("#next-strip", DayStrip).show(cells)
+        warnings = self.query_one("#next-warnings", Static)
+        warnings.update(warning_lines(report))
+        warnings.display = bool(report.warnings)
 
     def _render_header(self, report: WeekReport) -> None:
         self.query_one("#week-header", Static).update(week_header(report))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tracker.data.snapshots import Rows
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.checkin import (
@@ -33,8 +34,10 @@ from tracker.domain.recovery import (
     checklist_label,
     ticked_items,
 )
+from tracker.domain.units import format_distance
 from tracker.domain.wellness import Wellness
 from tracker.services.reports import StatsReport, stats_report
+from tracker.services.undo import UndoLog
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +111,10 @@ def recovery_items(sessions: Sequence[RecoverySession]) -> tuple[RecoveryItem, .
 class CheckinService:
     """The use cases of the evening check-in, on one store and clock."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, undo: UndoLog | None = None) -> None:
         self.store = store
         self.clock = clock
+        self.undo = undo if undo is not None else UndoLog(store)
 
     # Reading
 
@@ -188,13 +192,31 @@ class CheckinService:
         if not is_past(self.store.week(day), self.clock.today()):
             self.store.keep_week(day)
 
+    def _week_rows(self, day: date) -> Rows:
+        """The stored plan of ``day``'s week, as it is: what :meth:`_keep_week` may fill."""
+        week = self.store.week(day)
+        return self.store.rows_of_plan(week.start, week.end)
+
+    def _said(self, activity: Activity) -> str:
+        distance = format_distance(activity.distance_m, self.store.settings().units)
+        return f"{activity.kind.label.lower()} {distance} on {activity.date:%a %-d %b}"
+
     def save_run(self, activity: Activity) -> Activity:
-        """Log a new run, or save the changes to a stored one."""
+        """Log a new run, or save the changes to a stored one (its date too)."""
+        before = [self._week_rows(activity.date)]
+        if activity.id is not None:
+            before.append(self.store.rows_of_activity(activity.id))
         with self.store.transaction():
             self._keep_week(activity.date)
             if activity.id is None:
-                return self.store.add_activity(activity)
-            return self.store.update_activity(activity)
+                saved = self.store.add_activity(activity)
+                assert saved.id is not None
+                before.append(self.store.rows_of_activity(saved.id).gone())
+            else:
+                saved = self.store.update_activity(activity)
+        what = "logging" if activity.id is None else "editing"
+        self.undo.record(f"{what} {self._said(saved)}", before)
+        return saved
 
     def rest_day_notice(self, activity: Activity) -> str | None:
         """What to tell the runner when ``activity`` fell on a day planned as rest."""
@@ -202,7 +224,11 @@ class CheckinService:
         return None if plan is None else run_on_rest_day(plan, self.clock.today())
 
     def delete_run(self, activity_id: int) -> None:
+        before = self.store.rows_of_activity(activity_id)
+        deleted = self.store.activity(activity_id)
         self.store.delete_activity(activity_id)
+        if deleted is not None:
+            self.undo.record(f"deleting {self._said(deleted)}", [before])
 
     # Checking in
 
@@ -212,7 +238,12 @@ class CheckinService:
     def check_in(self, day: date, wellness: Wellness | None = None) -> None:
         """Check ``day`` in; with ``wellness``, store it as how the day felt (an
         empty entry removes the day's)."""
-        with self.store.transaction():
+        before = [
+            self._week_rows(day),
+            self.store.rows_of_checkin(day),
+            self.store.rows_of_wellness(day),
+        ]
+        with self.undo.change(f"checking in {day:%a %-d %b}", before), self.store.transaction():
             self._keep_week(day)
             if wellness is not None:
                 self.store.save_wellness(wellness)
@@ -222,12 +253,17 @@ class CheckinService:
         return self.store.wellness_on(day)
 
     def undo_check_in(self, day: date) -> None:
-        self.store.undo_check_in(day)
+        before = [self.store.rows_of_checkin(day)]
+        with self.undo.change(f"removing the check-in of {day:%a %-d %b}", before):
+            self.store.undo_check_in(day)
 
     # Checklists
 
     def set_nutrition(self, day: date, item_id: int, ticked: bool) -> None:
-        with self.store.transaction():
+        before = [self._week_rows(day), self.store.rows_of_nutrition_check(day, item_id)]
+        name = next((i.name for i in self.store.nutrition_items(True) if i.id == item_id), "")
+        what = f"{'ticking' if ticked else 'unticking'} {name}"
+        with self.undo.change(what, before), self.store.transaction():
             self._keep_week(day)
             self.store.set_nutrition_check(day, item_id, ticked)
 
@@ -235,9 +271,16 @@ class CheckinService:
         self, day: date, kind: RecoveryKind, duration_s: int | None = None, note: str | None = None
     ) -> RecoverySession:
         """Tick a recovery item by hand (massage, or a session not timed here)."""
+        before = [self._week_rows(day)]
         with self.store.transaction():
             self._keep_week(day)
-            return self.store.log_recovery(day, kind, duration_s, note, started_at=self.clock.now())
+            session = self.store.log_recovery(
+                day, kind, duration_s, note, started_at=self.clock.now()
+            )
+        if session.id is not None:
+            before.append(self.store.rows_of_sessions([session.id]).gone())
+        self.undo.record(f"ticking {kind.label.lower()}", before)
+        return session
 
     def ticking_sessions(self, day: date, key: str) -> list[RecoverySession]:
         """The completed sessions of ``day`` that tick the item ``key``."""
@@ -245,6 +288,7 @@ class CheckinService:
 
     def untick_recovery(self, day: date, key: str) -> None:
         """Untick an item: remove the day's sessions that tick it."""
-        self.store.delete_sessions(
-            [s.id for s in self.ticking_sessions(day, key) if s.id is not None]
-        )
+        ids = [s.id for s in self.ticking_sessions(day, key) if s.id is not None]
+        before = [self.store.rows_of_sessions(ids)]
+        with self.undo.change(f"unticking {checklist_label(key).lower()}", before):
+            self.store.delete_sessions(ids)

@@ -8,6 +8,9 @@ database made with SQLite's backup API.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,7 @@ from typing import Any
 from tracker.data.backup import backup_to, manual_backup_path
 from tracker.data.paths import ensure_private_dir
 from tracker.data.store import Store
+from tracker.domain.clock import Clock
 from tracker.domain.plan import PlanDay
 from tracker.formats.activities_csv import write_activities_csv
 from tracker.formats.recovtui_json import ExportContents, build_document, dumps_document
@@ -82,3 +86,70 @@ def back_up(store: Store, db_path: Path, target: Path | None, now: datetime) -> 
         ensure_private_dir(target.parent)
     backup_to(store.db, target)
     return target
+
+
+EXPORT_SUFFIXES = {".csv": "csv", ".ics": "ics"}
+"""A file's suffix names its export format; anything else is the JSON document."""
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` beside ``path`` and rename it into place (0600: it is personal data).
+
+    Raises ``OSError`` when it cannot be written; nothing is left half-written.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+
+
+def export_to_new_file(store: Store, path: Path, now: datetime, today: date) -> str:
+    """Export to ``path``, a file that does not exist yet, in the format its suffix names
+    (``.csv``, ``.ics``, else JSON); returns the format. ``ValueError`` says why a path
+    is refused, ``OSError`` why it could not be written."""
+    path = path.expanduser()
+    if path.exists() or path.is_symlink():
+        raise ValueError(f"{path} already exists: choose a new file name")
+    if not path.parent.is_dir():
+        raise ValueError(f"{path.parent} is not a folder")
+    file_format = EXPORT_SUFFIXES.get(path.suffix.lower(), "json")
+    write_private_file(path, export_text(store, file_format, now, today).encode("utf-8"))
+    return file_format
+
+
+def back_up_beside_daily(store: Store, now: datetime) -> Path:
+    """A backup beside the daily ones, named by the time (the TUI's Backup command).
+
+    ``ValueError`` says why none could be made (``OSError`` when it could not be written).
+    """
+    from tracker.data.backup import BackupError
+
+    db_path = store.database_path()
+    if db_path is None:
+        raise ValueError("this database lives in memory: there is no file to back up")
+    try:
+        return back_up(store, db_path, None, now)
+    except BackupError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class FileService:
+    """The TUI's file commands (export, backup) on one store and clock."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def export_to(self, path: Path) -> str:
+        """See :func:`export_to_new_file`."""
+        return export_to_new_file(self.store, path, self.clock.now(), self.clock.today())
+
+    def back_up(self) -> Path:
+        """See :func:`back_up_beside_daily`."""
+        return back_up_beside_daily(self.store, self.clock.now())

@@ -7,6 +7,7 @@ screen and command, and two processes changing one week lose nothing.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -35,6 +36,7 @@ from tracker.domain.plan import (
 )
 from tracker.domain.recovery import checklist_key
 from tracker.domain.streaks import in_history, rest_days_of
+from tracker.services.undo import UndoLog
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +121,10 @@ class WeekReport:
 class PlanningService:
     """The use cases of the week planner, on one store and clock."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, undo: UndoLog | None = None) -> None:
         self.store = store
         self.clock = clock
+        self.undo = undo if undo is not None else UndoLog(store)
 
     def week_of(self, day: date) -> Week:
         return self.store.week(day)
@@ -209,23 +212,33 @@ class PlanningService:
                 "it stays as it was"
             )
 
+    def _plan_change(self, day: date, what: str) -> contextlib.AbstractContextManager[None]:
+        """Record ``what`` for undo, with ``day``'s week as stored before it."""
+        week = self.store.week(day)
+        return self.undo.change(what, [self.store.rows_of_plan(week.start, week.end)])
+
     def set_kind(self, day: date, kind: DayKind) -> WeekPlan:
         self._open_to_change(day)
-        return self.store.set_kind(day, kind)
+        with self._plan_change(day, f"planning {day:%a %-d %b} as {kind.label.lower()}"):
+            return self.store.set_kind(day, kind)
 
     def set_day(self, day: date, kind: DayKind, target_m: int | None, note: str | None) -> WeekPlan:
         self._open_to_change(day)
-        return self.store.set_day(day, kind, target_m, note)
+        with self._plan_change(day, f"editing the plan of {day:%a %-d %b}"):
+            return self.store.set_day(day, kind, target_m, note)
 
     def move_rest(self, source: date, target: date) -> WeekPlan:
         self._open_to_change(source)
-        return self.store.move_rest(source, target)
+        with self._plan_change(source, f"swapping {source:%a} and {target:%a}"):
+            return self.store.move_rest(source, target)
 
     def excused_reason(self, week: Week) -> str | None:
         return self.store.excused_weeks().get(week.start)
 
     def excuse(self, week: Week, reason: str) -> None:
-        self.store.excuse_week(week.start, reason)
+        before = [self.store.rows_of_excuse(week.start)]
+        with self.undo.change(f"excusing the week of {week.start:%-d %b}", before):
+            self.store.excuse_week(week.start, reason)
 
     def unexcuse(self, week: Week) -> None:
         """Make the week count again; RuleViolation when it plans more rest than the
@@ -233,4 +246,6 @@ class PlanningService:
         problem = unexcuse_problem(self.store.week_plan(week.start), self.clock.today())
         if problem is not None:
             raise RuleViolation(problem)
-        self.store.unexcuse_week(week.start)
+        before = [self.store.rows_of_excuse(week.start)]
+        with self.undo.change(f"counting the week of {week.start:%-d %b} again", before):
+            self.store.unexcuse_week(week.start)

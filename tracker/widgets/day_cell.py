@@ -14,6 +14,7 @@ from tracker.domain.activity import Activity
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
 from tracker.domain.units import distance_value
+from tracker.widgets.fitted import Parts
 
 RECOVERY_MARKS = {
     "ice_bath": "❄",
@@ -123,4 +124,15 @@ class DayCell(Widget):
         return text
 
 
-LEGEND = "❄ ice bath  ≈ foam roller  ▲ feet up  ✚ massage  ✦ acupuncture  food: nutrition ticked"
+LEGEND = Parts.of(
+    [
+        "❄ ice bath",
+        "≈ foam roller",
+        "▲ feet up",
+        "✚ massage",
+        "✦ acupuncture",
+        "food: nutrition ticked",
+    ],
+    "  ",
+    wrap=True,
+)

@@ -8,12 +8,13 @@ from datetime import date
 
 from rich.text import Text
 
-from tracker.domain.checkin import RestOutlook, describe_missed
+from tracker.domain.checkin import RestOutlook, missed_parts
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.units import format_distance, format_duration, format_temperature
 from tracker.domain.wellness import Wellness
+from tracker.widgets.fitted import Parts
 
 
 def keys_text(*pairs: tuple[str, str]) -> Text:
@@ -57,13 +58,12 @@ def status_text(checked_in: bool, felt: Wellness | None = None) -> Text:
     return text
 
 
-def missed_text(missed: Sequence[date], today: date) -> Text:
-    text = Text()
-    if missed:
-        text.append(describe_missed(missed, today), style="bold")
-        text.append(" — ")
-        text.append_text(keys_text(("b", " backfills")))
-    return text
+def missed_text(missed: Sequence[date], today: date) -> Parts:
+    """``2 evenings missed: Mon 23 Nov, Mon 30 Nov — b backfills``, broken between dates."""
+    if not missed:
+        return Parts(())
+    said = [Text(part, style="bold") for part in missed_parts(missed, today)]
+    return Parts.of([*said, Text("— ") + keys_text(("b", " backfills"))], " ", wrap=True)
 
 
 def evening_hint(checked_in: bool) -> Text:

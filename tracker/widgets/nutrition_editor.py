@@ -13,7 +13,7 @@ class NutritionEditor(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "screen.add_item", "Add", tooltip="Add a nutrition item"),
-        Binding("r", "screen.rename_item", "Rename", tooltip="Rename the highlighted item"),
+        Binding("r", "screen.rename_item", "Edit", tooltip="Rename the highlighted item"),
         Binding(
             "left_square_bracket",
             "screen.move_item(-1)",

@@ -101,7 +101,7 @@ def ice_bath_lines(snapshot: Snapshot, water_c: float | None, unit: str) -> tupl
     water = (
         f"Water {format_temperature(water_c, unit)} (t to change)"
         if water_c is not None
-        else "Water temperature not entered: press t"
+        else "Water temperature not entered: press w"
     )
     seconds = max(snapshot.planned_s, snapshot.elapsed_s)
     warnings = "\n".join(f"⚠ {w}" for w in ice_bath_warnings(seconds, water_c, unit))

@@ -3,7 +3,9 @@
 Every dialog is a :class:`Modal`. A subclass composes its body (fields made
 with :meth:`Modal.field`, one line each, the error under the field), names its
 buttons, and answers :meth:`Modal.submit` — called by enter in a field and by
-the primary button. ``escape`` (or the cancel button) dismisses it with None.
+the primary button. ``escape`` leaves a text field first (to the dialog's first
+button), then, pressed again (or the cancel button), dismisses it with None.
+The dialog has its own footer: it shows the dialog's keys, not the screen's.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from tracker.widgets.plain import plain
 
@@ -43,12 +45,14 @@ class Modal(ModalScreen[T | None], Generic[T]):
     """A dialog box; see the module docstring."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
+        Binding("escape", "escape", "Cancel", tooltip="Leave the field, then close without saving"),
     ]
     FIELDS: ClassVar[tuple[str, ...]] = ()
     """The fields whose errors :meth:`show_errors` shows, in the order they are focused."""
     BOX_CLASSES: ClassVar[str] = ""
     BOX_ID: ClassVar[str | None] = None
+    ESCAPE_LEAVES_FIELD: ClassVar[bool] = True
+    """False for a dialog whose escape means "skip" at once (its fields all optional)."""
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -68,6 +72,7 @@ class Modal(ModalScreen[T | None], Generic[T]):
                         disabled=spec.disabled,
                         compact=True,
                     )
+        yield Footer()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -152,6 +157,16 @@ class Modal(ModalScreen[T | None], Generic[T]):
     def submit(self) -> None:
         """Check the form and dismiss with its value; show what is wrong otherwise."""
         raise NotImplementedError
+
+    def action_escape(self) -> None:
+        """Leave a text field (to the first button); outside one, close the dialog."""
+        if self.ESCAPE_LEAVES_FIELD and isinstance(self.focused, Input | TextArea):
+            buttons = self.query(".dialog-buttons Button").results(Button)
+            first = next((b for b in buttons if not b.disabled), None)
+            if first is not None:
+                first.focus()
+                return
+        self.action_cancel()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -172,3 +172,4 @@ class BriefCheckinForm(CheckinForm):
 
     FIELDS = BRIEF_FIELDS
     BRIEF = True
+    ESCAPE_LEAVES_FIELD = False

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.widgets import Select, Static
 
 from tracker.domain.activity import Activity
-from tracker.domain.forms import FormErrors, read_recovery, read_run
+from tracker.domain.forms import FormErrors, read_day, read_recovery, read_run
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.plan import PlanDay
 from tracker.domain.units import distance_field_text, format_distance, format_duration
@@ -35,9 +35,13 @@ KIND_LABELS = {
 
 
 class LogRunForm(Form[Activity]):
-    """Log a run on ``day``, or edit ``activity``. Dismisses with the saved activity."""
+    """Log a run on ``day``, or edit ``activity``. Dismisses with the saved activity.
 
-    FIELDS = ("kind", "distance", "duration", "rpe", "note")
+    The date is a field too (a run logged on the wrong day moves: the rule and the
+    stats follow); ``today`` is the latest day it may say.
+    """
+
+    FIELDS = ("date", "kind", "distance", "duration", "rpe", "note")
     AUTO_FOCUS = "#distance"
     BOX_ID = "run-form"
 
@@ -48,10 +52,12 @@ class LogRunForm(Form[Activity]):
         save: SaveRun,
         activity: Activity | None = None,
         planned: PlanDay | None = None,
+        today: date | None = None,
     ) -> None:
         verb = "Edit the run" if activity is not None else "Log a run"
         super().__init__(f"{verb} — {day:%A %-d %B}")
         self.day, self.units, self.save_run = day, units, save
+        self.today = max(today or day, day)
         self.activity, self.planned = activity, planned
 
     def _defaults(self) -> tuple[ActivityKind, str, str, str, str]:
@@ -86,6 +92,9 @@ class LogRunForm(Form[Activity]):
                 classes="form-hint",
                 markup=False,
             )
+        yield from self.input_field(
+            "date", "Date", f"{self.day:%Y-%m-%d}", "today, yesterday, a weekday or YYYY-MM-DD"
+        )
         yield from self.select_field(
             "kind", "Kind", [(label, k) for k, label in KIND_LABELS.items()], kind
         )
@@ -102,9 +111,15 @@ class LogRunForm(Form[Activity]):
 
     def submit(self) -> None:
         kind = self.query_one("#kind", Select).value
+        errors: dict[str, str] = {}
+        day = self.day
+        try:
+            day = read_day(self.text("date"), self.today)
+        except FormErrors as exc:
+            errors |= exc.errors
         try:
             activity = read_run(
-                self.day,
+                day,
                 str(kind),
                 self.text("distance"),
                 self.text("duration"),
@@ -113,12 +128,15 @@ class LogRunForm(Form[Activity]):
                 self.units,
             )
         except FormErrors as exc:
-            self.show_errors(exc.errors)
+            errors |= exc.errors
+        if errors:
+            self.show_errors(errors)
             return
         self.show_errors({})
         if self.activity is not None:
             activity = replace(
                 self.activity,
+                date=activity.date,
                 kind=activity.kind,
                 distance_m=activity.distance_m,
                 duration_s=activity.duration_s,

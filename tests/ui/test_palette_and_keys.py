@@ -1,0 +1,72 @@
+"""The palette reaches the global actions from every screen; ``?`` lists recovtui's own
+keys only, one label each; ``ctrl+z`` undoes the last change with a toast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+
+from tests.conftest import TODAY, make_app
+from tests.fakes import FakeClock
+from tests.helpers import toasts
+from tracker.data.store import Store
+from tracker.screens.modes import SCREENS_BY_KEY
+from tracker.widgets.keys_panel import KeysPanel, OwnBindingsTable
+
+GENERIC = ("Scroll", "Page", "Focus", "Copy", "Home", "End", "Maximize", "Screenshot")
+"""Words of Textual's generic bindings and commands."""
+
+
+async def palette_offers(pilot: Pilot[Any], typed: str) -> list[str]:
+    await pilot.press("ctrl+p")
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*typed)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    found = pilot.app.screen.query_one(CommandList)
+    offered = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+    await pilot.press("escape")
+    await pilot.pause()
+    return offered
+
+
+async def test_log_is_found_in_the_palette_on_every_screen(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=(100, 32)) as pilot:
+        for key, mode, _title in SCREENS_BY_KEY:
+            await pilot.press(key)
+            await pilot.pause()
+            assert pilot.app.current_mode == mode
+            offered = await palette_offers(pilot, "log")
+            assert offered and offered[0].startswith("Log run"), (mode, offered)
+            everything = await palette_offers(pilot, "o")
+            assert not [o for o in everything if o.startswith(GENERIC)], (mode, everything)
+
+
+async def test_the_keys_help_holds_only_recovtuis_keys(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=(120, 40)) as pilot:
+        for key, mode, _title in SCREENS_BY_KEY:
+            await pilot.press(key, "question_mark")
+            await pilot.pause()
+            table = pilot.app.screen.query_one(KeysPanel).query_one(OwnBindingsTable)
+            rows = table.render_bindings_table().columns[1]._cells
+            labels = [str(cell) for cell in rows]
+            assert labels, mode
+            assert len(labels) == len(set(labels)), (mode, labels)
+            assert not [label for label in labels if label.startswith(GENERIC)], (mode, labels)
+            await pilot.press("question_mark")
+
+
+async def test_ctrl_z_undoes_a_tick_and_says_so(store: Store, clock: FakeClock) -> None:
+    async with make_app(store, clock).run_test(size=(100, 32)) as pilot:
+        await pilot.press("tab", "space")  # nutrition: the first item ticked
+        await pilot.pause()
+        ticked = store.nutrition_checks(TODAY, TODAY).get(TODAY, set())
+        assert len(ticked) == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert store.nutrition_checks(TODAY, TODAY).get(TODAY, set()) == set()
+        assert any(message.startswith("Undone: ticking") for message, _ in toasts(pilot))
+        await pilot.press("ctrl+z")
+        assert ("Nothing to undo in this session", "information") in toasts(pilot)
