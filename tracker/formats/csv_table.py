@@ -83,22 +83,34 @@ MAX_LINE_CHARS: Final = 1_000_000
 """A line longer than this is no export's (csv refuses a field past 131,072 anyway)."""
 
 
-def _lines(text: str, name: str) -> Iterator[str]:
-    """The lines of ``text`` with their ends, refusing an absurdly long one before copying it.
+def _lines(chunks: Iterable[str], name: str) -> Iterator[str]:
+    """The lines of the text in ``chunks`` with their ends, refusing an absurdly long one
+    before holding it whole.
 
-    (``io.StringIO`` would copy the whole text again, at four bytes a character.)
+    (``io.StringIO`` would copy a whole text again, at four bytes a character.)
     """
-    start, number = 0, 0
-    while start < len(text):
-        number += 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end + 1
-        if end - start > MAX_LINE_CHARS:
-            raise LimitExceeded(
-                name, f"line longer than {MAX_LINE_CHARS:,} characters", row=number, unit="line"
-            )
-        yield text[start:end]
-        start = end
+    number = 0
+    rest = ""
+    for chunk in chunks:
+        text = rest + chunk if rest else chunk
+        start = 0
+        while (end := text.find("\n", start)) >= 0:
+            number += 1
+            if end + 1 - start > MAX_LINE_CHARS:
+                raise _too_long(name, number)
+            yield text[start : end + 1]
+            start = end + 1
+        rest = text[start:]
+        if len(rest) > MAX_LINE_CHARS:
+            raise _too_long(name, number + 1)
+    if rest:
+        yield rest
+
+
+def _too_long(name: str, number: int) -> LimitExceeded:
+    return LimitExceeded(
+        name, f"line longer than {MAX_LINE_CHARS:,} characters", row=number, unit="line"
+    )
 
 
 def read_csv(
@@ -110,28 +122,51 @@ def read_csv(
     of columns some of ``tables`` names are kept (the others become empty), so
     memory follows the columns read, not the columns a file holds.
     """
-    reader = csv.reader(_lines(text, name), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    number = 0
+    header, records = stream_csv([text], name)
+    kept = {i for table in tables for p in map_columns(header, table).positions.values() for i in p}
+    if not kept:
+        return header, list(records)
+    return header, [
+        (number, [f if i in kept else "" for i, f in enumerate(fields)])
+        for number, fields in records
+    ]
+
+
+def stream_csv(
+    chunks: Iterable[str], name: str
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header, read now, and the records after it, read as they are asked for.
+
+    Numbered from 1, blank records dropped, at most
+    :data:`~tracker.formats.limits.MAX_RECORDS`; a malformed record raises
+    ``ImportProblem`` when it is reached.
+    """
+    reader = csv.reader(_lines(chunks, name), strict=True)
     try:
         header = next((h for h in reader if any(f.strip() for f in h)), None)
-        if header is None:
-            raise ImportProblem(name, "empty file")
-        kept = {
-            i for table in tables for p in map_columns(header, table).positions.values() for i in p
-        }
-        for fields in reader:
-            number += 1
-            if number > MAX_RECORDS:
-                raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
-            if any(f.strip() for f in fields):
-                if kept:
-                    fields = [f if i in kept else "" for i, f in enumerate(fields)]
-                records.append((number, fields))
     except csv.Error as exc:
-        hint = "; truncated file?" if "end of data" in str(exc) else ""
-        raise ImportProblem(name, f"malformed CSV ({exc}){hint}", row=number + 1) from None
-    return header, records
+        raise _malformed(name, exc, 1) from None
+    if header is None:
+        raise ImportProblem(name, "empty file")
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        try:
+            for fields in reader:
+                number += 1
+                if number > MAX_RECORDS:
+                    raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
+                if any(f.strip() for f in fields):
+                    yield number, fields
+        except csv.Error as exc:
+            raise _malformed(name, exc, number + 1) from None
+
+    return header, records()
+
+
+def _malformed(name: str, exc: csv.Error, row: int) -> ImportProblem:
+    hint = "; truncated file?" if "end of data" in str(exc) else ""
+    return ImportProblem(name, f"malformed CSV ({exc}){hint}", row=row)
 
 
 def require_columns(name: str, columns: Columns, labels: Mapping[str, str]) -> None:
@@ -146,19 +181,30 @@ def truthy(text: str) -> bool:
     return text.strip().casefold() in ("1", "1.0", "true", "yes", "ja", "oui", "sí", "si")
 
 
+DUPLICATE_ROW: Final = "duplicate row"
+"""The skip reason of a record whose source id an earlier record of the file had."""
+
+
+def runs_only(outcomes: Iterable[Activity | str], skipped: Counter[str]) -> Iterator[Activity]:
+    """The activities among a parser's outcomes, in file order; each skip reason counted."""
+    for outcome in outcomes:
+        if isinstance(outcome, str):
+            skipped[outcome] += 1
+        else:
+            yield outcome
+
+
 def collect(kind: str, outcomes: Iterable[Activity | str]) -> ImportResult:
     """Activities in file order; a skip reason counted; a repeated source id skipped."""
     activities: list[Activity] = []
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
-    for outcome in outcomes:
-        if isinstance(outcome, str):
-            skipped[outcome] += 1
-        elif outcome.source_id in seen:
-            skipped["duplicate row"] += 1
+    for activity in runs_only(outcomes, skipped):
+        if activity.source_id in seen:
+            skipped[DUPLICATE_ROW] += 1
         else:
-            seen.add(str(outcome.source_id))
-            activities.append(outcome)
+            seen.add(str(activity.source_id))
+            activities.append(activity)
     return ImportResult(kind, activities, dict(skipped))
 
 

@@ -8,7 +8,7 @@ duration is moving time, else elapsed time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from tracker.domain.activity import Activity
@@ -20,6 +20,7 @@ from tracker.formats.csv_table import (
     map_columns,
     read_csv,
     require_columns,
+    stream_csv,
     truthy,
 )
 from tracker.formats.numbers import (
@@ -83,16 +84,24 @@ def is_strava_header(header: list[str]) -> bool:
 
 
 def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
-    """Runs from Strava's bulk-export ``activities.csv``, any layout since 2014.
+    """Runs from Strava's bulk-export ``activities.csv``, any layout since 2014 (see
+    :func:`strava_rows`), all at once."""
+    return collect("strava-csv", strava_rows([text], name, tz))
+
+
+def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity | str]:
+    """Each row of a Strava ``activities.csv`` (its text in ``chunks``) as a run or the
+    reason it was skipped, read as it is asked for; the header is checked at once.
 
     Columns are found by name and position: the modern layout repeats names
     ("Distance" first in km, later in metres; "Elapsed Time" twice); the 2014
     layout is lower-case with metres; the short 2018 layout has one Distance in
     km. Headers may carry a BOM, stray spaces, HTML "translation missing" spans
-    or another language. Dates are UTC.
+    or another language. Dates are UTC. A row that is wrong raises
+    ``ImportProblem`` when it is reached.
     """
     resolve_zone(name, tz)
-    header, records = read_csv(text, name, (STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS))
+    header, records = stream_csv(chunks, name)
     columns = map_columns(header, STRAVA_COLUMNS)
     legacy = columns.first("id") is None
     if legacy:
@@ -120,7 +129,7 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
             row.check_width()
             yield _strava_row(row, tz, km_index, metres_index)
 
-    return collect("strava-csv", outcomes())
+    return outcomes()
 
 
 def _strava_row(
