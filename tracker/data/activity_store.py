@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import islice
 
 import pendulum
 
+from tracker.data import run_batches
 from tracker.data.rows import (
     activity_from_row,
     activity_to_row,
@@ -16,8 +17,9 @@ from tracker.data.rows import (
     now_stamp,
     parse_day,
 )
+from tracker.data.run_batches import ImportCounts, RunBatches
 from tracker.data.store_base import StoreBase
-from tracker.domain.activity import SAME_RUN_START_S, Activity, completed, is_same_run
+from tracker.domain.activity import SAME_RUN_START_S, Activity, is_same_run
 from tracker.domain.dates import utc_stamp
 
 
@@ -98,15 +100,16 @@ class ActivityStore(StoreBase):
 
     def _import(self, activities: Iterable[Activity], *, recognise: bool) -> ImportCounts:
         counts = ImportCounts()
-        batch = _RunBatch(self, now_stamp(), recognise, counts)
         items = iter(activities)
         with self.transaction():
+            (last,) = self.db.execute("SELECT coalesce(max(id), 0) FROM activities").fetchone()
+            batch = RunBatches(self, now_stamp(), recognise, counts, first_new_id=last + 1)
             self.db.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS import_seen (source_id TEXT PRIMARY KEY)"
             )
             self.db.execute("DELETE FROM temp.import_seen")
             try:
-                while chunk := list(islice(items, IMPORT_BATCH)):
+                while chunk := list(islice(items, run_batches.IMPORT_BATCH)):
                     batch.write(chunk)
             finally:
                 self.db.execute("DROP TABLE IF EXISTS temp.import_seen")
@@ -114,98 +117,25 @@ class ActivityStore(StoreBase):
             self._changed()
         return counts
 
-    def same_run(self, activity: Activity) -> Activity | None:
-        """The stored run that :func:`~tracker.domain.activity.is_same_run` as ``activity``."""
+    def same_run(self, activity: Activity, among: Sequence[int] | None = None) -> Activity | None:
+        """The stored run that :func:`~tracker.domain.activity.is_same_run` as ``activity``
+        (the first stored), looked for by its start time, or among the ids ``among``."""
         if activity.started_at is None:
             return None
-        window = timedelta(seconds=SAME_RUN_START_S)
-        cursor = self.db.execute(
-            "SELECT * FROM activities WHERE started_at >= ? AND started_at <= ? ORDER BY id",
-            [utc_stamp(activity.started_at - window), utc_stamp(activity.started_at + window)],
-        )
+        if among is not None:
+            marks = ", ".join("?" * len(among))
+            cursor = self.db.execute(
+                f"SELECT * FROM activities WHERE id IN ({marks}) ORDER BY id", list(among)
+            )
+        else:
+            window = timedelta(seconds=SAME_RUN_START_S)
+            cursor = self.db.execute(
+                "SELECT * FROM activities WHERE started_at >= ? AND started_at <= ? ORDER BY id",
+                [utc_stamp(activity.started_at - window), utc_stamp(activity.started_at + window)],
+            )
         names = [column[0] for column in cursor.description]
         for values in cursor:
             found = activity_from_row(dict(zip(names, values, strict=True)))
             if is_same_run(found, activity):
                 return found
         return None
-
-
-IMPORT_BATCH = 500
-"""Runs read and written at a time (each batch is one look-up by source id)."""
-
-
-@dataclass
-class ImportCounts:
-    """What an import did: runs added, already stored (by source id), recognised as a
-    stored run from another source, and repeated within what was imported."""
-
-    added: int = 0
-    present: int = 0
-    recognised: int = 0
-    repeated: int = 0
-
-
-@dataclass
-class _RunBatch:
-    """Writes runs a batch at a time, each as :meth:`ActivityStore.import_runs` says."""
-
-    store: ActivityStore
-    now: str
-    recognise: bool
-    counts: ImportCounts
-
-    def write(self, activities: list[Activity]) -> None:
-        db = self.store.db
-        ids = [a.source_id for a in activities if a.source_id is not None]
-        marks = ", ".join("?" * len(ids))
-        stored = {
-            r[0]
-            for r in db.execute(
-                f"SELECT source_id FROM activities WHERE source_id IN ({marks})", ids
-            )
-        }
-        seen = {
-            r[0]
-            for r in db.execute(
-                f"SELECT source_id FROM temp.import_seen WHERE source_id IN ({marks})", ids
-            )
-        }
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO temp.import_seen (source_id) VALUES (?)", [(i,) for i in ids]
-        )
-        pending: list[Activity] = []
-        sources: set[str] = set()
-        for activity in activities:
-            source_id = activity.source_id
-            if source_id is not None:
-                if source_id in seen:
-                    self.counts.repeated += 1
-                    continue
-                seen.add(source_id)
-                if source_id in stored:
-                    self.counts.present += 1
-                    continue
-            if self.recognise and activity.started_at is not None:
-                if sources - {activity.source}:
-                    # A run from another source waiting to be written could be this one.
-                    self._insert(pending)
-                    pending, sources = [], set()
-                if (same := self.store.same_run(activity)) is not None:
-                    self.counts.recognised += 1
-                    better = completed(same, activity)
-                    if better != same and same.id is not None:
-                        self.store._table("activities").update(same.id, activity_to_row(better))
-                    continue
-            pending.append(activity)
-            sources.add(activity.source)
-        self._insert(pending)
-
-    def _insert(self, activities: list[Activity]) -> None:
-        if not activities:
-            return
-        rows = [activity_to_row(a) | {"created_at": self.now} for a in activities]
-        names = list(rows[0])
-        sql = f"INSERT INTO activities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        self.store.db.conn.executemany(sql, [tuple(row[n] for n in names) for row in rows])
-        self.counts.added += len(rows)

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Final
 
 from tracker.domain.activity import Activity
@@ -83,28 +84,36 @@ MAX_LINE_CHARS: Final = 1_000_000
 """A line longer than this is no export's (csv refuses a field past 131,072 anyway)."""
 
 
+_PIECE_CHARS: Final = 1 << 18
+
+
 def _lines(chunks: Iterable[str], name: str) -> Iterator[str]:
     """The lines of the text in ``chunks`` with their ends, refusing an absurdly long one
     before holding it whole.
 
-    (``io.StringIO`` would copy a whole text again, at four bytes a character.)
+    The text is split a piece at a time (at most :data:`_PIECE_CHARS`, so that a text
+    of empty lines never becomes millions of strings at once); ``io.StringIO`` would
+    copy a whole text again, at four bytes a character.
     """
+    return chain.from_iterable(_line_lists(chunks, name))
+
+
+def _line_lists(chunks: Iterable[str], name: str) -> Iterator[list[str]]:
     number = 0
     rest = ""
     for chunk in chunks:
-        text = rest + chunk if rest else chunk
-        start = 0
-        while (end := text.find("\n", start)) >= 0:
-            number += 1
-            if end + 1 - start > MAX_LINE_CHARS:
-                raise _too_long(name, number)
-            yield text[start : end + 1]
-            start = end + 1
-        rest = text[start:]
-        if len(rest) > MAX_LINE_CHARS:
-            raise _too_long(name, number + 1)
+        for at in range(0, len(chunk), _PIECE_CHARS):
+            lines = (rest + chunk[at : at + _PIECE_CHARS]).split("\n")
+            rest = lines.pop()
+            if lines and max(map(len, lines)) >= MAX_LINE_CHARS:
+                long = next(i for i, line in enumerate(lines) if len(line) >= MAX_LINE_CHARS)
+                raise _too_long(name, number + long + 1)
+            number += len(lines)
+            yield [line + "\n" for line in lines]
+            if len(rest) > MAX_LINE_CHARS:
+                raise _too_long(name, number + 1)
     if rest:
-        yield rest
+        yield [rest]
 
 
 def _too_long(name: str, number: int) -> LimitExceeded:
@@ -208,9 +217,10 @@ def collect(kind: str, outcomes: Iterable[Activity | str]) -> ImportResult:
     return ImportResult(kind, activities, dict(skipped))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
-    """One CSV record and what is needed to name a problem in it."""
+    """One CSV record and what is needed to name a problem in it (not frozen: one is made
+    for every record, and a frozen one costs four times as much to make)."""
 
     file: str
     number: int

@@ -73,6 +73,8 @@ STRAVA_LEGACY_COLUMNS: Final = column_table(
     }
 )
 
+_ACTIVITY_ID = re.compile(r"\d{1,20}")
+
 
 def is_strava_header(header: list[str]) -> bool:
     """Whether a CSV header is one of Strava's layouts."""
@@ -141,7 +143,7 @@ def _strava_row(
     if not is_run_type(activity_type):
         return f"not a run: {activity_type}"
     id_index, raw_id = row.raw("id")
-    if not re.fullmatch(r"\d{1,20}", raw_id.strip()):
+    if not _ACTIVITY_ID.fullmatch(raw_id.strip()):
         raise row.problem(f"not an activity id: {raw_id!r}", id_index)
     date_index, raw_date = row.raw("date")
     try:
@@ -157,15 +159,16 @@ def _strava_row(
                 raise row.problem(str(exc), index) from None
             break
     note = " ".join(row.cell("name").split())
+    started_at = as_utc(moment)
     return Activity(
-        date=local_date(moment, tz),
+        date=local_date(started_at, tz),
         kind=guess_kind(note, distance_m, _strava_flag(row)),
         distance_m=distance_m,
         duration_s=row.duration(("moving", "elapsed")),
         note=note,
         source="import:strava-csv",
         source_id=f"strava:{raw_id.strip()}",
-        started_at=as_utc(moment),
+        started_at=started_at,
         avg_hr=_last_heart_rate(row, "avg_hr"),
         max_hr=_last_heart_rate(row, "max_hr"),
     )
@@ -174,7 +177,7 @@ def _strava_row(
 def _last_heart_rate(row: Row, key: str) -> int | None:
     """Strava repeats its heart-rate columns; the later one is filled in newer exports."""
     for index in reversed(row.columns.positions.get(key, [])):
-        if (rate := plausible_heart_rate(row.at(index))) is not None:
+        if (raw := row.at(index)) and (rate := plausible_heart_rate(raw)) is not None:
             return rate
     return None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.data import activity_store
+from tracker.data import run_batches
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind
@@ -30,7 +30,7 @@ def strava_csv(path: Path, ids: list[int], bad: int | None = None) -> Path:
 
 @pytest.fixture(autouse=True)
 def _small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(activity_store, "IMPORT_BATCH", 7)
+    monkeypatch.setattr(run_batches, "IMPORT_BATCH", 7)
 
 
 def test_a_bad_row_late_in_the_file_leaves_the_database_unchanged(
