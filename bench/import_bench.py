@@ -180,8 +180,9 @@ def generate(rows: int, path: Path, seed: int = 15) -> Path:
     return path
 
 
-def import_once(csv_path: Path, folder: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one ``recovtui import`` into a fresh database."""
+def import_once(csv_path: Path, folder: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds of one ``recovtui import`` into a
+    fresh database (on a shared machine the CPU time says what the wall time lost)."""
     db = folder / "import.db"
     for leftover in folder.glob("import.db*"):
         leftover.unlink()
@@ -195,7 +196,7 @@ def import_once(csv_path: Path, folder: Path) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         error = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"import of {csv_path.name} failed:\n{error}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure_imports(rows: Sequence[int] = ROWS, runs: int = 3) -> dict[str, float]:
@@ -207,9 +208,12 @@ def measure_imports(rows: Sequence[int] = ROWS, runs: int = 3) -> dict[str, floa
             path = generate(count, folder / f"activities-{count}.csv")
             timings = [import_once(path, folder) for _ in range(runs)]
             path.unlink()
-            seconds = statistics.median(t for t, _ in timings)
+            seconds = statistics.median(t for t, _, _ in timings)
             results[f"import_{count}_rows_per_s"] = count / seconds
-            results[f"import_{count}_peak_mib"] = statistics.median(m for _, m in timings)
+            results[f"import_{count}_rows_per_cpu_s"] = count / statistics.median(
+                c for _, _, c in timings
+            )
+            results[f"import_{count}_peak_mib"] = statistics.median(m for _, m, _ in timings)
     if len(rows) >= 2:
         small, large = min(rows), max(rows)
         results["import_memory_growth"] = (

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Final
 
@@ -21,6 +21,7 @@ from tracker.formats.numbers import checked_duration, parse_file_duration
 from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded
 
 _MISSING: Final = frozenset({"", "--", "nan", "n/a", "null", "none"})
+_LONGEST_MISSING: Final = max(map(len, _MISSING))
 _UNIT_SUFFIX = re.compile(r"(?P<base>.*?)\s*[(\[]\s*(?P<unit>[^\W\d_]+)\s*[)\]]")
 _UNIT_NAMES: Final = {
     **dict.fromkeys(["km", "kilometer", "kilometers", "kilometre", "kilometres"], "km"),
@@ -56,10 +57,15 @@ class Columns:
     header: list[str]
     positions: dict[str, list[int]]
     units: dict[int, str]
+    firsts: dict[str, int] = field(init=False)
+    """The first position of each field found (asked for in every cell of every record)."""
+
+    def __post_init__(self) -> None:
+        firsts = {key: found[0] for key, found in self.positions.items() if found}
+        object.__setattr__(self, "firsts", firsts)
 
     def first(self, key: str) -> int | None:
-        found = self.positions.get(key)
-        return found[0] if found else None
+        return self.firsts.get(key)
 
     def name(self, index: int) -> str:
         return self.header[index].strip().lstrip("\ufeff")
@@ -239,13 +245,13 @@ class Row:
             )
 
     def cell(self, key: str) -> str:
-        return self.at(self.columns.first(key))
+        return self.at(self.columns.firsts.get(key))
 
     def at(self, index: int | None) -> str:
         if index is None:
             return ""
         value = self.fields[index].strip().lstrip("'")
-        return "" if value.casefold() in _MISSING else value
+        return "" if len(value) <= _LONGEST_MISSING and value.casefold() in _MISSING else value
 
     def raw(self, key: str) -> tuple[int, str]:
         index = self.columns.first(key)
