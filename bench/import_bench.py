@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from bench.child import run_measured
 
 ROWS = (20_000, 200_000)
 ROWS_PER_S_BAR = 20_000.0
@@ -187,16 +186,7 @@ def import_once(csv_path: Path, folder: Path) -> tuple[float, float, float]:
     for leftover in folder.glob("import.db*"):
         leftover.unlink()
     command = [sys.executable, "-m", "tracker", "--db", str(db), "--today", "2026-11-25"]
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [*command, "import", str(csv_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"import of {csv_path.name} failed:\n{error}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return run_measured([*command, "import", str(csv_path)])
 
 
 def measure_imports(rows: Sequence[int] = ROWS, runs: int = 3) -> dict[str, float]:
