@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,10 +98,10 @@ def measure_stats(
     }
 
 
-def regular_install() -> Path:
-    """The ``recovtui`` script of a regular (non-editable) install, made afresh.
+def regular_install(folder: Path) -> Path:
+    """The ``recovtui`` script of a regular (non-editable) install, made in ``folder``.
 
-    A new virtual environment in ``bench/.data/regular`` gets a copy of ``tracker``
+    A new virtual environment there gets a copy of ``tracker``
     with its bytecode compiled, as pip installs it, and reaches the dependencies
     through a ``.pth`` line to this environment's site-packages (whose own ``.pth``
     files, the editable install's finder among them, are not run).
@@ -108,8 +109,7 @@ def regular_install() -> Path:
     import compileall
     import sysconfig
 
-    venv = DATA_DIR / "regular"
-    shutil.rmtree(venv, ignore_errors=True)
+    venv = folder / "regular"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     site = venv / "lib" / version / "site-packages"
@@ -136,14 +136,16 @@ def measure_status(
         "status": [*_recovtui(), "--db", str(db_path), *_today_args(today), "status"],
         "python": [sys.executable, "-c", "pass"],
     }
+    folder = tempfile.TemporaryDirectory(prefix="recovtui-regular-")
     if regular:
         commands["status_regular"] = [
-            str(regular_install()),
+            str(regular_install(Path(folder.name))),
             *("--db", str(db_path)),
             *_today_args(today),
             "status",
         ]
-    times = _medians(commands, runs)
+    with folder:
+        times = _medians(commands, runs)
     status_ms = statistics.median(times["status"])
     python_ms = statistics.median(times["python"])
     results = {

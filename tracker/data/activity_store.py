@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import islice
+from typing import TYPE_CHECKING
 
 import pendulum
 
-from tracker.data import run_batches
 from tracker.data.rows import (
     activity_from_row,
     activity_to_row,
@@ -17,10 +17,12 @@ from tracker.data.rows import (
     now_stamp,
     parse_day,
 )
-from tracker.data.run_batches import ImportCounts, RunBatches
 from tracker.data.store_base import StoreBase
 from tracker.domain.activity import SAME_RUN_START_S, Activity, is_same_run
 from tracker.domain.dates import utc_stamp
+
+if TYPE_CHECKING:
+    from tracker.data.run_batches import ImportCounts
 
 
 class ActivityStore(StoreBase):
@@ -99,11 +101,15 @@ class ActivityStore(StoreBase):
         return self._import(activities, recognise=True)
 
     def _import(self, activities: Iterable[Activity], *, recognise: bool) -> ImportCounts:
-        counts = ImportCounts()
+        from tracker.data import run_batches  # only an import needs it, not a start
+
+        counts = run_batches.ImportCounts()
         items = iter(activities)
         with self.transaction():
             (last,) = self.db.execute("SELECT coalesce(max(id), 0) FROM activities").fetchone()
-            batch = RunBatches(self, now_stamp(), recognise, counts, first_new_id=last + 1)
+            batch = run_batches.RunBatches(
+                self, now_stamp(), recognise, counts, first_new_id=last + 1
+            )
             self.db.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS import_seen (source_id TEXT PRIMARY KEY)"
             )
