@@ -111,7 +111,7 @@ class Figure:
         base = (
             f"{self.baseline_label} {_number(self.baseline)} {self.unit}" if self.baseline else ""
         )
-        ratio = f"{self.ratio:.2f}x" if self.ratio is not None else ""
+        ratio = f"{self.ratio:.3f}x" if self.ratio is not None else ""
         sign = "≥" if self.at_least else "≤"
         bar = f"{sign} {self.bar:g}x" if self.ratio_bar else f"{sign} {self.bar:g} {self.unit}"
         return [
