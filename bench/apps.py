@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 
@@ -21,6 +22,19 @@ class MinimalApp(App[None]):
         yield Header()
         yield Static("Hello, runner")
         yield Footer()
+
+
+class _Other(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Another screen")
+        yield Footer()
+
+
+class MinimalModesApp(MinimalApp):
+    """The minimal app with a second screen to switch to (a screen's first open)."""
+
+    MODES: ClassVar = {"other": _Other}
 
 
 async def _first_paint(pilot: Pilot[None]) -> None:

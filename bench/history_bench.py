@@ -1,15 +1,13 @@
 """The History screen on the 10-year database (``bench/run.py`` calls :func:`history`).
 
-- ``history_open_ms``: the first open of History (``6``): composing the screen,
-  reading the first page and its weeks' totals, filling the table, to idle.
-  ``history_open_ratio`` is the same to one key press in the minimal app.
 - ``history_filter_ms``: one keystroke in the notes filter: the filter read, the
   matching page read again and the table refilled (the handler alone).
 - ``history_filter_round_trip_ratio``: that keystroke from key press to idle, as a
   ratio to one key press in the minimal app (the test pilot's own waiting
   dominates a round trip, as for the Week figure).
 
-Each is the median over ``steps`` tries; the first open over fresh apps.
+Each is the median over ``steps`` tries. History's first open is a line of the
+other screens' first opens (``bench/screens.py``).
 """
 
 from __future__ import annotations
@@ -22,18 +20,6 @@ from pathlib import Path
 from bench.apps import recovtui_on
 
 WORDS = "club"
-
-
-async def _open_once(db: Path) -> float:
-    store, app = recovtui_on(db)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        started = time.perf_counter()
-        await app.switch_mode("history")
-        await pilot.pause()
-        elapsed = time.perf_counter() - started
-    store.close()
-    return elapsed
 
 
 async def _filter_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
@@ -71,15 +57,14 @@ async def _filter_steps(db: Path, steps: int) -> tuple[list[float], list[float]]
     return handler, round_trip
 
 
-def history(db: Path, steps: int = 20, opens: int = 5) -> dict[str, float]:
-    from bench.run import minimal_steps
+def history(db: Path, steps: int = 20) -> dict[str, float]:
+    """One filter keystroke on History: the handler, and key press to idle against the
+    minimal app (the first open is measured with the other screens, ``bench/screens.py``)."""
+    from bench.screens import minimal_steps
 
-    opened = [asyncio.run(_open_once(db)) for _ in range(opens)]
     handler, round_trip = asyncio.run(_filter_steps(db, steps))
     baseline = asyncio.run(minimal_steps(steps))
     return {
-        "history_open_ms": statistics.median(opened) * 1000,
-        "history_open_ratio": statistics.median(opened) / statistics.median(baseline),
         "history_filter_ms": statistics.median(handler) * 1000,
         "history_filter_max_ms": max(handler) * 1000,
         "history_filter_round_trip_ratio": statistics.median(round_trip)

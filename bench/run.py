@@ -7,21 +7,28 @@ run, alternating, and reported as ratios.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
+
+from bench.child import run_measured
+from bench.history_bench import history
+from bench.import_bench import GROWTH_BAR, PEAK_MIB_BAR, ROWS_PER_S_BAR, measure_imports
+from bench.screens import OTHER_SCREENS, screen_opens, week_navigation
+from bench.stats_bench import measure_stats, measure_status
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
 TODAY = pendulum.date(2026, 11, 25)
 YEARS = 10
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+IMPORT_ROWS = (20_000, 200_000)
+IMPORT_RUNS = int(os.environ.get("BENCH_IMPORT_RUNS", "1"))
 
 
 def ten_year_db() -> Path:
@@ -49,18 +56,10 @@ def ten_year_db() -> Path:
     return path
 
 
-def run_child(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(args)} failed:\n{error}")
-    return elapsed, usage.ru_maxrss
+def run_child(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    elapsed, peak_mib, _ = run_measured([sys.executable, *args], cwd=ROOT)
+    return elapsed, peak_mib
 
 
 def startup(db: Path) -> dict[str, float]:
@@ -79,70 +78,172 @@ def startup(db: Path) -> dict[str, float]:
         "startup_s": t_ours,
         "startup_minimal_s": t_min,
         "startup_ratio": t_ours / t_min,
-        "peak_rss_mib": m_ours / 1024,
-        "peak_rss_minimal_mib": m_min / 1024,
+        "peak_rss_mib": m_ours,
+        "peak_rss_minimal_mib": m_min,
         "memory_ratio": m_ours / m_min,
     }
 
 
-async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
-    """Per step: the handler (store reads and widget updates), and key press to repaint."""
-    from bench.apps import recovtui_on
-    from tracker.screens.week import WeekScreen
+@dataclass(frozen=True)
+class Figure:
+    """One line of the table: a §11 figure, what it is compared with, and its bar."""
 
-    store, app = recovtui_on(db, "week")
-    handler: list[float] = []
-    round_trip: list[float] = []
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, WeekScreen)
-        for index in range(steps):
-            offset = -1 if index < steps // 2 else 1
-            started = time.perf_counter()
-            screen.action_move_week(offset)
-            handler.append(time.perf_counter() - started)
-            await pilot.pause()
-        for index in range(steps):
-            key = "left_square_bracket" if index < steps // 2 else "right_square_bracket"
-            started = time.perf_counter()
-            await pilot.press(key)
-            await pilot.pause()
-            round_trip.append(time.perf_counter() - started)
-    store.close()
-    return handler, round_trip
+    label: str
+    value: float
+    unit: str
+    bar: float
+    baseline: float | None = None
+    baseline_label: str = ""
+    ratio_bar: bool = False
+    """The bar is on the ratio to the baseline, not on the value."""
+    at_least: bool = False
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.baseline if self.baseline else None
+
+    @property
+    def passed(self) -> bool:
+        measured = self.ratio if self.ratio_bar else self.value
+        assert measured is not None
+        return measured >= self.bar if self.at_least else measured <= self.bar
+
+    def cells(self) -> list[str]:
+        base = (
+            f"{self.baseline_label} {_number(self.baseline)} {self.unit}" if self.baseline else ""
+        )
+        ratio = f"{self.ratio:.3f}x" if self.ratio is not None else ""
+        sign = "≥" if self.at_least else "≤"
+        bar = f"{sign} {self.bar:g}x" if self.ratio_bar else f"{sign} {self.bar:g} {self.unit}"
+        return [
+            self.label,
+            f"{_number(self.value)} {self.unit}",
+            base,
+            ratio,
+            bar,
+            "pass" if self.passed else "FAIL",
+        ]
 
 
-async def minimal_steps(steps: int) -> list[float]:
-    from bench.apps import MinimalApp
-
-    timings: list[float] = []
-    async with MinimalApp().run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        for _ in range(steps):
-            started = time.perf_counter()
-            await pilot.press("x")
-            await pilot.pause()
-            timings.append(time.perf_counter() - started)
-    return timings
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.1f}"
 
 
-def week_navigation(db: Path, steps: int = 40) -> dict[str, float]:
-    """One ``[``/``]`` step on the Week screen over a 10-year history.
+def figures(results: dict[str, float]) -> list[Figure]:
+    """The table's lines from the measured figures."""
+    r = results
+    rows = [
+        Figure(
+            "first populated Today",
+            r["startup_s"] * 1000,
+            "ms",
+            1.25,
+            r["startup_minimal_s"] * 1000,
+            "minimal",
+            ratio_bar=True,
+        ),
+        Figure(
+            "peak memory at start",
+            r["peak_rss_mib"],
+            "MiB",
+            1.5,
+            r["peak_rss_minimal_mib"],
+            "minimal",
+            ratio_bar=True,
+        ),
+    ]
+    rows += [
+        Figure(
+            f"first open: {mode}",
+            r[f"open_{mode}_ms"],
+            "ms",
+            100.0,
+            r["open_minimal_ms"],
+            "minimal",
+        )
+        for mode in OTHER_SCREENS
+    ]
+    rows += [
+        Figure("week step ([ or ])", r["week_step_ms"], "ms", 16.0),
+        Figure("History: one filter keystroke", r["history_filter_ms"], "ms", 16.0),
+        Figure(
+            "stats --json, 10 years",
+            r["stats_ms"],
+            "ms",
+            1.5,
+            r["import_sqlite_utils_ms"],
+            "import sqlite_utils",
+            ratio_bar=True,
+        ),
+        Figure(
+            "status (editable install)",
+            r["status_ms"],
+            "ms",
+            60.0,
+            r["python_startup_ms"],
+            "python -c pass",
+        ),
+    ]
+    if "status_regular_ms" in r:
+        rows.append(
+            Figure(
+                "status (regular install)",
+                r["status_regular_ms"],
+                "ms",
+                60.0,
+                r["python_startup_ms"],
+                "python -c pass",
+            )
+        )
+    for count in IMPORT_ROWS:
+        if f"import_{count}_rows_per_s" in r:
+            rows.append(
+                Figure(
+                    f"import {count:,} rows: speed",
+                    r[f"import_{count}_rows_per_s"],
+                    "rows/s",
+                    ROWS_PER_S_BAR,
+                    at_least=True,
+                )
+            )
+            rows.append(
+                Figure(
+                    f"import {count:,} rows: peak",
+                    r[f"import_{count}_peak_mib"],
+                    "MiB",
+                    PEAK_MIB_BAR,
+                )
+            )
+    if "import_memory_growth" in r:
+        small, large = min(IMPORT_ROWS), max(IMPORT_ROWS)
+        rows.append(
+            Figure(
+                f"import peak, {large:,} vs {small:,} rows",
+                r[f"import_{large}_peak_mib"],
+                "MiB",
+                GROWTH_BAR,
+                r[f"import_{small}_peak_mib"],
+                f"{small:,} rows",
+                ratio_bar=True,
+            )
+        )
+    return rows
 
-    ``week_step_ms`` is the work a step costs (reading the week from the store and
-    updating the cells; weeks never shown are planned from the template on the
-    way, as for a runner). The round trip through the test pilot (key press to
-    idle) is dominated by the pilot's own waiting, so it is given as a ratio to
-    the same round trip in the minimal app.
-    """
-    handler, round_trip = asyncio.run(_week_steps(db, steps))
-    baseline = asyncio.run(minimal_steps(steps))
-    return {
-        "week_step_ms": statistics.median(handler) * 1000,
-        "week_step_max_ms": max(handler) * 1000,
-        "week_round_trip_ratio": statistics.median(round_trip) / statistics.median(baseline),
-    }
+
+def table(rows: list[Figure]) -> str:
+    header = ["figure", "value", "baseline (same run)", "ratio", "bar", "result"]
+    lines = [header, *(row.cells() for row in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    rule = ["-" * w for w in widths]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
+        )
+        for line in [header, rule, *lines[1:]]
+    )
 
 
 def main() -> None:
@@ -150,30 +251,19 @@ def main() -> None:
     print(f"database: {db.relative_to(ROOT)} ({db.stat().st_size / 1e6:.1f} MB), {RUNS} runs each")
     results: dict[str, float] = {}
     results.update(startup(db))
+    results.update(screen_opens(db))
     results.update(week_navigation(db))
-    from bench.history_bench import history
-
     results.update(history(db))
-    try:
-        from bench.stats_bench import measure_stats, measure_status
-
-        results.update(measure_stats(db))
-        results.update(measure_status(db))
-    except ImportError:
-        pass
-    bars = {
-        "startup_ratio": ("≤", 1.25),
-        "memory_ratio": ("≤", 1.5),
-        "week_step_ms": ("≤", 16.0),
-        "stats_ratio": ("≤", 1.5),
-        "status_ms": ("≤", 60.0),
-    }
-    for key, value in results.items():
-        bar = bars.get(key)
-        verdict = ""
-        if bar:
-            verdict = f"   (bar {bar[0]} {bar[1]}: {'ok' if value <= bar[1] else 'OVER'})"
-        print(f"{key:>24}: {value:10.3f}{verdict}")
+    results.update(measure_stats(db))
+    results.update(measure_status(db, regular=True))
+    results.update(measure_imports(IMPORT_ROWS, IMPORT_RUNS))
+    rows = figures(results)
+    print(table(rows))
+    failed = [row.label for row in rows if not row.passed]
+    print(f"{len(rows) - len(failed)} of {len(rows)} figures meet their bars")
+    if os.environ.get("BENCH_RAW"):
+        for key, value in results.items():
+            print(f"{key:>32}: {value:12.3f}")
 
 
 if __name__ == "__main__":

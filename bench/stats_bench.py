@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,24 +98,65 @@ def measure_stats(
     }
 
 
+def regular_install(folder: Path) -> Path:
+    """The ``recovtui`` script of a regular (non-editable) install, made in ``folder``.
+
+    A new virtual environment there gets a copy of ``tracker``
+    with its bytecode compiled, as pip installs it, and reaches the dependencies
+    through a ``.pth`` line to this environment's site-packages (whose own ``.pth``
+    files, the editable install's finder among them, are not run).
+    """
+    import compileall
+    import sysconfig
+
+    venv = folder / "regular"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    site = venv / "lib" / version / "site-packages"
+    (site / "recovtui-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    source = Path(__file__).resolve().parent.parent / "tracker"
+    shutil.copytree(source, site / "tracker", ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(site / "tracker", quiet=1)
+    script = venv / "bin" / "recovtui"
+    script.write_text(
+        f"#!{venv / 'bin' / 'python'}\nimport sys\nfrom tracker.__main__ import main\n"
+        "sys.exit(main())\n"
+    )
+    script.chmod(0o755)
+    return script
+
+
 def measure_status(
-    db_path: Path | str, runs: int = 21, today: str | None = None
+    db_path: Path | str, runs: int = 21, today: str | None = None, regular: bool = False
 ) -> dict[str, float]:
     """``recovtui status`` with a warm summary, in milliseconds (bar: ≤ 60 ms), next
-    to a bare ``python -c pass`` (what the interpreter costs on this machine)."""
+    to a bare ``python -c pass`` (what the interpreter costs on this machine); with
+    ``regular``, also from a regular install (:func:`regular_install`)."""
     commands = {
         "status": [*_recovtui(), "--db", str(db_path), *_today_args(today), "status"],
         "python": [sys.executable, "-c", "pass"],
     }
-    times = _medians(commands, runs)
+    folder = tempfile.TemporaryDirectory(prefix="recovtui-regular-")
+    if regular:
+        commands["status_regular"] = [
+            str(regular_install(Path(folder.name))),
+            *("--db", str(db_path)),
+            *_today_args(today),
+            "status",
+        ]
+    with folder:
+        times = _medians(commands, runs)
     status_ms = statistics.median(times["status"])
     python_ms = statistics.median(times["python"])
-    return {
+    results = {
         "status_ms": status_ms,
         "status_min_ms": min(times["status"]),
         "python_startup_ms": python_ms,
         "status_over_python_ms": status_ms - python_ms,
     }
+    if regular:
+        results["status_regular_ms"] = statistics.median(times["status_regular"])
+    return results
 
 
 def ten_year_db(today: str) -> Path:

@@ -47,7 +47,6 @@ from tracker.screens.palette import RecovCommands
 from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
-from tracker.services.timer_session import SessionLost
 from tracker.terminal import end_process_soon, watch_terminal
 
 if TYPE_CHECKING:
@@ -313,7 +312,7 @@ class RecovApp(GlobalActions, App[None]):
     async def action_quit(self) -> None:
         """Quit; while a session is on the clock, ask first (log it and quit, or stay).
         ``q``, ``ctrl+q`` and the palette's Quit all come here."""
-        if self.services.timer.timed is None:
+        if self.services.timed() is None:
             self.exit()
         else:
             self.confirm_quit()
@@ -321,9 +320,10 @@ class RecovApp(GlobalActions, App[None]):
     @work(exclusive=True, group="quit")
     async def confirm_quit(self) -> None:
         from tracker.screens.modals.timer import quit_dialog
+        from tracker.services.timer_session import SessionLost
         from tracker.widgets.countdown import CountdownView
 
-        timed = self.services.timer.timed
+        timed = self.services.timed()
         if timed is None:
             self.exit()
             return
@@ -344,8 +344,10 @@ class RecovApp(GlobalActions, App[None]):
         if self._leaving:
             return
         self._leaving = True
-        timed = self.services.timer.timed
+        timed = self.services.timed()
         if timed is not None:
+            from tracker.services.timer_session import SessionLost
+
             with contextlib.suppress(SessionLost, StoreUnavailable):
                 timed.save()
         if not self.is_headless:

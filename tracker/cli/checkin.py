@@ -16,7 +16,6 @@ from tracker.cli.output import say
 from tracker.domain.dates import ParseError, check_date_range, parse_date
 from tracker.domain.forms import FormErrors
 from tracker.domain.wellness import FIELDS, Wellness, read_wellness
-from tracker.services.checkin import CheckinService
 
 OPTIONS = {
     "sleep_h": "--sleep",
@@ -66,6 +65,8 @@ def describe(entry: Wellness | None) -> str:
 
 
 def run_checkin(ctx: Context, args: argparse.Namespace) -> int:
+    from tracker.services.checkin import CheckinService  # every command builds the parser
+
     store = ctx.open_store()
     try:
         checkin = CheckinService(store, ctx.clock(store))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import islice
+from typing import TYPE_CHECKING
 
 import pendulum
 
@@ -16,7 +18,7 @@ from tracker.data.rows import (
     parse_day,
 )
 from tracker.data.store_base import StoreBase
-from tracker.domain.activity import SAME_RUN_START_S, Activity, completed, is_same_run
+from tracker.domain.activity import SAME_RUN_START_S, Activity, is_same_run
 from tracker.domain.dates import utc_stamp
 from tracker.domain.listing import ActivityFilter
 
@@ -43,6 +45,10 @@ def _filter_where(chosen: ActivityFilter) -> tuple[str, list[object]]:
         )
         args += [like, like, like, like]
     return " AND ".join(clauses) or "1", args
+
+
+if TYPE_CHECKING:
+    from tracker.data.run_batches import ImportCounts
 
 
 class ActivityStore(StoreBase):
@@ -116,8 +122,8 @@ class ActivityStore(StoreBase):
 
         Returns (added, duplicates). All or nothing.
         """
-        added, duplicates, _ = self._import(activities, recognise=False)
-        return added, duplicates
+        counts = self._import(activities, recognise=False)
+        return counts.added, counts.present + counts.repeated
 
     def import_runs(self, activities: Iterable[Activity]) -> tuple[int, int, int]:
         """Add imported runs, each once: (added, already imported, recognised).
@@ -128,41 +134,59 @@ class ActivityStore(StoreBase):
         fields and gains what only the new record knows (exact start, heart
         rate). All or nothing.
         """
+        counts = self._import(activities, recognise=True)
+        return counts.added, counts.present + counts.repeated, counts.recognised
+
+    def import_file_runs(self, activities: Iterable[Activity]) -> ImportCounts:
+        """:meth:`import_runs` for the runs of one file as it is read, in batches: a
+        source id that came earlier in ``activities`` is counted as ``repeated`` (the
+        first one counts). Memory stays the same however many there are: the source
+        ids seen are kept in a temporary table, and each batch is looked up in the
+        store by source id and start time (both indexed)."""
         return self._import(activities, recognise=True)
 
-    def _import(self, activities: Iterable[Activity], *, recognise: bool) -> tuple[int, int, int]:
-        added = present = recognised = 0
-        table = self._table("activities")
-        now = now_stamp()
-        with self.transaction():
-            for activity in activities:
-                if activity.source_id is not None and table.count_where(
-                    "source_id = ?", [activity.source_id]
-                ):
-                    present += 1
-                    continue
-                if recognise and (same := self._same_run(activity)) is not None:
-                    recognised += 1
-                    better = completed(same, activity)
-                    if better != same and same.id is not None:
-                        table.update(same.id, activity_to_row(better))
-                    continue
-                table.insert(activity_to_row(activity) | {"created_at": now})
-                added += 1
-        if added or recognised:
-            self._changed()
-        return added, present, recognised
+    def _import(self, activities: Iterable[Activity], *, recognise: bool) -> ImportCounts:
+        from tracker.data import run_batches  # only an import needs it, not a start
 
-    def _same_run(self, activity: Activity) -> Activity | None:
+        counts = run_batches.ImportCounts()
+        items = iter(activities)
+        with self.transaction():
+            (last,) = self.db.execute("SELECT coalesce(max(id), 0) FROM activities").fetchone()
+            batch = run_batches.RunBatches(
+                self, now_stamp(), recognise, counts, first_new_id=last + 1
+            )
+            self.db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS import_seen (source_id TEXT PRIMARY KEY)"
+            )
+            self.db.execute("DELETE FROM temp.import_seen")
+            try:
+                while chunk := list(islice(items, run_batches.IMPORT_BATCH)):
+                    batch.write(chunk)
+            finally:
+                self.db.execute("DROP TABLE IF EXISTS temp.import_seen")
+        if counts.added or counts.recognised:
+            self._changed()
+        return counts
+
+    def same_run(self, activity: Activity, among: Sequence[int] | None = None) -> Activity | None:
+        """The stored run that :func:`~tracker.domain.activity.is_same_run` as ``activity``
+        (the first stored), looked for by its start time, or among the ids ``among``."""
         if activity.started_at is None:
             return None
-        window = timedelta(seconds=SAME_RUN_START_S)
-        rows = self._table("activities").rows_where(
-            "started_at >= ? AND started_at <= ?",
-            [utc_stamp(activity.started_at - window), utc_stamp(activity.started_at + window)],
-            order_by="id",
-        )
-        return next(
-            (found for found in map(activity_from_row, rows) if is_same_run(found, activity)),
-            None,
-        )
+        if among is not None:
+            marks = ", ".join("?" * len(among))
+            cursor = self.db.execute(
+                f"SELECT * FROM activities WHERE id IN ({marks}) ORDER BY id", list(among)
+            )
+        else:
+            window = timedelta(seconds=SAME_RUN_START_S)
+            cursor = self.db.execute(
+                "SELECT * FROM activities WHERE started_at >= ? AND started_at <= ? ORDER BY id",
+                [utc_stamp(activity.started_at - window), utc_stamp(activity.started_at + window)],
+            )
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            found = activity_from_row(dict(zip(names, values, strict=True)))
+            if is_same_run(found, activity):
+                return found
+        return None

@@ -18,6 +18,7 @@ The rules, in order (see docs/importing.md):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from tracker.domain.kinds import ActivityKind
@@ -36,8 +37,12 @@ _NON_RUN_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def is_run_type(text: str) -> bool:
-    """Whether an activity type names running, in the languages the exports ship."""
+    """Whether an activity type names running, in the languages the exports ship.
+
+    (Cached: an export of 200,000 rows names a handful of types.)
+    """
     s = re.sub(r"[_\-/]+", " ", text.casefold()).strip()
     if not s or _NOT_RUN_WORDS.search(s):
         return False
@@ -107,6 +112,16 @@ def guess_kind(name: str, distance_m: int, flag: str | None = None) -> ActivityK
     """
     if flag and (flagged := _FLAGGED_KIND.get(flag.strip().casefold())):
         return flagged
+    named = _kind_named(name)
+    if named is not None:
+        return named
+    return ActivityKind.LONG if distance_m >= LONG_RUN_M else ActivityKind.EASY
+
+
+@lru_cache(maxsize=4096)
+def _kind_named(name: str) -> ActivityKind | None:
+    """The kind a run's name says (race, workout, long), if any. Cached: exports repeat
+    a few names ("Morning Run") thousands of times."""
     title = " ".join(name.casefold().split())
     if (_RACE_NAME.search(title) or _names_a_race_distance(title)) and not _NOT_RACE_NAME.search(
         title
@@ -114,9 +129,9 @@ def guess_kind(name: str, distance_m: int, flag: str | None = None) -> ActivityK
         return ActivityKind.RACE
     if _WORKOUT_NAME.search(title):
         return ActivityKind.WORKOUT
-    if _LONG_NAME.search(title) or distance_m >= LONG_RUN_M:
+    if _LONG_NAME.search(title):
         return ActivityKind.LONG
-    return ActivityKind.EASY
+    return None
 
 
 def _names_a_race_distance(title: str) -> bool:

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 from typing import Final
 
 from tracker.domain.activity import Activity
@@ -20,6 +21,7 @@ from tracker.formats.numbers import checked_duration, parse_file_duration
 from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded
 
 _MISSING: Final = frozenset({"", "--", "nan", "n/a", "null", "none"})
+_LONGEST_MISSING: Final = max(map(len, _MISSING))
 _UNIT_SUFFIX = re.compile(r"(?P<base>.*?)\s*[(\[]\s*(?P<unit>[^\W\d_]+)\s*[)\]]")
 _UNIT_NAMES: Final = {
     **dict.fromkeys(["km", "kilometer", "kilometers", "kilometre", "kilometres"], "km"),
@@ -55,10 +57,15 @@ class Columns:
     header: list[str]
     positions: dict[str, list[int]]
     units: dict[int, str]
+    firsts: dict[str, int] = field(init=False)
+    """The first position of each field found (asked for in every cell of every record)."""
+
+    def __post_init__(self) -> None:
+        firsts = {key: found[0] for key, found in self.positions.items() if found}
+        object.__setattr__(self, "firsts", firsts)
 
     def first(self, key: str) -> int | None:
-        found = self.positions.get(key)
-        return found[0] if found else None
+        return self.firsts.get(key)
 
     def name(self, index: int) -> str:
         return self.header[index].strip().lstrip("\ufeff")
@@ -83,22 +90,42 @@ MAX_LINE_CHARS: Final = 1_000_000
 """A line longer than this is no export's (csv refuses a field past 131,072 anyway)."""
 
 
-def _lines(text: str, name: str) -> Iterator[str]:
-    """The lines of ``text`` with their ends, refusing an absurdly long one before copying it.
+_PIECE_CHARS: Final = 1 << 18
 
-    (``io.StringIO`` would copy the whole text again, at four bytes a character.)
+
+def _lines(chunks: Iterable[str], name: str) -> Iterator[str]:
+    """The lines of the text in ``chunks`` with their ends, refusing an absurdly long one
+    before holding it whole.
+
+    The text is split a piece at a time (at most :data:`_PIECE_CHARS`, so that a text
+    of empty lines never becomes millions of strings at once); ``io.StringIO`` would
+    copy a whole text again, at four bytes a character.
     """
-    start, number = 0, 0
-    while start < len(text):
-        number += 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end + 1
-        if end - start > MAX_LINE_CHARS:
-            raise LimitExceeded(
-                name, f"line longer than {MAX_LINE_CHARS:,} characters", row=number, unit="line"
-            )
-        yield text[start:end]
-        start = end
+    return chain.from_iterable(_line_lists(chunks, name))
+
+
+def _line_lists(chunks: Iterable[str], name: str) -> Iterator[list[str]]:
+    number = 0
+    rest = ""
+    for chunk in chunks:
+        for at in range(0, len(chunk), _PIECE_CHARS):
+            lines = (rest + chunk[at : at + _PIECE_CHARS]).split("\n")
+            rest = lines.pop()
+            if lines and max(map(len, lines)) >= MAX_LINE_CHARS:
+                long = next(i for i, line in enumerate(lines) if len(line) >= MAX_LINE_CHARS)
+                raise _too_long(name, number + long + 1)
+            number += len(lines)
+            yield [line + "\n" for line in lines]
+            if len(rest) > MAX_LINE_CHARS:
+                raise _too_long(name, number + 1)
+    if rest:
+        yield [rest]
+
+
+def _too_long(name: str, number: int) -> LimitExceeded:
+    return LimitExceeded(
+        name, f"line longer than {MAX_LINE_CHARS:,} characters", row=number, unit="line"
+    )
 
 
 def read_csv(
@@ -110,28 +137,51 @@ def read_csv(
     of columns some of ``tables`` names are kept (the others become empty), so
     memory follows the columns read, not the columns a file holds.
     """
-    reader = csv.reader(_lines(text, name), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    number = 0
+    header, records = stream_csv([text], name)
+    kept = {i for table in tables for p in map_columns(header, table).positions.values() for i in p}
+    if not kept:
+        return header, list(records)
+    return header, [
+        (number, [f if i in kept else "" for i, f in enumerate(fields)])
+        for number, fields in records
+    ]
+
+
+def stream_csv(
+    chunks: Iterable[str], name: str
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header, read now, and the records after it, read as they are asked for.
+
+    Numbered from 1, blank records dropped, at most
+    :data:`~tracker.formats.limits.MAX_RECORDS`; a malformed record raises
+    ``ImportProblem`` when it is reached.
+    """
+    reader = csv.reader(_lines(chunks, name), strict=True)
     try:
         header = next((h for h in reader if any(f.strip() for f in h)), None)
-        if header is None:
-            raise ImportProblem(name, "empty file")
-        kept = {
-            i for table in tables for p in map_columns(header, table).positions.values() for i in p
-        }
-        for fields in reader:
-            number += 1
-            if number > MAX_RECORDS:
-                raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
-            if any(f.strip() for f in fields):
-                if kept:
-                    fields = [f if i in kept else "" for i, f in enumerate(fields)]
-                records.append((number, fields))
     except csv.Error as exc:
-        hint = "; truncated file?" if "end of data" in str(exc) else ""
-        raise ImportProblem(name, f"malformed CSV ({exc}){hint}", row=number + 1) from None
-    return header, records
+        raise _malformed(name, exc, 1) from None
+    if header is None:
+        raise ImportProblem(name, "empty file")
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        number = 0
+        try:
+            for fields in reader:
+                number += 1
+                if number > MAX_RECORDS:
+                    raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
+                if any(f.strip() for f in fields):
+                    yield number, fields
+        except csv.Error as exc:
+            raise _malformed(name, exc, number + 1) from None
+
+    return header, records()
+
+
+def _malformed(name: str, exc: csv.Error, row: int) -> ImportProblem:
+    hint = "; truncated file?" if "end of data" in str(exc) else ""
+    return ImportProblem(name, f"malformed CSV ({exc}){hint}", row=row)
 
 
 def require_columns(name: str, columns: Columns, labels: Mapping[str, str]) -> None:
@@ -146,25 +196,37 @@ def truthy(text: str) -> bool:
     return text.strip().casefold() in ("1", "1.0", "true", "yes", "ja", "oui", "sí", "si")
 
 
+DUPLICATE_ROW: Final = "duplicate row"
+"""The skip reason of a record whose source id an earlier record of the file had."""
+
+
+def runs_only(outcomes: Iterable[Activity | str], skipped: Counter[str]) -> Iterator[Activity]:
+    """The activities among a parser's outcomes, in file order; each skip reason counted."""
+    for outcome in outcomes:
+        if isinstance(outcome, str):
+            skipped[outcome] += 1
+        else:
+            yield outcome
+
+
 def collect(kind: str, outcomes: Iterable[Activity | str]) -> ImportResult:
     """Activities in file order; a skip reason counted; a repeated source id skipped."""
     activities: list[Activity] = []
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
-    for outcome in outcomes:
-        if isinstance(outcome, str):
-            skipped[outcome] += 1
-        elif outcome.source_id in seen:
-            skipped["duplicate row"] += 1
+    for activity in runs_only(outcomes, skipped):
+        if activity.source_id in seen:
+            skipped[DUPLICATE_ROW] += 1
         else:
-            seen.add(str(outcome.source_id))
-            activities.append(outcome)
+            seen.add(str(activity.source_id))
+            activities.append(activity)
     return ImportResult(kind, activities, dict(skipped))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
-    """One CSV record and what is needed to name a problem in it."""
+    """One CSV record and what is needed to name a problem in it (not frozen: one is made
+    for every record, and a frozen one costs four times as much to make)."""
 
     file: str
     number: int
@@ -183,13 +245,13 @@ class Row:
             )
 
     def cell(self, key: str) -> str:
-        return self.at(self.columns.first(key))
+        return self.at(self.columns.firsts.get(key))
 
     def at(self, index: int | None) -> str:
         if index is None:
             return ""
         value = self.fields[index].strip().lstrip("'")
-        return "" if value.casefold() in _MISSING else value
+        return "" if len(value) <= _LONGEST_MISSING and value.casefold() in _MISSING else value
 
     def raw(self, key: str) -> tuple[int, str]:
         index = self.columns.first(key)

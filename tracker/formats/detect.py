@@ -22,12 +22,11 @@ from tracker.formats.numbers import resolve_zone
 from tracker.formats.problems import ImportProblem, ImportResult
 from tracker.formats.strava import is_strava_header, parse_strava_csv
 from tracker.formats.tcx import parse_tcx
+from tracker.formats.text_stream import CONTROL_CHARACTERS, encodings_for
 
 KINDS: Final = ("recovtui-json", "strava-csv", "garmin-csv", "gpx", "tcx", "fit", "zip")
 """The file formats an import recognises (``zip``: a whole export archive)."""
 _FORMAT_KEY = re.compile(r'"format"\s*:\s*"([^"\\]*)"')
-
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, *, final: bool) -> str | None:
@@ -35,16 +34,12 @@ def decode_text(data: bytes, *, final: bool) -> str | None:
 
     ``final=False`` reads a head that may end inside a character.
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "cp1252")
-    for encoding in encodings:
+    for encoding in encodings_for(data):
         try:
             text = codecs.getincrementaldecoder(encoding)().decode(data, final=final)
         except UnicodeDecodeError:
             continue
-        return None if _CONTROL.search(text) else text
+        return None if CONTROL_CHARACTERS.search(text) else text
     return None
 
 

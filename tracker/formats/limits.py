@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import stat
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Final
 from xml.parsers import expat
@@ -134,34 +134,41 @@ def unpack(data: bytes, name: str) -> bytes:
 
 
 def gunzip(data: bytes, name: str) -> bytes:
-    """The first gzip member of ``data``, unpacked in steps and refused past the limit.
+    """The first gzip member of ``data``, unpacked in steps and refused past the limit."""
+    return b"".join(inflate([data], name))
+
+
+def inflate(chunks: Iterable[bytes], name: str) -> Iterator[bytes]:
+    """The first gzip member of the data in ``chunks``, unpacked a step at a time (at most
+    :data:`MAX_FILE_BYTES` in all; a large file is never held whole).
 
     A gzip whose own content starts as gzip again is stopped after its first
     step, so a file nested a thousand times costs one step, not a thousand.
     """
     inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
-    parts: list[bytes] = []
     total = 0
-    pending = data
     try:
-        while not inflater.eof:
-            part = inflater.decompress(pending, _STEP)
-            pending = inflater.unconsumed_tail
-            if not part and not pending:
+        for chunk in chunks:
+            pending = chunk
+            while not inflater.eof:
+                part = inflater.decompress(pending, _STEP)
+                pending = inflater.unconsumed_tail
+                if not part and not pending:
+                    break
+                if not total and is_gzip(part):
+                    raise LimitExceeded(name, "gzip inside gzip: unpack it first")
+                total += len(part)
+                if total > MAX_FILE_BYTES:
+                    raise LimitExceeded(
+                        name, f"compressed file unpacks to more than {megabytes(MAX_FILE_BYTES)}"
+                    )
+                yield part
+            if inflater.eof:
                 break
-            if not parts and is_gzip(part):
-                raise LimitExceeded(name, "gzip inside gzip: unpack it first")
-            total += len(part)
-            if total > MAX_FILE_BYTES:
-                raise LimitExceeded(
-                    name, f"compressed file unpacks to more than {megabytes(MAX_FILE_BYTES)}"
-                )
-            parts.append(part)
     except zlib.error as exc:
         raise ImportProblem(name, f"damaged gzip data ({exc})") from None
     if not inflater.eof:
         raise ImportProblem(name, "truncated gzip data")
-    return b"".join(parts)
 
 
 def check_json(data: bytes, name: str) -> None:

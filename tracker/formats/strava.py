@@ -8,7 +8,7 @@ duration is moving time, else elapsed time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from tracker.domain.activity import Activity
@@ -20,6 +20,7 @@ from tracker.formats.csv_table import (
     map_columns,
     read_csv,
     require_columns,
+    stream_csv,
     truthy,
 )
 from tracker.formats.numbers import (
@@ -72,6 +73,8 @@ STRAVA_LEGACY_COLUMNS: Final = column_table(
     }
 )
 
+_ACTIVITY_ID = re.compile(r"\d{1,20}")
+
 
 def is_strava_header(header: list[str]) -> bool:
     """Whether a CSV header is one of Strava's layouts."""
@@ -83,16 +86,24 @@ def is_strava_header(header: list[str]) -> bool:
 
 
 def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
-    """Runs from Strava's bulk-export ``activities.csv``, any layout since 2014.
+    """Runs from Strava's bulk-export ``activities.csv``, any layout since 2014 (see
+    :func:`strava_rows`), all at once."""
+    return collect("strava-csv", strava_rows([text], name, tz))
+
+
+def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity | str]:
+    """Each row of a Strava ``activities.csv`` (its text in ``chunks``) as a run or the
+    reason it was skipped, read as it is asked for; the header is checked at once.
 
     Columns are found by name and position: the modern layout repeats names
     ("Distance" first in km, later in metres; "Elapsed Time" twice); the 2014
     layout is lower-case with metres; the short 2018 layout has one Distance in
     km. Headers may carry a BOM, stray spaces, HTML "translation missing" spans
-    or another language. Dates are UTC.
+    or another language. Dates are UTC. A row that is wrong raises
+    ``ImportProblem`` when it is reached.
     """
     resolve_zone(name, tz)
-    header, records = read_csv(text, name, (STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS))
+    header, records = stream_csv(chunks, name)
     columns = map_columns(header, STRAVA_COLUMNS)
     legacy = columns.first("id") is None
     if legacy:
@@ -120,7 +131,7 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
             row.check_width()
             yield _strava_row(row, tz, km_index, metres_index)
 
-    return collect("strava-csv", outcomes())
+    return outcomes()
 
 
 def _strava_row(
@@ -132,7 +143,7 @@ def _strava_row(
     if not is_run_type(activity_type):
         return f"not a run: {activity_type}"
     id_index, raw_id = row.raw("id")
-    if not re.fullmatch(r"\d{1,20}", raw_id.strip()):
+    if not _ACTIVITY_ID.fullmatch(raw_id.strip()):
         raise row.problem(f"not an activity id: {raw_id!r}", id_index)
     date_index, raw_date = row.raw("date")
     try:
@@ -148,15 +159,16 @@ def _strava_row(
                 raise row.problem(str(exc), index) from None
             break
     note = " ".join(row.cell("name").split())
+    started_at = as_utc(moment)
     return Activity(
-        date=local_date(moment, tz),
+        date=local_date(started_at, tz),
         kind=guess_kind(note, distance_m, _strava_flag(row)),
         distance_m=distance_m,
         duration_s=row.duration(("moving", "elapsed")),
         note=note,
         source="import:strava-csv",
         source_id=f"strava:{raw_id.strip()}",
-        started_at=as_utc(moment),
+        started_at=started_at,
         avg_hr=_last_heart_rate(row, "avg_hr"),
         max_hr=_last_heart_rate(row, "max_hr"),
     )
@@ -165,7 +177,7 @@ def _strava_row(
 def _last_heart_rate(row: Row, key: str) -> int | None:
     """Strava repeats its heart-rate columns; the later one is filled in newer exports."""
     for index in reversed(row.columns.positions.get(key, [])):
-        if (rate := plausible_heart_rate(row.at(index))) is not None:
+        if (raw := row.at(index)) and (rate := plausible_heart_rate(raw)) is not None:
             return rate
     return None
 

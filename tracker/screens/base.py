@@ -21,12 +21,13 @@ from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker.domain.clock import Clock
 from tracker.messages import DataChanged
 from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.services.failures import StoreUnavailable
+from tracker.widgets.footer import Footer
 
 TOO_SMALL = "Terminal too small — recovtui needs at least 60×20. Make the window bigger."
 MIN_WIDTH, MIN_HEIGHT = 60, 20

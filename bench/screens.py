@@ -1,0 +1,122 @@
+"""The first open of every screen but Today, and one week step (DESIGN §11).
+
+Both run headless through Textual's pilot on the 10-year database. A screen's
+first open is from ``switch_mode`` to the screen painted and idle (its module
+imported, composed, its report read and drawn); a minimal Textual app switching
+to a second screen the same way is the baseline. A week step is the handler of
+``[``/``]`` (reading the week and updating its cells), with the pilot's round
+trip given against the minimal app's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from pathlib import Path
+
+import pendulum
+
+from bench.apps import MinimalApp, MinimalModesApp
+
+TODAY = pendulum.date(2026, 11, 25)
+OTHER_SCREENS = ("week", "timer", "stats", "settings", "history")
+
+
+async def _first_opens(db: Path) -> dict[str, float]:
+    from tracker.app import RecovApp
+    from tracker.data.db import open_db
+    from tracker.data.store import Store
+    from tracker.domain.clock import SystemClock
+
+    store = Store(open_db(db))
+    app = RecovApp(store, SystemClock("UTC", TODAY))
+    opens: dict[str, float] = {}
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for mode in OTHER_SCREENS:
+            started = time.perf_counter()
+            app.switch_mode(mode)
+            await pilot.pause()
+            opens[mode] = time.perf_counter() - started
+    store.close()
+    return opens
+
+
+async def _minimal_open() -> float:
+    app = MinimalModesApp()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        started = time.perf_counter()
+        app.switch_mode("other")
+        await pilot.pause()
+        return time.perf_counter() - started
+
+
+def screen_opens(db: Path) -> dict[str, float]:
+    """Milliseconds to each other screen's first open, and the minimal app's (in ms)."""
+    results = {f"open_{m}_ms": t * 1000 for m, t in asyncio.run(_first_opens(db)).items()}
+    results["open_minimal_ms"] = asyncio.run(_minimal_open()) * 1000
+    return results
+
+
+async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
+    """Per step: the handler (store reads and widget updates), and key press to repaint."""
+    from tracker.app import RecovApp
+    from tracker.data.db import open_db
+    from tracker.data.store import Store
+    from tracker.domain.clock import SystemClock
+    from tracker.screens.week import WeekScreen
+
+    store = Store(open_db(db))
+    app = RecovApp(store, SystemClock("UTC", TODAY), start_mode="week")
+    handler: list[float] = []
+    round_trip: list[float] = []
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        for index in range(steps):
+            offset = -1 if index < steps // 2 else 1
+            started = time.perf_counter()
+            screen.action_move_week(offset)
+            handler.append(time.perf_counter() - started)
+            await pilot.pause()
+        for index in range(steps):
+            key = "left_square_bracket" if index < steps // 2 else "right_square_bracket"
+            started = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            round_trip.append(time.perf_counter() - started)
+    store.close()
+    return handler, round_trip
+
+
+async def minimal_steps(steps: int) -> list[float]:
+    timings: list[float] = []
+    async with MinimalApp().run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for _ in range(steps):
+            started = time.perf_counter()
+            await pilot.press("x")
+            await pilot.pause()
+            timings.append(time.perf_counter() - started)
+    return timings
+
+
+def week_navigation(db: Path, steps: int = 40) -> dict[str, float]:
+    """One ``[``/``]`` step on the Week screen over a 10-year history.
+
+    ``week_step_ms`` is the work a step costs (reading the week from the store and
+    updating the cells; weeks never shown are planned from the template on the
+    way, as for a runner). The round trip through the test pilot (key press to
+    idle) is dominated by the pilot's own waiting, so it is given as a ratio to
+    the same round trip in the minimal app.
+    """
+    handler, round_trip = asyncio.run(_week_steps(db, steps))
+    baseline = asyncio.run(minimal_steps(steps))
+    return {
+        "week_step_ms": statistics.median(handler) * 1000,
+        "week_step_max_ms": max(handler) * 1000,
+        "week_round_trip_ratio": statistics.median(round_trip) / statistics.median(baseline),
+    }
