@@ -141,6 +141,7 @@ SCREENS = [
 ]
 
 
+@pytest.mark.slow
 def test_sighup_or_end_of_file_ends_every_screen_within_two_seconds(tmp_path: Path) -> None:
     runs = [Run.start(tmp_path / f"{key}.db", key, marker) for key, marker in SCREENS]
     timer_hup = Run.start(tmp_path / "hup.db", "", b"Feet up", "timer", "feet-up")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.run import FIXTURES, recovtui
+from tests.cli.run import FIXTURES, recovtui, recovtui_process
 
 
 @pytest.fixture
@@ -23,9 +23,11 @@ def seeded(db: Path) -> None:
     assert run(db, "import", str(FIXTURES / "small_export.json"))[0] == 0
 
 
+@pytest.mark.slow
 def test_export_json_goes_to_stdout(db: Path) -> None:
+    """A real ``python -m tracker`` process, its stdout a pipe: the entry point itself."""
     seeded(db)
-    code, out, err = run(db, "export")
+    code, out, err = recovtui_process(db, "export")
     assert (code, err) == (0, "")
     doc = json.loads(out)
     assert doc["format"] == "recovtui-export"

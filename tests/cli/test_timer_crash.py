@@ -64,6 +64,7 @@ def _start_timer_process(db: Path) -> tuple[subprocess.Popen[bytes], int, bytear
     return process, master, output
 
 
+@pytest.mark.slow
 async def test_a_killed_timer_keeps_its_session_and_offers_it_back(
     tmp_path: Path, clock: FakeClock
 ) -> None:

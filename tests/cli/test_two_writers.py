@@ -45,6 +45,7 @@ def exit_code(pid: int) -> int:
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
+@pytest.mark.slow
 def test_two_plan_sets_at_once_both_land_every_time(tmp_path: Path) -> None:
     """Each round is a week never planned, so both writers fill it from the template."""
     db = tmp_path / "recovtui.db"

@@ -16,16 +16,13 @@ from tests.conftest import EVENING, TODAY
 from tests.fakes import FakeClock
 from tests.helpers import ticked
 from tracker.app import RecovApp
-from tracker.data.db import open_db
 from tracker.data.store import Store
-from tracker.domain.countdown import Countdown, State
-from tracker.domain.presets import DEFAULT_PRESETS, Preset, Segment
+from tracker.domain.countdown import State
+from tracker.domain.presets import Preset, Segment
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.screens.modals.confirm import ChoiceDialog
 from tracker.screens.modals.timer import PresetEditorDialog, TemperatureDialog
 from tracker.screens.timer import TimerScreen
-from tracker.services.timer_session import SAVE_EVERY_S
-from tracker.widgets.countdown import CountdownView
 
 SIZE = (100, 32)
 
@@ -82,41 +79,6 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
 def only_session(store: Store) -> RecoverySession:
     (session,) = store.all_sessions()
     return session
-
-
-class Mono:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_countdown_view_rounds_the_countdown_up_and_overtime_down() -> None:
-    mono = Mono()
-    countdown = Countdown(DEFAULT_PRESETS[0].with_duration(90), mono)
-    countdown.start()
-    mono.now += 0.2
-    view = CountdownView.of(countdown.snapshot())
-    assert (view.clock, view.overtime, view.segment, view.following) == ("01:30", False, "", "")
-    mono.now += 89.8
-    assert CountdownView.of(countdown.snapshot()).clock == "00:00"
-    mono.now += 61.9
-    view = CountdownView.of(countdown.snapshot())
-    assert (view.clock, view.overtime, view.elapsed_s) == ("+01:01", True, 151)
-    assert view.following.startswith("Time's up")
-
-
-def test_countdown_view_names_the_segments() -> None:
-    mono = Mono()
-    countdown = Countdown(DEFAULT_PRESETS[1], mono)
-    countdown.start()
-    mono.now += 13 * 60 + 40
-    view = CountdownView.of(countdown.snapshot())
-    assert view.segment == "Segment 10 of 10: Glutes R · 01:20 left"
-    assert view.following == "Last segment"
-    countdown.pause()
-    assert CountdownView.of(countdown.snapshot()).state is State.PAUSED
 
 
 async def test_a_short_ice_bath_from_the_command_line_counts_down_and_logs(
@@ -230,43 +192,9 @@ async def test_skipping_an_ice_bath_to_its_end_logs_the_time_it_ran(
         assert "Logged Ice bath: 00:03 of 10:00, completed" in text(app, "#timer-log")
 
 
-async def test_elapsed_time_is_saved_every_few_seconds(store: Store, clock: FakeClock) -> None:
-    app = make(store, clock, "feet-up")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await advance(pilot, clock, SAVE_EVERY_S - 0.5)
-        assert only_session(store).elapsed_s == 0
-        await advance(pilot, clock, 1.0)
-        assert only_session(store).elapsed_s == int(SAVE_EVERY_S + 0.5)
-        for _ in range(20):
-            await advance(pilot, clock, 0.7)
-        saved = only_session(store).elapsed_s
-        assert saved is not None
-        assert 16.5 - saved <= SAVE_EVERY_S
-
-
-async def test_stopping_early_asks_and_can_log_a_partial_session(
+async def test_stopping_early_asks_to_keep_going_discard_or_log_it_partial(
     store: Store, clock: FakeClock
 ) -> None:
-    app = make(store, clock, "foam-roller")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await advance(pilot, clock, 200)
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await advance(pilot, clock, 5)
-        await pilot.press("l")
-        await pilot.pause()
-        session = only_session(store)
-        assert (session.status, session.elapsed_s) == (SessionStatus.PARTIAL, 200)
-        assert ticked(store, TODAY) == set()
-        assert timer(app).timed is None
-        assert store.running_sessions() == []
-        assert "partial" in text(app, "#timer-log")
-
-
-async def test_stopping_early_can_discard_or_keep_going(store: Store, clock: FakeClock) -> None:
     app = make(store, clock, "feet-up")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -283,6 +211,22 @@ async def test_stopping_early_can_discard_or_keep_going(store: Store, clock: Fak
         await pilot.pause()
         assert store.all_sessions() == []
         assert timer(app).timed is None
+
+        assert app.start_timer("foam-roller")
+        await pilot.pause()
+        await advance(pilot, clock, 200)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await advance(pilot, clock, 5)
+        await pilot.press("l")
+        await pilot.pause()
+        session = only_session(store)
+        assert (session.status, session.elapsed_s) == (SessionStatus.PARTIAL, 200)
+        assert ticked(store, TODAY) == set()
+        assert timer(app).timed is None
+        assert store.running_sessions() == []
+        assert "partial" in text(app, "#timer-log")
 
 
 async def test_escape_while_running_keeps_the_timer_going(store: Store, clock: FakeClock) -> None:
@@ -353,7 +297,7 @@ async def test_water_temperature_entered_while_running_is_saved(
         assert "Over 15 minutes" in text(app, "#timer-warnings")
 
 
-async def test_the_finish_command_runs_without_a_shell(
+async def test_the_finish_command_runs_without_a_shell_and_a_failing_one_is_harmless(
     store: Store, clock: FakeClock, tmp_path: Path
 ) -> None:
     """``;`` stays part of the file name: no shell ever sees the command."""
@@ -368,20 +312,18 @@ async def test_the_finish_command_runs_without_a_shell(
         assert list(tmp_path.glob("done*")) == []
         await advance(pilot, clock, 1)
         await app.workers.wait_for_complete()
-    assert (tmp_path / "done Ice bath;rm x.txt").read_text() == "ok"
-    assert not any(t.startswith("on_finish_command") for t in app.toasts)
+        assert (tmp_path / "done Ice bath;rm x.txt").read_text() == "ok"
+        assert not any(t.startswith("on_finish_command") for t in app.toasts)
+        await pilot.press("s")
 
-
-async def test_a_failing_finish_command_is_reported_and_harmless(
-    store: Store, clock: FakeClock
-) -> None:
-    store.set_setting("on_finish_command", "recovtui-no-such-program --now")
-    app = make(store, clock, "ice-bath", 2)
-    async with app.run_test(size=SIZE) as pilot:
+        # A command that cannot run, or fails, is reported; the session is logged all the same.
+        store.set_setting("on_finish_command", "recovtui-no-such-program --now")
+        app.start_timer("ice-bath", 2, ask_temperature=False)
         await pilot.pause()
         await advance(pilot, clock, 2)
+        await app.workers.wait_for_complete()
         assert any(t.startswith("on_finish_command failed") for t in app.toasts)
-        assert only_session(store).status is SessionStatus.COMPLETED
+        assert store.all_sessions()[-1].status is SessionStatus.COMPLETED
         await advance(pilot, clock, 1)
         assert digits(app) == "+00:01"
         await pilot.press("s")
@@ -473,35 +415,6 @@ async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
     ) in app.toasts
 
 
-async def test_a_crashed_session_that_ran_its_course_logs_as_completed(
-    store: Store, clock: FakeClock
-) -> None:
-    session_id = crashed(store, 20, 600, preset="Ice bath")
-    app = make(store, clock, mode="today")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-    saved = store.session(session_id)
-    assert saved is not None and saved.status is SessionStatus.COMPLETED
-    assert ticked(store, TODAY) == {"ice_bath"}
-
-
-async def test_a_session_another_window_is_timing_is_not_offered(
-    store: Store, clock: FakeClock, db_path: Path
-) -> None:
-    session_id = crashed(store, 5, 95)
-    other = Store(open_db(db_path))
-    assert other.claim_session(session_id)
-    try:
-        app = make(store, clock, mode="today")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert not isinstance(app.screen, ChoiceDialog)
-    finally:
-        other.close()
-
-
 async def test_crashed_sessions_come_first_then_the_requested_timer(
     store: Store, clock: FakeClock
 ) -> None:
@@ -520,12 +433,24 @@ async def test_crashed_sessions_come_first_then_the_requested_timer(
 # The picker: presets can be created, edited and deleted
 
 
-async def test_a_custom_preset_is_created_edited_run_and_deleted(
+async def test_built_in_presets_are_edited_not_deleted_and_custom_ones_both(
     store: Store, clock: FakeClock
 ) -> None:
     app = make(store, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert any("cannot be deleted" in t for t in app.toasts)
+        assert len(store.presets()) == 3
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#segments", TextArea).text = "12:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.presets()[0].total_s == 720
+        assert "12:00" in str(timer(app).query_one("#preset-list", OptionList).options[0].prompt)
+
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, PresetEditorDialog)
@@ -566,23 +491,6 @@ async def test_a_custom_preset_is_created_edited_run_and_deleted(
         await pilot.press("y")
         await pilot.pause()
         assert [p.name for p in store.presets()] == ["Ice bath", "Foam roller", "Feet up"]
-
-
-async def test_built_in_presets_are_edited_not_deleted(store: Store, clock: FakeClock) -> None:
-    app = make(store, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        assert any("cannot be deleted" in t for t in app.toasts)
-        assert len(store.presets()) == 3
-        await pilot.press("r")
-        await pilot.pause()
-        app.screen.query_one("#segments", TextArea).text = "12:00"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert store.presets()[0].total_s == 720
-        assert "12:00" in str(timer(app).query_one("#preset-list", OptionList).options[0].prompt)
 
 
 async def test_start_timer_opens_the_timer_from_another_screen(

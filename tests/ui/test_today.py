@@ -25,7 +25,6 @@ from tracker.screens.modals.confirm import ConfirmDialog
 from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
 from tracker.screens.today import TodayScreen
 from tracker.widgets.checklist import Checklist
-from tracker.widgets.day_text import recovery_detail
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList
 
@@ -97,6 +96,13 @@ async def test_shows_the_day_the_week_and_both_checklists(store: Store, clock: F
         summary = str(screen.query_one(LoadSummary).render())
         assert "Streak  1 week keeping the rule (best 1)" in summary
         assert screen.focused is checklist(pilot, "recovery")
+        # Every key is described, with a tooltip; backfill is hidden with nothing missed.
+        for binding in (*TodayScreen.BINDINGS, *RunList.BINDINGS, *Checklist.BINDINGS):
+            assert not isinstance(binding, tuple)
+            assert binding.description and binding.tooltip, binding
+        keys = {b.binding.key for b in screen.active_bindings.values()}
+        assert {"l", "c", "t", "space", "i", "f", "e"} <= keys
+        assert "b" not in keys
 
 
 async def test_the_demo_lists_the_missed_evenings(demo_store: Store, clock: FakeClock) -> None:
@@ -105,18 +111,6 @@ async def test_the_demo_lists_the_missed_evenings(demo_store: Store, clock: Fake
         missed = shown(pilot, "#today-missed")
         assert "2 evenings missed: Mon 16 Nov, Mon 23 Nov — b backfills" in missed
         assert "b" in {b.binding.key for b in current(pilot, TodayScreen).active_bindings.values()}
-
-
-async def test_every_binding_has_a_description_and_a_tooltip(
-    store: Store, clock: FakeClock
-) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        for binding in (*TodayScreen.BINDINGS, *RunList.BINDINGS, *Checklist.BINDINGS):
-            assert not isinstance(binding, tuple)
-            assert binding.description and binding.tooltip, binding
-        keys = {b.binding.key for b in current(pilot, TodayScreen).active_bindings.values()}
-        assert {"l", "c", "t", "space", "i", "f", "e"} <= keys
-        assert "b" not in keys  # nothing missed: backfill is hidden
 
 
 # The whole evening
@@ -237,7 +231,7 @@ async def test_checking_in_without_a_run_says_it_counts_as_rest(
 # Runs: edit and delete
 
 
-async def test_edit_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
+async def test_edit_then_delete_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
     store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         current(pilot, TodayScreen).query_one("#runs", RunList).focus()
@@ -252,10 +246,6 @@ async def test_edit_a_run_from_the_list(store: Store, clock: FakeClock) -> None:
         (run,) = store.activities_on(TODAY)
         assert (run.distance_m, run.duration_s, run.rpe, run.note) == (12000, 2700, 4, "legs")
 
-
-async def test_delete_a_run_asks_first(store: Store, clock: FakeClock) -> None:
-    store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000))
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
         current(pilot, TodayScreen).query_one("#runs", RunList).focus()
         await pilot.press("d")
         assert isinstance(pilot.app.screen, ConfirmDialog)
@@ -317,7 +307,9 @@ async def test_tomorrow_in_next_week_follows_that_weeks_rule(
 # Recovery
 
 
-async def test_tick_and_untick_recovery_by_hand(store: Store, clock: FakeClock) -> None:
+async def test_space_ticks_and_unticks_both_lists_and_only_ticking_moves_on(
+    store: Store, clock: FakeClock
+) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         await pilot.press("space")
         assert ticked(store, TODAY) == {"ice_bath"}
@@ -328,9 +320,6 @@ async def test_tick_and_untick_recovery_by_hand(store: Store, clock: FakeClock) 
         assert ticked(store, TODAY) == set()
         assert checklist(pilot, "recovery").highlighted == 0  # an untick stays put
 
-
-async def test_only_ticking_moves_on(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
         await pilot.press("tab")
         nutrition = checklist(pilot, "nutrition")
         assert nutrition.has_focus
@@ -339,6 +328,20 @@ async def test_only_ticking_moves_on(store: Store, clock: FakeClock) -> None:
         await pilot.press("up", "space")  # unticks it: still on Antioxidants
         assert nutrition.highlighted == 0
         assert nutrition_names(store) == set()
+        await pilot.press("space", "down", "space")
+        assert nutrition_names(store) == {"Antioxidants", "Complex carbohydrates"}
+        assert shown(pilot, "#today-about") == ""  # Hydration needs no note
+        await pilot.press("up")
+        assert shown(pilot, "#today-about") == (
+            "Complex carbohydrates: most when you train again within ~8 h"
+        )
+        await pilot.press("up", "up", "space")
+        assert nutrition_names(store) == {"Complex carbohydrates"}
+        assert checklist(pilot, "nutrition").border_title == "Nutrition 1/4"
+
+        await pilot.press("f")  # a timer key opens the timer
+        await pilot.pause()
+        assert pilot.app.current_mode == "timer"
 
 
 async def test_massage_asks_for_an_optional_duration_and_note(
@@ -394,28 +397,7 @@ async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClo
         assert ticked(store, TODAY) == set()
 
 
-async def test_timer_keys_open_the_timer(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("f")
-        await pilot.pause()
-        assert pilot.app.current_mode == "timer"
-
-
 # Nutrition
-
-
-async def test_space_toggles_nutrition(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "space", "down", "space")
-        assert nutrition_names(store) == {"Antioxidants", "Complex carbohydrates"}
-        assert shown(pilot, "#today-about") == ""  # Hydration needs no note
-        await pilot.press("up")
-        assert shown(pilot, "#today-about") == (
-            "Complex carbohydrates: most when you train again within ~8 h"
-        )
-        await pilot.press("up", "up", "space")
-        assert nutrition_names(store) == {"Complex carbohydrates"}
-        assert checklist(pilot, "nutrition").border_title == "Nutrition 1/4"
 
 
 async def test_archived_items_are_not_on_the_checklist(store: Store, clock: FakeClock) -> None:
@@ -486,11 +468,20 @@ async def test_backfill_across_a_week_boundary_and_a_dst_change(
         assert ("All caught up: 3 of 4 evenings checked in", "information") in toasts(pilot)
 
 
-async def test_a_day_with_a_run_is_never_a_missed_evening(store: Store, clock: FakeClock) -> None:
+async def test_a_day_with_a_run_is_never_a_missed_evening_and_escape_changes_nothing(
+    store: Store, clock: FakeClock
+) -> None:
     history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
     store.add_activity(Activity(TUE, ActivityKind.EASY, 7000))  # logged, never checked in
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         assert "1 evening missed: Mon — b backfills" in shown(pilot, "#today-missed")
+        await pilot.press("b", "l", "escape", "escape")
+        assert isinstance(pilot.app.screen, BackfillDialog)  # the same day again
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        assert store.checkins(MON, TUE) == set()
+        assert store.activities_on(MON) == []
         await pilot.press("b")
         dialog = pilot.app.screen
         assert isinstance(dialog, BackfillDialog) and dialog.day == MON
@@ -501,20 +492,6 @@ async def test_a_day_with_a_run_is_never_a_missed_evening(store: Store, clock: F
         assert isinstance(pilot.app.screen, TodayScreen)
         assert store.checkins(MON, TUE) == {MON}
         assert not current(pilot, TodayScreen).query_one("#today-missed").display
-
-
-async def test_escape_stops_the_backfill_and_changes_nothing(
-    store: Store, clock: FakeClock
-) -> None:
-    history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("b", "l", "escape", "escape")
-        assert isinstance(pilot.app.screen, BackfillDialog)  # the same day again
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, TodayScreen)
-        assert store.checkins(MON, TUE) == set()
-        assert store.activities_between(MON, TUE) == []
 
 
 # Midnight
@@ -556,22 +533,6 @@ async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
         await pilot.press("x", "enter")  # every error shown at once still fits
         assert form.query_one("#run-form").region.bottom <= 24
         assert form.query_one("#save").region.bottom <= 24
-
-
-def test_recovery_detail_in_either_temperature_unit() -> None:
-    sessions = [
-        RecoverySession(
-            date=TODAY,
-            kind="ice_bath",
-            started_at=pendulum.datetime(2026, 11, 25, 19, tz="UTC"),
-            status=SessionStatus.COMPLETED,
-            elapsed_s=elapsed,
-            temperature_c=12.0,
-        )
-        for elapsed in (600, 300)
-    ]
-    assert recovery_detail(sessions[:1], "C") == "10:00 · 12 °C"
-    assert recovery_detail(sessions, "F") == "2× · 15:00 · 53.6 °F · 53.6 °F"
 
 
 async def test_four_runs_fit_without_a_scrollbar_and_the_strip_shows_the_week_at_80(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,11 +11,11 @@ from hypothesis import strategies as st
 from tests.conftest import EVENING, TODAY
 from tests.fakes import FakeClock
 from tests.helpers import ticked
-from tracker.data.db import open_memory_db
+from tracker.data.db import open_db, open_memory_db
 from tracker.data.store import Store
 from tracker.domain.countdown import Finished, SegmentChanged, State
 from tracker.domain.presets import DEFAULT_PRESETS, Preset
-from tracker.domain.recovery import SessionStatus
+from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.services.checkin import recovery_items
 from tracker.services.timer_session import SAVE_EVERY_S, SessionLost, TimerService
 
@@ -60,6 +62,19 @@ def test_elapsed_is_saved_every_few_seconds_and_on_pause(
     assert saved_elapsed(store, timed.id) == int(SAVE_EVERY_S + 1.7)
     clock.advance(30)  # paused: no time passes
     assert timed.tick().snapshot.elapsed_s == pytest.approx(SAVE_EVERY_S + 1.7)
+
+
+def test_what_is_saved_trails_the_ticks_by_less_than_the_interval(
+    timer: TimerService, store: Store, clock: FakeClock
+) -> None:
+    """The screen ticks several times a second, at whatever steps the loop manages."""
+    timed = timer.start(FEET_UP)
+    for _ in range(20):
+        clock.advance(0.7)
+        timed.tick()
+    saved = saved_elapsed(store, timed.id)
+    assert saved is not None
+    assert 14.0 - saved <= SAVE_EVERY_S
 
 
 def test_one_tick_reads_one_instant(timer: TimerService, clock: FakeClock) -> None:
@@ -166,6 +181,50 @@ def test_settling_crashed_sessions(timer: TimerService, store: Store, clock: Fak
     assert "offered again" in timer.later(later)
     assert [s.id for s in store.running_sessions()] == [third.id]
     assert store.session(second.id) is None
+
+
+def crashed(store: Store, elapsed_s: int) -> int:
+    """An ice bath row left running by a process that died."""
+    session = store.start_session(
+        RecoverySession(
+            date=TODAY,
+            kind="ice_bath",
+            started_at=EVENING.subtract(minutes=20),
+            status=SessionStatus.RUNNING,
+            planned_s=600,
+            elapsed_s=elapsed_s,
+            preset="Ice bath",
+        )
+    )
+    assert session.id is not None
+    return session.id
+
+
+def test_a_crashed_session_that_ran_its_course_logs_as_completed(
+    timer: TimerService, store: Store
+) -> None:
+    session_id = crashed(store, 600)
+    (orphan,) = timer.unfinished()
+    assert timer.log_as_it_stood(orphan) == "Logged Ice bath: 10:00 (completed)"
+    saved = store.session(session_id)
+    assert saved is not None and saved.status is SessionStatus.COMPLETED
+    assert ticked(store, TODAY) == {"ice_bath"}
+
+
+def test_a_session_another_window_is_timing_is_not_offered(
+    timer: TimerService, store: Store, db_path: Path
+) -> None:
+    """What the app offers at start is ``unfinished()``: never a session another claims."""
+    session_id = crashed(store, 95)
+    other = Store(open_db(db_path))
+    try:
+        assert other.claim_session(session_id)
+        assert timer.left_unfinished() == []
+        assert timer.unfinished() == []
+        other.release_session(session_id)
+        assert [s.id for s in timer.unfinished()] == [session_id]
+    finally:
+        other.close()
 
 
 # Skipped time is never spent time
