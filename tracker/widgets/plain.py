@@ -1,4 +1,4 @@
-"""User text on screen (DESIGN §7): a name, note or reason is shown as typed.
+"""User text on screen (docs/architecture.md): a name, note or reason is shown as typed.
 
 A ``str`` handed to ``Static``, ``Label`` or ``update`` is parsed as markup, so
 ``Protein [whey] shake`` loses its ``[whey]`` and ``[/]`` crashes the app;
