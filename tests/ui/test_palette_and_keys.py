@@ -70,3 +70,19 @@ async def test_ctrl_z_undoes_a_tick_and_says_so(store: Store, clock: FakeClock) 
         assert any(message.startswith("Undone: ticking") for message, _ in toasts(pilot))
         await pilot.press("ctrl+z")
         assert ("Nothing to undo in this session", "information") in toasts(pilot)
+
+
+async def test_a_markup_like_preset_name_is_offered_as_typed(
+    store: Store, clock: FakeClock
+) -> None:
+    """A preset is named by the runner: the palette shows its name, never parses it."""
+    from tracker.domain.presets import Preset
+
+    store.save_preset(Preset.single("Calf [/] stretch [b]", "custom", 60))
+    async with make_app(store, clock).run_test(size=(100, 32)) as pilot:
+        offered = await palette_offers(pilot, "calf")
+        assert [line.split("\n")[0] for line in offered] == ["Start Calf [/] stretch [b]"]
+        await pilot.press("ctrl+p")  # the list before anything is typed shows it too
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.is_running
