@@ -52,16 +52,21 @@ def key_label(binding: Binding) -> str:
     return binding.tooltip or binding.description
 
 
+def keys_help(screen: Screen[object]) -> dict[str, list[str]]:
+    """What the keys help lists for ``screen``: each label, in order, with its keys."""
+    keys: dict[str, list[str]] = {}
+    for active in own_bindings(screen):
+        key = screen.app.get_key_display(active.binding)
+        keys.setdefault(key_label(active.binding), []).append(key)
+    return keys
+
+
 class OwnBindingsTable(BindingsTable):
     def render_bindings_table(self) -> Table:
         table = Table(padding=(0, 1), show_header=False, box=None)
         table.add_column("", justify="right", style="bold")
         table.add_column("")
-        keys: dict[str, list[str]] = {}
-        for active in own_bindings(self.screen):
-            key = self.app.get_key_display(active.binding)
-            keys.setdefault(key_label(active.binding), []).append(key)
-        for label, shown in keys.items():
+        for label, shown in keys_help(self.screen).items():
             table.add_row(Text(" ".join(dict.fromkeys(shown))), Text(label))
         return table
 
