@@ -32,7 +32,7 @@ demo: $(STAMP_APP)  ## start the app on a fresh demo database
 	$(BIN)/recovtui --demo
 
 test: $(STAMP_TEST)  ## install the test dependencies and run every test
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist worksteal -q
 
 check: $(STAMP_DEV)  ## lint, format check, strict typing, import contracts
 	$(BIN)/ruff check tracker tests bench

@@ -99,6 +99,25 @@ def small_fs(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
+LONGEST_FIRST = ("tests/web/", "tests/ui/", "tests/cli/")
+"""The folders whose tests take longest, in that order (after the real-process ones)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the longest tests first, so that no worker is left running one alone at the
+    end (`make test` splits the list between two workers, which steal from each other's
+    queue when idle): the real-process tests, then the browser, Pilot and command tests,
+    then the quick unit and store tests. The order within each group stays as collected."""
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("slow"):
+            return 0
+        folder = next((f for f in LONGEST_FIRST if item.nodeid.startswith(f)), None)
+        return 1 + (LONGEST_FIRST.index(folder) if folder else len(LONGEST_FIRST))
+
+    items.sort(key=rank)
+
+
 def _share_parsed_css() -> None:
     """Every app a test starts parses the same stylesheets: parse each once per process.
 
