@@ -39,7 +39,7 @@ class NoControlCharacters(LineFilter):
         if not any(_CONTROL.search(segment.text) for segment in segments):
             return segments
         return [
-            segment._replace(text=_CONTROL.sub("", segment.text)) if not segment.control else segment
+            segment if segment.control else segment._replace(text=_CONTROL.sub("", segment.text))
             for segment in segments
         ]
 

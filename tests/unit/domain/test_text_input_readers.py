@@ -60,7 +60,7 @@ def test_the_run_form_gives_a_run_or_its_errors(
         return
     assert activity.note == one_line(note)
     assert storable(activity.note)
-    assert 0 <= activity.distance_m
+    assert activity.distance_m >= 0
 
 
 @FEW
