@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from textual import events
+from textual._compositor import LayoutUpdate
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -53,6 +54,7 @@ async def paste(pilot: Pilot[Any], selector: str, text: str) -> None:
 def terminal_output(pilot: Pilot[Any]) -> str:
     """What the app writes to the terminal for the whole screen, but its own sequences."""
     update = pilot.app.screen._compositor.render_update(full=True)
+    assert isinstance(update, LayoutUpdate)
     raw = update.render_segments(Console(file=StringIO(), force_terminal=True, width=SIZE[0]))
     return SGR.sub("", raw)
 
