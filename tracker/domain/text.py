@@ -38,9 +38,13 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def without_controls(text: str) -> str:
-    """``text`` with its control characters dropped, line breaks kept (a calendar's
-    description: iCalendar text may hold no other control character)."""
+def without_controls(text: str, *, lines: bool = True) -> str:
+    """``text`` with its control characters dropped, line breaks kept and tabs made
+    spaces (a calendar's description: iCalendar text may hold no other control
+    character); with ``lines=False`` every control character is dropped, line breaks and
+    tabs too (a spreadsheet's cell)."""
+    if not lines:
+        return _CONTROL.sub("", text).replace("\n", "")
     return _CONTROL.sub("", text.replace("\t", " "))
 
 

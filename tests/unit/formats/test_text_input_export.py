@@ -1,18 +1,23 @@
 """Text a recovtui export may spell that SQLite cannot hold: JSON can write a lone
 surrogate (``"\\ud800"``), which is no character. Such a document is refused whole,
-with one line, before anything is written; a pair spelling one character imports."""
+with one line, before anything is written; a pair spelling one character imports.
+And the CSV export's cells: no control character, a formula behind a ``'``."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from tests.conftest import EVENING
+from tests.text_inputs import SCREEN_TEXT
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind
+from tracker.formats.activities_csv import safe_cell
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_json import dumps_document, parse_document
 from tracker.services.exporting import export_json
@@ -45,3 +50,11 @@ def test_a_document_holding_one_is_refused_and_nothing_is_written(
         import_files(store, [path], "UTC")
     assert "\n" not in str(refused.value).strip() or "nothing was imported" in str(refused.value)
     assert json.dumps(export_json(store, EVENING)) == json.dumps(before)
+
+
+@given(text=SCREEN_TEXT)
+def test_a_csv_cell_drops_every_control_character_and_nothing_else(text: str) -> None:
+    cell = safe_cell(text)
+    kept = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text)
+    assert cell in (kept, f"'{kept}")
+    assert cell.startswith("'") == kept.startswith(("=", "+", "-", "@"))
