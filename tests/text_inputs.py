@@ -15,9 +15,7 @@ ODD += ["\u200b", "\u3000", "\xa0", "Ａ", "٣", "½"]
 NEAR = ["a", " ", "10", "7", "km", "mi", "m", ":", ".", ",", "1:30", "today", "-"]
 PIECES = MARKUP + CONTROLS + SEQUENCES + ODD + NEAR
 
-TYPED = st.lists(
-    st.sampled_from(PIECES) | st.characters(codec="utf-8"), max_size=12
-).map("".join)
+TYPED = st.lists(st.sampled_from(PIECES) | st.characters(codec="utf-8"), max_size=12).map("".join)
 """Text a widget can be given (typed or pasted): anything but lone surrogates."""
 LONG = st.builds(
     lambda piece, n: piece * n, st.sampled_from(["é[/]", "中", "a\x1b"]), st.integers(100, 700)
