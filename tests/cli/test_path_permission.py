@@ -103,6 +103,11 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
+def others(db: Path) -> list[str]:
+    """The files beside the database, but its own journal (-wal, -shm)."""
+    return sorted(p.name for p in db.parent.iterdir() if not p.name.startswith(f"{db.name}-"))
+
+
 def one_line(err: str, folder: Path) -> str:
     assert "Traceback" not in err
     lines = err.strip().splitlines()
@@ -127,35 +132,23 @@ def test_a_database_in_a_locked_folder(locked: Locked, argv: tuple[str, ...]) ->
     one_line(err, locked.path)
 
 
-def test_export_into_a_locked_folder(locked: Locked, db: Path) -> None:
-    before = contents(db)
-    code, _, err = recovtui(db, "export", "--output", str(locked.path / "out.json"))
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("export", "--output", "out.json"),
+        ("backup", "--output", "backup.db"),
+        ("import", "activities.csv"),
+        ("import", "watched"),
+        ("watch", "add", "watched"),
+    ],
+)
+def test_a_path_in_a_locked_folder(locked: Locked, db: Path, argv: tuple[str, ...]) -> None:
+    """The path named last is in the locked folder: one line, exit 1, nothing written."""
+    before, beside = contents(db), others(db)
+    code, _, err = recovtui(db, *argv[:-1], str(locked.path / argv[-1]))
     assert code == 1
     one_line(err, locked.path)
-    assert contents(db) == before
-
-
-def test_backup_into_a_locked_folder(locked: Locked, db: Path) -> None:
-    code, _, err = recovtui(db, "backup", "--output", str(locked.path / "backup.db"))
-    assert code == 1
-    one_line(err, locked.path)
-
-
-@pytest.mark.parametrize("name", ["activities.csv", "watched"])
-def test_importing_from_a_locked_folder(locked: Locked, db: Path, name: str) -> None:
-    before = contents(db)
-    code, _, err = recovtui(db, "import", str(locked.path / name))
-    assert code == 1
-    one_line(err, locked.path)
-    assert contents(db) == before
-
-
-def test_watching_a_locked_folder(locked: Locked, db: Path) -> None:
-    before = contents(db)
-    code, _, err = recovtui(db, "watch", "add", str(locked.path / "watched"))
-    assert code == 1
-    one_line(err, locked.path)
-    assert contents(db) == before
+    assert (contents(db), others(db)) == (before, beside)
 
 
 def test_a_watched_folder_locked_since(locked: Locked, db: Path, tmp_path: Path) -> None:
