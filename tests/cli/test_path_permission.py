@@ -104,8 +104,10 @@ def db(tmp_path: Path) -> Path:
 
 
 def others(db: Path) -> list[str]:
-    """The files beside the database, but its own journal (-wal, -shm)."""
-    return sorted(p.name for p in db.parent.iterdir() if not p.name.startswith(f"{db.name}-"))
+    """The files beside the database, but its own journal and the day's backup, which
+    any command that writes takes as it opens the database."""
+    own = (f"{db.name}-", "backups")
+    return sorted(p.name for p in db.parent.iterdir() if not p.name.startswith(own))
 
 
 def one_line(err: str, folder: Path) -> str:
