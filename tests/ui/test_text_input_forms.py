@@ -14,14 +14,13 @@ from rich.console import Console
 from textual import events
 from textual._compositor import LayoutUpdate
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
 from tests.text_inputs import SAMPLES
 from tests.ui.test_user_text import screen_text
 from tracker.data.store import Store
-from tracker.domain.kinds import DayKind
 from tracker.screens.modals.base import Modal
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.screens.modals.plan_day import EditDayDialog
@@ -150,8 +149,6 @@ async def test_timer_and_settings_take_hostile_names(store: Store, clock: FakeCl
         assert SAMPLES[0] in screen_text(pilot)
         await pilot.app.run_action("welcome")
         await pilot.pause()
-        select = pilot.app.screen.query_one("#kind-0", Select)
-        assert select.value is DayKind.REST
         await paste(pilot, "#target-1", "[/]")
         await paste(pilot, "#timezone", "[link=x]")
         await pilot.press("ctrl+s")

@@ -24,7 +24,7 @@ from tracker.domain.units import parse_distance, parse_temperature
 from tracker.domain.wellness import FIELDS, read_wellness
 
 UNITS = st.sampled_from(["km", "mi"])
-FEW = settings(max_examples=40)  # many fields, each cheap: enough to find a crash, fast
+FEW = settings(max_examples=30)  # many fields, each cheap: enough to find a crash, fast
 
 
 def one_line(text: str) -> str:
