@@ -19,7 +19,7 @@ comes) saves the session and ends the process within two seconds.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from importlib import import_module
@@ -48,8 +48,11 @@ from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
 from tracker.terminal import end_process_soon, watch_terminal
+from tracker.widgets.plain import NO_CONTROLS
 
 if TYPE_CHECKING:
+    from textual.filter import LineFilter
+
     from tracker.screens.timer import TimerScreen
 
 SUMMARY_DELAY_S = 1.0
@@ -203,6 +206,11 @@ class RecovApp(GlobalActions, App[None]):
         """Every toast is plain text: a preset's name, an item or a reason holding ``[/]``
         is shown as typed, never parsed as markup (no toast of recovtui uses markup)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then one that keeps control characters in user text off the
+        terminal (``widgets/plain.py``)."""
+        return (*super().get_line_filters(), NO_CONTROLS)
 
     def _handle_exception(self, error: Exception) -> None:
         """The same for a timer's tick or a worker (a dialog flow): report, never crash."""

@@ -173,6 +173,12 @@ def print_summary(report: StatsReport, units: str) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=True)
+    class Summary(Console):
+        def on_broken_pipe(self) -> None:
+            """A reader that left ends the command as it ends every other one (Rich's
+            own answer is exit 1)."""
+            raise BrokenPipeError
+
+    console = Summary(highlight=False, soft_wrap=True)
     for text, style in summary_lines(report, units):
         console.print(Text(terminal_text(text), style=style))

@@ -116,8 +116,11 @@ def daily_backup(db_path: Path, db: Database, today: date, keep: int = KEEP_DAIL
     Returns the new backup, or None when today's already existed (one stat).
     """
     target = backup_dir(db_path) / daily_name(db_path, today)
-    if target.exists():
-        return None
+    try:
+        if target.exists():
+            return None
+    except OSError as exc:  # a backups folder that cannot be searched: a warning, not a failure
+        raise BackupError(f"cannot look in {target.parent} ({exc.strerror or exc})") from None
     try:
         ensure_private_dir(target.parent)
     except OSError as exc:

@@ -14,6 +14,7 @@ from tracker.domain.activity import Activity
 from tracker.domain.dates import ParseError, parse_date
 from tracker.domain.kinds import ActivityKind, DayKind, parse_activity_kind
 from tracker.domain.plan import RuleViolation, check_template
+from tracker.domain.text import NOT_TEXT, is_text
 from tracker.domain.units import parse_distance, parse_duration, parse_rpe
 
 MAX_NOTE_LENGTH = 500
@@ -50,7 +51,12 @@ def looks_like_duration(text: str) -> bool:
 
 
 def _note(text: str) -> str:
+    """A note as typed, on one line: runs of spaces, tabs and line breaks made one space,
+    the ends trimmed. Anything else is kept as it is (markup-like text, control
+    characters: the screens and commands show them escaped)."""
     note = " ".join(text.split())
+    if not is_text(note):
+        raise ParseError(f"the note {NOT_TEXT}")
     if len(note) > MAX_NOTE_LENGTH:
         raise ParseError(f"keep the note under {MAX_NOTE_LENGTH} characters")
     return note

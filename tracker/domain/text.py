@@ -1,5 +1,10 @@
 """Words for counts and lists of days, written once for every screen and command, and
-text from a file or the database made safe for a terminal."""
+text from a file or the database made safe for a terminal.
+
+:func:`terminal_text` is the one escaping of user text: commands print through it,
+and the screens show user text through it too (``widgets/plain.py``), so a note
+holding ``\x1b[2J`` shows as typed, escape and all, and never clears the screen.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,16 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _RAW_IN_JSON = re.compile(r"[\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+NOT_TEXT = "holds bytes that are not text (UTF-8): type it again"
+"""Why :func:`is_text` refused: the field's name goes before it."""
+
+
+def is_text(text: str) -> bool:
+    """Whether ``text`` can be stored: a command line passes bytes that are not UTF-8 as
+    lone surrogates (``\udcff``), and JSON may spell one (``\ud800``); SQLite takes
+    neither."""
+    return _SURROGATE.search(text) is None
 
 
 def terminal_text(text: str) -> str:
@@ -23,9 +38,13 @@ def terminal_text(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def without_controls(text: str) -> str:
-    """``text`` with its control characters dropped, line breaks kept (a calendar's
-    description: iCalendar text may hold no other control character)."""
+def without_controls(text: str, *, lines: bool = True) -> str:
+    """``text`` with its control characters dropped, line breaks kept and tabs made
+    spaces (a calendar's description: iCalendar text may hold no other control
+    character); with ``lines=False`` every control character is dropped, line breaks and
+    tabs too (a spreadsheet's cell)."""
+    if not lines:
+        return _CONTROL.sub("", text).replace("\n", "")
     return _CONTROL.sub("", text.replace("\t", " "))
 
 

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import time
 from datetime import UTC, datetime
 
 UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu"})
+_ZONE_SHAPE = re.compile(r"[A-Za-z0-9_+-]{1,32}(?:/[A-Za-z0-9_+-]{1,32}){0,3}")
+"""What every IANA name looks like. Anything else is no zone, and is never handed to
+``ZoneInfo``: a long name of odd parts (``é[/]`` typed 500 times) made its lookup in
+the tzdata package recurse until Python gave up (a ``RecursionError``)."""
 
 
 def local_now(timezone: str | None) -> datetime | None:
@@ -25,6 +30,8 @@ def local_now(timezone: str | None) -> datetime | None:
         return datetime.now().astimezone()
     if timezone in UTC_NAMES:
         return datetime.now(UTC)
+    if not _ZONE_SHAPE.fullmatch(timezone):
+        return None
     try:
         from zoneinfo import ZoneInfo
 
@@ -45,6 +52,8 @@ def local_today(timezone: str | None) -> str | None:
 def _is_zone(name: str) -> bool:
     from zoneinfo import ZoneInfo
 
+    if not _ZONE_SHAPE.fullmatch(name):
+        return False
     try:
         ZoneInfo(name)
     except (ValueError, OSError, LookupError):
@@ -64,6 +73,8 @@ def _loads(key: str) -> bool:
     """Whether ``key`` names a zone exactly (on a case-sensitive tz database)."""
     from zoneinfo import ZoneInfo
 
+    if not _ZONE_SHAPE.fullmatch(key):
+        return False
     try:
         ZoneInfo(key)
     except (ValueError, OSError, LookupError):

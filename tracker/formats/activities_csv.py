@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from typing import Final
 
 from tracker.domain.activity import Activity
+from tracker.domain.text import without_controls
 
 CSV_COLUMNS: Final = (
     "date",
@@ -24,14 +24,13 @@ CSV_COLUMNS: Final = (
 )
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _FORMULA_START: Final = ("=", "+", "-", "@")
 
 
 def safe_cell(value: object) -> str:
     """A cell a spreadsheet shows as text: control characters dropped, and a leading
     ``=``, ``+``, ``-`` or ``@`` (a formula to Excel or LibreOffice) behind a ``'``."""
-    text = _CONTROL.sub("", str(value))
+    text = without_controls(str(value), lines=False)
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 

@@ -33,6 +33,7 @@ from tracker.domain.plan import PlanDay
 from tracker.domain.presets import Preset, preset_to_dict
 from tracker.domain.recovery import RecoverySession
 from tracker.domain.settings import SETTING_NAMES, Settings
+from tracker.domain.text import is_text
 from tracker.domain.wellness import Wellness
 from tracker.formats.limits import read_document
 from tracker.formats.problems import ImportProblem
@@ -198,10 +199,16 @@ def _no_constants(text: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys appear once, and whose text (keys, values, a list's
+    items) is text: JSON may spell a lone surrogate (``"\\ud800"``), which SQLite
+    cannot store."""
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
             raise ValueError(f"the key {key!r} appears twice in one object")
+        texts = value if isinstance(value, list) else (value,)
+        if not is_text(key) or any(isinstance(t, str) and not is_text(t) for t in texts):
+            raise ValueError(f"{key!r} holds a lone surrogate (\\ud800 to \\udfff): not text")
         result[key] = value
     return result
 

@@ -36,16 +36,20 @@ class WatchReport:
     added: int = 0
     refused: list[str] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    """Folders and files that could not be read (``PATH: Permission denied``)."""
 
     def line(self) -> str:
         """One line of summary: ``Watched folders: 2 new files, 3 runs added, 1 refused``."""
-        if not self.new_files and not self.missing:
+        if not self.new_files and not self.missing and not self.unreadable:
             return "Watched folders: nothing new"
         parts = [plural(self.new_files, "new file"), f"{plural(self.added, 'run')} added"]
         if self.refused:
             parts.append(f"{len(self.refused)} refused ({self.refused[0]})")
         if self.missing:
             parts.append(f"{plural(len(self.missing), 'folder')} missing: {self.missing[0]}")
+        if self.unreadable:
+            parts.append(f"{len(self.unreadable)} out of reach ({self.unreadable[0]})")
         return "Watched folders: " + ", ".join(parts)
 
 
@@ -67,8 +71,18 @@ def remove_folder(store: Store, folder: Path) -> str:
     raise ValueError(f"{folder} is not watched (see recovtui watch list)")
 
 
-def _files(folder: Path) -> Iterator[Path]:
-    for root, folders, files in os.walk(folder, followlinks=False):
+def _unreadable(exc: OSError) -> str:
+    return f"{exc.filename}: {exc.strerror or exc}"
+
+
+def _files(folder: Path, unreadable: list[str]) -> Iterator[Path]:
+    """The activity files under ``folder``; a folder that cannot be listed goes into
+    ``unreadable`` (a locked folder is not an empty one)."""
+
+    def said(exc: OSError) -> None:
+        unreadable.append(_unreadable(exc))
+
+    for root, folders, files in os.walk(folder, onerror=said, followlinks=False):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
             lower = name.lower()
@@ -90,20 +104,27 @@ def import_watched(store: Store) -> WatchReport:
     tz = runner_zone(store)
     seen = store.seen_files()
     for folder in store.watched_folders():
-        if not folder.is_dir():
+        try:
+            present = folder.is_dir()
+        except OSError as exc:  # a folder on the way cannot be searched
+            report.unreadable.append(_unreadable(exc))
+            continue
+        if not present:
             report.missing.append(folder)
             continue
-        for path in _files(folder):
+        for path in _files(folder, report.unreadable):
             try:
                 info = path.stat()
-            except OSError:
+            except OSError as exc:
+                report.unreadable.append(_unreadable(exc))
                 continue
             before = seen.get(path)
             if before and (before.size, before.mtime_ns) == (info.st_size, info.st_mtime_ns):
                 continue
             try:
                 digest = _sha256(path)
-            except OSError:
+            except OSError as exc:
+                report.unreadable.append(_unreadable(exc))
                 continue
             if before and before.sha256 == digest:
                 store.remember_file(
