@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 from tracker.cli.errors import Failure, UsageError
 from tracker.cli.output import say
@@ -24,7 +25,7 @@ class Context:
     pretend_today: date | None
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace) -> Context:
+    def from_args(cls, args: argparse.Namespace | SimpleNamespace) -> Context:
         today = None
         if getattr(args, "today", None):
             try:

@@ -9,16 +9,20 @@ command, and the summary is written again for the next prompt.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
+from typing import TYPE_CHECKING
 
 from tracker.cli.output import say, say_json
 from tracker.data import status_cache
 from tracker.data.status_cache import StatusEntry
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
 
-def run_status(args: argparse.Namespace) -> int:
+
+def run_status(args: Namespace | SimpleNamespace) -> int:
     db_arg = getattr(args, "db", None)
     today_arg = getattr(args, "today", None)
     db_path = os.path.expanduser(db_arg) if db_arg else status_cache.default_db_path()
@@ -35,7 +39,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _computed(args: argparse.Namespace) -> StatusEntry:
+def _computed(args: Namespace | SimpleNamespace) -> StatusEntry:
     """The status from the database; leaves a fresh summary behind as the store closes.
 
     A database that does not exist yet is not created for a prompt: its status
