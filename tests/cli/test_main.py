@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.__main__ import command_word, main
+from tracker.__main__ import command_word, main, plain_status
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,39 @@ def test_status_refuses_what_it_does_not_take(capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith("recovtui: unrecognized arguments: --kind easy")
+
+
+@pytest.mark.parametrize(
+    ("argv", "db", "today", "json"),
+    [
+        (["status"], None, None, False),
+        (["--db", "x.db", "status", "--json"], "x.db", None, True),
+        (
+            ["status", "--today", "2026-11-25", "--db", "a.db", "--db", "b.db"],
+            "b.db",
+            "2026-11-25",
+            False,
+        ),
+    ],
+)
+def test_a_prompt_status_is_read_without_argparse(
+    argv: list[str], db: str | None, today: str | None, json: bool
+) -> None:
+    assert vars(plain_status(argv) or {}) == {"db": db, "today": today, "json": json}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "--kind", "easy"],
+        ["--db=x.db", "status"],
+        ["status", "--js"],
+        ["status", "--db"],
+        ["status", "--db", "-x"],
+        ["status", "status"],
+        ["status", "--help"],
+        ["--json"],
+    ],
+)
+def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
+    assert plain_status(argv) is None
