@@ -20,7 +20,6 @@ own: ``python -m bench.stats_bench [--db PATH] [--today DATE] [--runs N]``
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -30,16 +29,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.child import bytecode_env
+
 STATS_RATIO_BAR = 1.5
 STATUS_MS_BAR = 60.0
 DATA_DIR = Path(__file__).resolve().parent / ".data"
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(DATA_DIR / "pycache")
-    return env
 
 
 def _recovtui() -> list[str]:
@@ -62,7 +56,7 @@ def _run_ms(command: Sequence[str], env: dict[str, str]) -> float:
 
 
 def _medians(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
-    env = _env()
+    env = bytecode_env()
     for command in commands.values():
         _run_ms(command, env)
     times: dict[str, list[float]] = {name: [] for name in commands}
