@@ -39,7 +39,9 @@ def snapshot(folder: Path) -> dict[str, object]:
     for path in sorted(folder.iterdir()):
         if path.name == DB_NAME:
             seen[path.name] = contents(path)
-        elif path.name.startswith(("recovtui.db-", "recovtui.status")) or path.name == "backups":
+        elif path.name.startswith(("recovtui.db-", "recovtui.status", "recovtui.checked")) or (
+            path.name == "backups"
+        ):
             continue
         elif path.is_symlink():
             seen[path.name] = ("link", str(path.readlink()))

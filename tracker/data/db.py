@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from tracker.data import checked
 from tracker.data.backup import newest_backup
 from tracker.data.failures import (
     SQLITE_READONLY,
@@ -71,6 +72,29 @@ class StoreDatabase(Database):
         self.read_only = read_only
         self.on_wait: Callable[[], None] | None = None
         self.lock_wait_s = LOCK_WAIT_S
+        self._clean_version: int | None = None
+
+    def clean_since_open(self) -> None:
+        """The database passed the open check: what this connection alone writes from
+        now on keeps it clean (see :mod:`tracker.data.checked`)."""
+        self._clean_version = self._data_version()
+
+    def _data_version(self) -> int:
+        version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
+
+    def close(self) -> None:
+        """Close; when no other connection wrote since the clean open, the files left
+        are remembered as checked (this connection's writes are recovtui's own)."""
+        alone = False
+        if self._clean_version is not None and self.path is not None:
+            with contextlib.suppress(sqlite3.Error):
+                alone = not self.conn.in_transaction and (
+                    self._data_version() == self._clean_version
+                )
+        super().close()
+        if alone and self.path is not None:
+            checked.remember(self.path, checked.stamp(self.path))
 
     @property
     def lock_wait_s(self) -> float:
@@ -312,11 +336,23 @@ def open_db(path: Path, read_only: bool = False) -> StoreDatabase:
 
 
 def _check_tables(db: StoreDatabase, path: Path) -> None:
-    """Refuse a database whose schema or values no recovtui made (:mod:`.integrity`)."""
-    problem = schema_problem(db.conn) or value_problem(db.conn)
+    """Refuse a database whose schema or values no recovtui made (:mod:`.integrity`).
+
+    The values are scanned unless the files are as they were when they last passed
+    (:mod:`.checked`); a clean scan of files that did not change meanwhile is
+    remembered, by a process that may write beside the database.
+    """
+    before = checked.stamp(path)
+    problem = schema_problem(db.conn)
+    if problem is None and not checked.trusted(path, before):
+        problem = value_problem(db.conn)
+        if problem is None and not db.read_only and checked.stamp(path) == before:
+            checked.remember(path, before)
     if problem is not None:
         db.close()
         raise DatabaseProblem(path, f"is damaged ({problem})")
+    if not db.read_only:
+        db.clean_since_open()
 
 
 def _open_read_only(path: Path) -> StoreDatabase:

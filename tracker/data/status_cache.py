@@ -181,7 +181,12 @@ def write_summary(db_path: StrPath, timezone: str | None, entries: Sequence[Stat
             for entry in entries
         },
     }
-    path = summary_path(db_path)
+    return write_private_json(summary_path(db_path), data)
+
+
+def write_private_json(path: str, data: dict[str, Any]) -> bool:
+    """Write ``data`` to ``path`` atomically, readable by its owner only; False when
+    the folder cannot be written (any old file is left as it was)."""
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
