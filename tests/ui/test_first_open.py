@@ -8,13 +8,44 @@ that is current, so they skip that, and must still be drawn in the theme chosen.
 from __future__ import annotations
 
 import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import make_app
 from tests.fakes import FakeClock
 from tracker.app import RecovApp
 from tracker.data.store import Store
+
+
+async def test_a_first_open_reads_no_stylesheet_again_and_keeps_the_theme(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparses: list[int] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparses.append(1)
+        reparse(self)
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "reparse", counted)
+        for mode in ("week", "timer", "stats", "settings"):
+            app.switch_mode(mode)
+            await pilot.pause()
+        assert reparses == []
+
+        app.theme = "nord"
+        await pilot.pause()
+        for mode in ("history", "week"):  # one first made after the change, one before
+            app.switch_mode(mode)
+            await pilot.pause()
+            nav = app.screen.query_one("#nav", Static)
+            assert nav.styles.background == Color.parse(app.get_css_variables()["panel"])
 
 
 async def test_the_footer_keys_are_styled_once(

@@ -17,6 +17,7 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual._context import NoActiveAppError
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -51,6 +52,24 @@ class RecovScreen(Screen[None]):
         super().__init__()
         self.clock = clock
         self.today: date = clock.today()
+        self._styled_as_now()
+
+    def _styled_as_now(self) -> None:
+        """Mark this new screen as made on the stylesheet as it is now, when it is.
+
+        Textual 8.2.8 takes a screen it has never shown for one whose styles are out of
+        date: when its mode first opens it re-parses the whole stylesheet twice and
+        restyles every screen already open, most of a first open. A new screen's widgets
+        are styled as they mount, so that is needed only for the first screen (the
+        theme's colours are read into the stylesheet then). A theme changed later
+        re-reads the stylesheet and restyles every screen made so far, this one too.
+        """
+        try:
+            app = self.app
+        except NoActiveAppError:
+            return
+        if app.screen_stack:
+            self._css_update_count = app._css_update_count
 
     def compose(self) -> ComposeResult:
         yield Header()
