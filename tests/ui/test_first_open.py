@@ -11,6 +11,7 @@ import pytest
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -48,11 +49,15 @@ async def test_a_first_open_reads_no_stylesheet_again_and_keeps_the_theme(
             assert nav.styles.background == Color.parse(app.get_css_variables()["panel"])
 
 
-async def test_the_footer_keys_are_styled_once(
+async def test_a_first_open_styles_each_widget_once(
     store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each key of the footer comes up in its final style: Textual's keys start compact
-    and are restyled one by one when the footer binds them to its (not compact) style."""
+    """Each widget is styled as it mounts, and not again before it is first drawn.
+
+    Textual's footer keys start compact and are restyled one by one when the footer
+    binds them to its (not compact) style; and a screen coming into view restyles
+    all it holds, twice on a first open, when all of it has only just been styled.
+    """
     app = make_app(store, clock, start_mode="week")
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -60,7 +65,7 @@ async def test_the_footer_keys_are_styled_once(
         update_styles = RecovApp.update_styles
 
         def counted(self: RecovApp, node: DOMNode, animate: bool = True) -> None:
-            if isinstance(node, FooterKey):
+            if isinstance(node, FooterKey | Screen):
                 restyled.append(node)
             update_styles(self, node, animate)
 
@@ -70,3 +75,6 @@ async def test_the_footer_keys_are_styled_once(
         keys = list(app.screen.query(FooterKey))
         assert [k.key for k in keys if k.has_class("-compact")] == ["ctrl+p"]  # as Textual's
         assert restyled == []
+        app.switch_mode("week")
+        await pilot.pause()
+        assert restyled == [app.screen]  # a screen coming back is restyled, as in Textual

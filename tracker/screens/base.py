@@ -17,6 +17,7 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual._context import NoActiveAppError
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -47,6 +48,9 @@ class RecovScreen(Screen[None]):
 
     MODE = ""
     """The mode this screen is shown in (highlighted in the nav bar)."""
+    _styled_fresh = False
+    """Every widget styled as it mounted, and the screen not yet left: coming into view
+    needs no restyle (Textual restyles the whole screen twice on a first open)."""
 
     def __init__(self, clock: Clock) -> None:
         super().__init__()
@@ -70,6 +74,7 @@ class RecovScreen(Screen[None]):
             return
         if app.screen_stack:
             self._css_update_count = app._css_update_count
+            self._styled_fresh = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,6 +100,10 @@ class RecovScreen(Screen[None]):
     async def _dispatch_message(self, message: Message) -> None:
         """A handler whose write cannot be made now is reported, and the screen lives on
         (Textual stops a screen's messages at the first error that escapes a handler)."""
+        if isinstance(message, events.ScreenSuspend):
+            self._styled_fresh = False
+        elif isinstance(message, events.ScreenResume) and self._styled_fresh:
+            message.refresh_styles = False
         try:
             await super()._dispatch_message(message)
         except StoreUnavailable as error:
