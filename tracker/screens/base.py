@@ -48,9 +48,11 @@ class RecovScreen(Screen[None]):
 
     MODE = ""
     """The mode this screen is shown in (highlighted in the nav bar)."""
-    _styled_fresh = False
-    """Every widget styled as it mounted, and the screen not yet left: coming into view
-    needs no restyle (Textual restyles the whole screen twice on a first open)."""
+    _styled_fresh = True
+    """Every widget styled as it mounted (on the stylesheet as it is then: the first
+    screen's is read before its widgets mount), and the screen not yet left: coming
+    into view needs no restyle (Textual restyles the whole screen on each resume, twice
+    on a first open)."""
 
     def __init__(self, clock: Clock) -> None:
         super().__init__()
@@ -74,7 +76,6 @@ class RecovScreen(Screen[None]):
             return
         if app.screen_stack:
             self._css_update_count = app._css_update_count
-            self._styled_fresh = True
 
     def compose(self) -> ComposeResult:
         yield Header()
