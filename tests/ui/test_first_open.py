@@ -19,6 +19,7 @@ from tests.conftest import make_app
 from tests.fakes import FakeClock
 from tracker.app import RecovApp
 from tracker.data.store import Store
+from tracker.widgets.footer import Footer
 
 
 async def test_a_first_open_reads_no_stylesheet_again_and_keeps_the_theme(
@@ -78,3 +79,29 @@ async def test_a_first_open_styles_each_widget_once(
         app.switch_mode("week")
         await pilot.pause()
         assert restyled == [app.screen]  # a screen coming back is restyled, as in Textual
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bindings change dozens of times as a screen comes up (each focus move): the
+    footer is rebuilt when the keys it shows differ, and then shows them."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        rebuilt: list[object] = []
+        recompose = Footer.recompose
+
+        async def counted(self: Footer) -> None:
+            rebuilt.append(self.screen)
+            await recompose(self)
+
+        monkeypatch.setattr(Footer, "recompose", counted)
+        app.switch_mode("timer")
+        await pilot.pause()
+        assert rebuilt == [app.screen]
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert "Add" in shown and "Log run" in shown
+        app.switch_mode("week")
+        await pilot.pause()
+        assert "Prev wk" in [key.description for key in app.screen.query(FooterKey)]
