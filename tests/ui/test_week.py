@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import TODAY, make_app
@@ -15,6 +16,7 @@ from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST, PlanDay
 from tracker.screens.week import WeekScreen
+from tracker.services.planning import WeekReport
 from tracker.widgets.day_cell import DayCell
 
 SIZE = (100, 32)
@@ -110,6 +112,30 @@ async def test_brackets_change_week_and_home_comes_back(store: Store, clock: Fak
         assert "this week" in shown(pilot, "#week-header")
         await pilot.press("left", "home")
         assert screen.selected == TODAY
+
+
+async def test_a_step_reads_one_week_and_shows_each_change(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``[``/``]`` read only the week coming in (the other was just read as the next or
+    the shown one); a change is seen on every week shown after it."""
+    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = current(pilot, WeekScreen)
+        read: list[date] = []
+        week = screen.planning.week
+
+        def counted(day: date, today: date) -> WeekReport:
+            read.append(day)
+            return week(day, today)
+
+        monkeypatch.setattr(screen.planning, "week", counted)
+        await pilot.press("right_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert len(read) == 2  # the week after next, then the week before this one
+        await pilot.press("right_square_bracket", "right_square_bracket", "C")
+        assert cell_text(pilot, 2).splitlines()[1] == "CROSS"
+        await pilot.press("left_square_bracket", "right_square_bracket")
+        assert cell_text(pilot, 2).splitlines()[1] == "CROSS"
+        assert store.planned_day(WED + timedelta(weeks=1)).kind is C
 
 
 async def test_browsing_weeks_stores_nothing(store: Store, clock: FakeClock) -> None:

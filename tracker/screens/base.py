@@ -17,6 +17,8 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual._context import NoActiveAppError
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -46,11 +48,34 @@ class RecovScreen(Screen[None]):
 
     MODE = ""
     """The mode this screen is shown in (highlighted in the nav bar)."""
+    _styled_fresh = True
+    """Every widget styled as it mounted (on the stylesheet as it is then: the first
+    screen's is read before its widgets mount), and the screen not yet left: coming
+    into view needs no restyle (Textual restyles the whole screen on each resume, twice
+    on a first open)."""
 
     def __init__(self, clock: Clock) -> None:
         super().__init__()
         self.clock = clock
         self.today: date = clock.today()
+        self._styled_as_now()
+
+    def _styled_as_now(self) -> None:
+        """Mark this new screen as made on the stylesheet as it is now, when it is.
+
+        Textual 8.2.8 takes a screen it has never shown for one whose styles are out of
+        date: when its mode first opens it re-parses the whole stylesheet twice and
+        restyles every screen already open, most of a first open. A new screen's widgets
+        are styled as they mount, so that is needed only for the first screen (the
+        theme's colours are read into the stylesheet then). A theme changed later
+        re-reads the stylesheet and restyles every screen made so far, this one too.
+        """
+        try:
+            app = self.app
+        except NoActiveAppError:
+            return
+        if app.screen_stack:
+            self._css_update_count = app._css_update_count
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +101,10 @@ class RecovScreen(Screen[None]):
     async def _dispatch_message(self, message: Message) -> None:
         """A handler whose write cannot be made now is reported, and the screen lives on
         (Textual stops a screen's messages at the first error that escapes a handler)."""
+        if isinstance(message, events.ScreenSuspend):
+            self._styled_fresh = False
+        elif isinstance(message, events.ScreenResume) and self._styled_fresh:
+            message.refresh_styles = False
         try:
             await super()._dispatch_message(message)
         except StoreUnavailable as error:

@@ -98,6 +98,9 @@ class WeekScreen(RecovScreen):
         super().__init__(clock)
         self.planning = services.planning
         self.report: WeekReport | None = None
+        self._recent: tuple[WeekReport, ...] = ()
+        """The last weeks read since the store last changed: a step shows the week just
+        read as the next one (or reads it as next), so each ``[``/``]`` reads one week."""
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-header")
@@ -117,10 +120,19 @@ class WeekScreen(RecovScreen):
         self.selected = self.today
 
     def day_changed(self) -> None:
+        self._recent = ()
         self.selected = self.today
 
     def refresh_data(self) -> None:
+        self._recent = ()
         self._render_week()
+
+    def _week(self, day: date) -> WeekReport:
+        """The report of the week holding ``day``: read, unless read since the last write."""
+        hits = [r for r in self._recent if day in r.week and r.today == self.today]
+        report = hits[0] if hits else self.planning.week(day, self.today)
+        self._recent = (report, *(r for r in self._recent if r is not report))[:3]
+        return report
 
     def watch_selected(self) -> None:
         self._render_week()
@@ -131,7 +143,7 @@ class WeekScreen(RecovScreen):
     def _render_week(self) -> None:
         if not self.is_mounted:
             return
-        report = self.report = self.planning.week(self.selected, self.today)
+        report = self.report = self._week(self.selected)
         for index, day in enumerate(report.days):
             cell = self.query_one(f"#day-{index}", DayCell)
             cell.view = DayView(
@@ -158,7 +170,7 @@ class WeekScreen(RecovScreen):
 
     def _render_next(self, shown: WeekReport) -> None:
         """The week after the one shown: its days, whether it keeps the rule, its warnings."""
-        report = self.planning.week(shown.week.end + timedelta(days=1), self.today)
+        report = self._week(shown.week.end + timedelta(days=1))
         self.query_one("#next-header", Static).update(next_week_text(report))
         cells = plan_cells(report.plan.days, report.units, self.today)
         self.query_one("#next-strip", DayStrip).show(cells)

@@ -51,6 +51,7 @@ class DayView:
 
 
 NARROW_CELL = 14
+VIEW_CLASSES = frozenset({*(f"-kind-{kind.value}" for kind in DayKind), "-today"})
 
 
 class DayCell(Widget):
@@ -66,10 +67,15 @@ class DayCell(Widget):
             self.day = day
 
     def watch_view(self, view: DayView | None) -> None:
-        for kind in DayKind:
-            shown = view is not None and view.planned and view.plan.kind is kind
-            self.set_class(shown, f"-kind-{kind.value}")
-        self.set_class(view is not None and view.is_today, "-today")
+        """The kind's and today's classes, changed at once (one restyle, not one each)."""
+        wanted = set()
+        if view is not None and view.planned:
+            wanted.add(f"-kind-{view.plan.kind.value}")
+        if view is not None and view.is_today:
+            wanted.add("-today")
+        classes = (self.classes - VIEW_CLASSES) | wanted
+        if classes != self.classes:
+            self.classes = classes
 
     def watch_selected(self, selected: bool) -> None:
         self.set_class(selected, "-selected")

@@ -1,0 +1,107 @@
+"""A screen's first open costs only its own widgets (DESIGN §11: every screen ≤ 100 ms).
+
+Textual 8.2.8 re-parses the whole stylesheet twice and restyles every screen already
+open each time a mode's screen is made; recovtui's screens are made on a stylesheet
+that is current, so they skip that, and must still be drawn in the theme chosen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from tests.conftest import make_app
+from tests.fakes import FakeClock
+from tracker.app import RecovApp
+from tracker.data.store import Store
+from tracker.widgets.footer import Footer
+
+
+async def test_a_first_open_reads_no_stylesheet_again_and_keeps_the_theme(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparses: list[int] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparses.append(1)
+        reparse(self)
+
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "reparse", counted)
+        for mode in ("week", "timer", "stats", "settings"):
+            app.switch_mode(mode)
+            await pilot.pause()
+        assert reparses == []
+
+        app.theme = "nord"
+        await pilot.pause()
+        for mode in ("history", "week"):  # one first made after the change, one before
+            app.switch_mode(mode)
+            await pilot.pause()
+            nav = app.screen.query_one("#nav", Static)
+            assert nav.styles.background == Color.parse(app.get_css_variables()["panel"])
+
+
+async def test_a_first_open_styles_each_widget_once(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each widget is styled as it mounts, and not again before it is first drawn.
+
+    Textual's footer keys start compact and are restyled one by one when the footer
+    binds them to its (not compact) style; and a screen coming into view restyles
+    all it holds, twice on a first open, when all of it has only just been styled.
+    """
+    app = make_app(store, clock, start_mode="week")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        restyled: list[object] = []
+        update_styles = RecovApp.update_styles
+
+        def counted(self: RecovApp, node: DOMNode, animate: bool = True) -> None:
+            if isinstance(node, FooterKey | Screen):
+                restyled.append(node)
+            update_styles(self, node, animate)
+
+        monkeypatch.setattr(RecovApp, "update_styles", counted)
+        app.switch_mode("timer")
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert [k.key for k in keys if k.has_class("-compact")] == ["ctrl+p"]  # as Textual's
+        assert restyled == []
+        app.switch_mode("week")
+        await pilot.pause()
+        assert restyled == [app.screen]  # a screen coming back is restyled, as in Textual
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bindings change dozens of times as a screen comes up (each focus move): the
+    footer is rebuilt when the keys it shows differ, and then shows them."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        rebuilt: list[object] = []
+        recompose = Footer.recompose
+
+        async def counted(self: Footer) -> None:
+            rebuilt.append(self.screen)
+            await recompose(self)
+
+        monkeypatch.setattr(Footer, "recompose", counted)
+        app.switch_mode("timer")
+        await pilot.pause()
+        assert rebuilt == [app.screen]
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert "Add" in shown and "Log run" in shown
+        app.switch_mode("week")
+        await pilot.pause()
+        assert "Prev wk" in [key.description for key in app.screen.query(FooterKey)]
