@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from tracker.domain.calendar import CalendarDay
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import TOO_FEW_REST, RuleViolation
@@ -22,8 +23,8 @@ from tracker.screens.modals.confirm import ConfirmDialog, TextPromptDialog
 from tracker.screens.modals.plan_day import EditDayDialog
 from tracker.screens.week_text import next_week_text, warning_lines, week_header
 from tracker.services.bundle import Services
-from tracker.services.planning import DayReport, WeekReport
-from tracker.widgets.day_cell import LEGEND, DayCell, DayView
+from tracker.services.planning import WeekReport
+from tracker.widgets.day_cell import LEGEND, DayCell
 from tracker.widgets.day_strip import DayStrip, plan_cells
 
 KIND_KEYS = (
@@ -146,19 +147,7 @@ class WeekScreen(RecovScreen):
         report = self.report = self._week(self.selected)
         for index, day in enumerate(report.days):
             cell = self.query_one(f"#day-{index}", DayCell)
-            cell.view = DayView(
-                plan=day.plan,
-                activities=day.activities,
-                recovery=day.recovery,
-                nutrition=day.nutrition,
-                is_today=day.is_today,
-                is_past=day.is_past,
-                units=report.units,
-                planned=day.planned,
-                proposed=day.proposed,
-                rested=day.rested,
-                known=day.known,
-            )
+            cell.show(day, report.units)
             cell.selected = day.date == self.selected
             cell.moving = day.date == self.move_source
         self._render_header(report)
@@ -181,7 +170,7 @@ class WeekScreen(RecovScreen):
     def _render_header(self, report: WeekReport) -> None:
         self.query_one("#week-header", Static).update(week_header(report))
 
-    def _render_detail(self, day: DayReport, units: str) -> None:
+    def _render_detail(self, day: CalendarDay, units: str) -> None:
         plan = day.plan
         text = Text()
         text.append(f"{plan.date:%A %-d %B}: ", style="bold")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.data.store import Store
-from tracker.domain.activity import Activity
+from tracker.domain.calendar import CalendarDay
 from tracker.domain.checkin import RestOutlook, rest_outlook
 from tracker.domain.clock import Clock
 from tracker.domain.dates import Week
@@ -40,41 +40,11 @@ from tracker.services.undo import UndoLog
 
 
 @dataclass(frozen=True, slots=True)
-class DayReport:
-    """One day of the calendar: its plan and what was done."""
-
-    plan: PlanDay
-    activities: tuple[Activity, ...]
-    recovery: frozenset[str]
-    """The recovery checklist items the day's sessions ticked."""
-    nutrition: tuple[int, int]
-    """(ticked, total) of the active nutrition items."""
-    is_today: bool
-    is_past: bool
-    planned: bool = True
-    """False for a day of a past week never planned: it shows "not planned"."""
-    proposed: bool = False
-    """The plan shown is the template's proposal, not stored yet."""
-    rested: bool = False
-    """An actual rest day: no activity, inside the history, over (or checked in)."""
-    known: bool = True
-    """False before the history starts: the day is unknown, not empty."""
-
-    @property
-    def date(self) -> date:
-        return self.plan.date
-
-    @property
-    def done_m(self) -> int:
-        return sum(activity.distance_m for activity in self.activities)
-
-
-@dataclass(frozen=True, slots=True)
 class WeekReport:
     """Everything the Week screen shows for one week."""
 
     plan: WeekPlan
-    days: tuple[DayReport, ...]
+    days: tuple[CalendarDay, ...]
     today: date
     units: str
     done_m: int
@@ -114,7 +84,7 @@ class WeekReport:
         """Any day of the week shows a plan (a past week never planned does not)."""
         return len(self.not_planned) < 7
 
-    def day(self, on: date) -> DayReport:
+    def day(self, on: date) -> CalendarDay:
         return self.days[self.plan.week.index_of(on)]
 
 
@@ -151,7 +121,7 @@ class PlanningService:
         taken = rest_days_of(active, week, today, checked_in, start=start)
         not_planned = plan.not_planned(today)
         days = tuple(
-            DayReport(
+            CalendarDay(
                 plan=planned,
                 activities=tuple(a for a in activities if a.date == planned.date),
                 recovery=frozenset(

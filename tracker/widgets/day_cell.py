@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -10,9 +9,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tracker.domain.activity import Activity
+from tracker.domain.calendar import CalendarDay
 from tracker.domain.kinds import DayKind
-from tracker.domain.plan import PlanDay
 from tracker.domain.units import distance_value
 from tracker.widgets.fitted import Parts
 
@@ -25,31 +23,6 @@ RECOVERY_MARKS = {
 }
 
 
-@dataclass(frozen=True)
-class DayView:
-    """Everything one cell shows."""
-
-    plan: PlanDay
-    activities: tuple[Activity, ...] = ()
-    recovery: frozenset[str] = frozenset()
-    nutrition: tuple[int, int] = (0, 0)
-    is_today: bool = False
-    is_past: bool = False
-    units: str = "km"
-    planned: bool = True
-    """False: a past week's day that was never planned ("not planned")."""
-    proposed: bool = False
-    """The kind shown is the week template's proposal, not stored yet."""
-    rested: bool = False
-    """An actual rest day (nothing done, the day over or checked in)."""
-    known: bool = True
-    """False before the runner's history starts: nothing is known of the day."""
-
-    @property
-    def done_m(self) -> int:
-        return sum(a.distance_m for a in self.activities)
-
-
 NARROW_CELL = 14
 VIEW_CLASSES = frozenset({*(f"-kind-{kind.value}" for kind in DayKind), "-today"})
 
@@ -57,16 +30,25 @@ VIEW_CLASSES = frozenset({*(f"-kind-{kind.value}" for kind in DayKind), "-today"
 class DayCell(Widget):
     """A day: weekday and date, plan kind, planned and actual distance, marks."""
 
-    view: reactive[DayView | None] = reactive(None, layout=False)
+    view: reactive[CalendarDay | None] = reactive(None, layout=False)
     selected: reactive[bool] = reactive(False)
     moving: reactive[bool] = reactive(False)
+    units = "km"
+    """How distances are written (set with :meth:`show`, the week's units)."""
 
     class Clicked(Message):
         def __init__(self, day: date) -> None:
             super().__init__()
             self.day = day
 
-    def watch_view(self, view: DayView | None) -> None:
+    def show(self, day: CalendarDay, units: str) -> None:
+        """Draw ``day`` with distances in ``units`` (a change of units alone redraws)."""
+        if units != self.units:
+            self.units = units
+            self.refresh()
+        self.view = day
+
+    def watch_view(self, view: CalendarDay | None) -> None:
         """The kind's and today's classes, changed at once (one restyle, not one each)."""
         wanted = set()
         if view is not None and view.planned:
@@ -95,7 +77,7 @@ class DayCell(Widget):
         view = self.view
         if view is None:
             return Text("")
-        plan, units = view.plan, view.units
+        plan, units = view.plan, self.units
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{plan.date:%a} {plan.date.day}", style="bold")
         if view.is_today:
