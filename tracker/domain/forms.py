@@ -7,8 +7,9 @@ and a command line check it the same way, and name every bad field.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from tracker.domain.activity import Activity
 from tracker.domain.dates import ParseError, parse_date
@@ -18,6 +19,7 @@ from tracker.domain.text import NOT_TEXT, is_text
 from tracker.domain.units import parse_distance, parse_duration, parse_rpe
 
 MAX_NOTE_LENGTH = 500
+T = TypeVar("T")
 
 
 class FormErrors(ValueError):
@@ -62,14 +64,24 @@ def _note(text: str) -> str:
     return note
 
 
-def _optional_duration(text: str, errors: dict[str, str]) -> int | None:
-    """An optional positive duration; a problem goes into ``errors["duration"]``."""
+def optional_field(
+    text: str, parse: Callable[[str], T], name: str, errors: dict[str, str]
+) -> T | None:
+    """What ``parse`` reads in an optional field: None when it is blank, and when it is
+    refused (the reason goes into ``errors[name]``, beside every other bad field's)."""
     if not text.strip():
         return None
     try:
-        seconds = parse_duration(text)
-    except ParseError as exc:
-        errors["duration"] = str(exc)
+        return parse(text)
+    except ValueError as exc:
+        errors[name] = str(exc)
+        return None
+
+
+def _optional_duration(text: str, errors: dict[str, str]) -> int | None:
+    """An optional positive duration; a problem goes into ``errors["duration"]``."""
+    seconds = optional_field(text, parse_duration, "duration", errors)
+    if seconds is None:
         return None
     if seconds <= 0:
         errors["duration"] = "a duration must be more than 0 (or leave it empty)"
@@ -125,12 +137,7 @@ def read_run(
                     f"a run under {MIN_RUN_M} m? type km (e.g. 5) or metres (e.g. 800m)"
                 )
     duration_s = _optional_duration(duration, errors)
-    effort: int | None = None
-    if rpe.strip():
-        try:
-            effort = parse_rpe(rpe)
-        except ParseError as exc:
-            errors["rpe"] = str(exc)
+    effort = optional_field(rpe, parse_rpe, "rpe", errors)
     clean_note = _note_field(note, errors)
     if errors or activity_kind is None:
         raise FormErrors(errors)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 from tracker.domain.activity import Activity
-from tracker.domain.dates import ParseError, Week, parse_date, week_of
-from tracker.domain.forms import FormErrors
+from tracker.domain.dates import Week, parse_date, week_of
+from tracker.domain.forms import FormErrors, optional_field
 from tracker.domain.kinds import ActivityKind, parse_activity_kind
 
 MAX_FILTER_TEXT = 100
@@ -36,20 +37,10 @@ def read_filter(kind: str, start: str, end: str, text: str, today: date) -> Acti
     field (``kind``, ``start``, ``end``, ``text``). Empty fields filter nothing; a range
     given backwards is an error, never silently swapped."""
     errors: dict[str, str] = {}
-    chosen: ActivityKind | None = None
-    if kind.strip():
-        try:
-            chosen = parse_activity_kind(kind)
-        except ValueError as exc:
-            errors["kind"] = str(exc)
-    days: dict[str, date | None] = {"start": None, "end": None}
-    for name, typed in (("start", start), ("end", end)):
-        if typed.strip():
-            try:
-                days[name] = parse_date(typed, today)
-            except ParseError as exc:
-                errors[name] = str(exc)
-    first, last = days["start"], days["end"]
+    chosen = optional_field(kind, parse_activity_kind, "kind", errors)
+    on = partial(parse_date, today=today)
+    first = optional_field(start, on, "start", errors)
+    last = optional_field(end, on, "end", errors)
     if first is not None and last is not None and first > last:
         errors["end"] = f"the range ends before it starts ({first:%-d %b %Y})"
     words = " ".join(text.split())
