@@ -71,15 +71,7 @@ def _zone_names() -> dict[str, str]:
 
 def _loads(key: str) -> bool:
     """Whether ``key`` names a zone exactly (on a case-sensitive tz database)."""
-    from zoneinfo import ZoneInfo
-
-    if not _ZONE_SHAPE.fullmatch(key):
-        return False
-    try:
-        ZoneInfo(key)
-    except (ValueError, OSError, LookupError):
-        return False
-    return key in _SEEN_EXACT or _exact_file(key)
+    return _is_zone(key) and (key in _SEEN_EXACT or _exact_file(key))
 
 
 _SEEN_EXACT: set[str] = set()
