@@ -171,7 +171,7 @@ def stream_csv(
                 number += 1
                 if number > MAX_RECORDS:
                     raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
-                if any(f.strip() for f in fields):
+                if (fields and fields[0].strip()) or any(f.strip() for f in fields):
                     yield number, fields
         except csv.Error as exc:
             raise _malformed(name, exc, number + 1) from None
@@ -223,6 +223,13 @@ def collect(kind: str, outcomes: Iterable[Activity | str]) -> ImportResult:
     return ImportResult(kind, activities, dict(skipped))
 
 
+def cell_text(raw: str) -> str:
+    """A cell as its value: spaces and a spreadsheet's leading ``'`` taken off, and ``""``
+    for the ways exports write a missing value (``--``, ``n/a``, …)."""
+    value = raw.strip().lstrip("'")
+    return "" if len(value) <= _LONGEST_MISSING and value.casefold() in _MISSING else value
+
+
 @dataclass(slots=True)
 class Row:
     """One CSV record and what is needed to name a problem in it (not frozen: one is made
@@ -248,10 +255,7 @@ class Row:
         return self.at(self.columns.firsts.get(key))
 
     def at(self, index: int | None) -> str:
-        if index is None:
-            return ""
-        value = self.fields[index].strip().lstrip("'")
-        return "" if len(value) <= _LONGEST_MISSING and value.casefold() in _MISSING else value
+        return "" if index is None else cell_text(self.fields[index])
 
     def raw(self, key: str) -> tuple[int, str]:
         index = self.columns.first(key)

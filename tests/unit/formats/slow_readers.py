@@ -1,0 +1,131 @@
+"""The Strava row reader and number parser as they were before the fast paths: the
+references the fast ones are compared with (``test_fast_readers.py``).
+
+Kept as they were: cells asked for by name through a ``Row``, every number put
+through the noise table first, every date through the general patterns; only the
+tests import them.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from tracker.domain.activity import Activity
+from tracker.domain.classify import guess_kind, is_run_type
+from tracker.formats.csv_table import Row, map_columns, stream_csv, truthy
+from tracker.formats.numbers import (
+    _GROUPED_NUMBER,
+    _NUMBER_NOISE,
+    _PLAIN_NUMBER,
+    _general_timestamp,
+    _ungroup,
+    as_utc,
+    checked_distance,
+    local_date,
+    plausible_heart_rate,
+    resolve_zone,
+)
+from tracker.formats.strava import _ACTIVITY_ID, STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS
+
+
+def slow_parse_number(text: str, *, decimal_comma: bool | None = None) -> float:
+    s = text.strip().translate(_NUMBER_NOISE)
+    if _PLAIN_NUMBER.fullmatch(s):
+        value = float(s)
+    elif match := _GROUPED_NUMBER.fullmatch(s):
+        value = _ungroup(match.group(2), decimal_comma, text)
+        if match.group(1) == "-":
+            value = -value
+    else:
+        raise ValueError(f"not a number: {text!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"not a number: {text!r}")
+    return value
+
+
+def slow_parse_timestamp(text: str, *, day_first: bool | None = None) -> datetime:
+    if text.isascii():
+        s = text.strip()
+    else:
+        s = unicodedata.normalize("NFC", text).strip().replace("\u202f", " ")
+        s = s.replace("\u00a0", " ")
+    return _general_timestamp(s, text, day_first)
+
+
+def slow_strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity | str]:
+    resolve_zone(name, tz)
+    header, records = stream_csv(chunks, name)
+    columns = map_columns(header, STRAVA_COLUMNS)
+    legacy = columns.first("id") is None
+    if legacy:
+        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
+    distances = columns.positions["distance"]
+    if legacy:
+        km_index, metres_index = None, distances[0]
+    elif len(distances) >= 2:
+        km_index, metres_index = distances[0], distances[1]
+    else:
+        km_index, metres_index = distances[0], None
+    for number, fields in records:
+        row = Row(name, number, fields, columns)
+        row.check_width()
+        yield _slow_strava_row(row, tz, km_index, metres_index)
+
+
+def _slow_strava_row(
+    row: Row, tz: str, km_index: int | None, metres_index: int | None
+) -> Activity | str:
+    activity_type = row.cell("type")
+    if not activity_type:
+        return "no activity type"
+    if not is_run_type(activity_type):
+        return f"not a run: {activity_type}"
+    id_index, raw_id = row.raw("id")
+    if not _ACTIVITY_ID.fullmatch(raw_id.strip()):
+        raise row.problem(f"not an activity id: {raw_id!r}", id_index)
+    date_index, raw_date = row.raw("date")
+    try:
+        moment = slow_parse_timestamp(raw_date)
+    except ValueError as exc:
+        raise row.problem(str(exc), date_index) from None
+    distance_m = 0
+    for index, scale, comma in ((metres_index, 1.0, None), (km_index, 1000.0, True)):
+        if raw := row.at(index):
+            try:
+                distance_m = checked_distance(slow_parse_number(raw, decimal_comma=comma) * scale)
+            except ValueError as exc:
+                raise row.problem(str(exc), index) from None
+            break
+    note = " ".join(row.cell("name").split())
+    started_at = as_utc(moment)
+    return Activity(
+        date=local_date(started_at, tz),
+        kind=guess_kind(note, distance_m, _slow_flag(row)),
+        distance_m=distance_m,
+        duration_s=row.duration(("moving", "elapsed")),
+        note=note,
+        source="import:strava-csv",
+        source_id=f"strava:{raw_id.strip()}",
+        started_at=started_at,
+        avg_hr=_slow_heart_rate(row, "avg_hr"),
+        max_hr=_slow_heart_rate(row, "max_hr"),
+    )
+
+
+def _slow_heart_rate(row: Row, key: str) -> int | None:
+    for index in reversed(row.columns.positions.get(key, [])):
+        if (raw := row.at(index)) and (rate := plausible_heart_rate(raw)) is not None:
+            return rate
+    return None
+
+
+def _slow_flag(row: Row) -> str | None:
+    if truthy(row.cell("competition")):
+        return "race"
+    if truthy(row.cell("long")):
+        return "long run"
+    raw = row.cell("workout_type")
+    return raw.removesuffix(".0") if raw else None
