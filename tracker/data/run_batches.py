@@ -97,6 +97,8 @@ class RunBatches:
     def _recognised_left_out(self, activities: list[Activity]) -> list[Activity]:
         """The runs not recognised as a stored run; a recognised one completes it."""
         starts = self._stored_starts(activities)
+        if starts == [] and len({a.source for a in activities}) == 1:
+            return activities  # nothing stored near, and one source never matches itself
         pending: list[Activity] = []
         sources: set[str] = set()
         for activity in activities:

@@ -336,7 +336,9 @@ MIN_HEART_RATE, MAX_HEART_RATE = 25, 250
 
 def plausible_heart_rate(value: object) -> int | None:
     """A heart rate read from a file, rounded; None when missing, not a number or a glitch."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+    if type(value) is not str and (
+        isinstance(value, bool) or not isinstance(value, (int, float, str))
+    ):
         return None
     try:
         number = float(value)
