@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Final
 
 from tracker.domain.activity import Activity
+from tracker.domain.classify import is_run_type
 from tracker.formats.limits import MAX_RECORDS
 from tracker.formats.numbers import checked_duration, parse_file_duration
 from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded
@@ -194,6 +195,15 @@ def require_columns(name: str, columns: Columns, labels: Mapping[str, str]) -> N
 def truthy(text: str) -> bool:
     """A yes in a flag column, in the languages the exports ship."""
     return text.strip().casefold() in ("1", "1.0", "true", "yes", "ja", "oui", "sí", "si")
+
+
+def not_a_run(activity_type: str) -> str | None:
+    """Why a record of this activity type is skipped (``not a run: Ride``); None for a run."""
+    if not activity_type:
+        return "no activity type"
+    if not is_run_type(activity_type):
+        return f"not a run: {activity_type}"
+    return None
 
 
 DUPLICATE_ROW: Final = "duplicate row"

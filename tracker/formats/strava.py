@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from tracker.domain.activity import Activity
-from tracker.domain.classify import guess_kind, is_run_type
+from tracker.domain.classify import guess_kind
 from tracker.formats.csv_table import (
     Columns,
     Row,
@@ -21,6 +21,7 @@ from tracker.formats.csv_table import (
     collect,
     column_table,
     map_columns,
+    not_a_run,
     read_csv,
     require_columns,
     stream_csv,
@@ -96,6 +97,14 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
     return collect("strava-csv", strava_rows([text], name, tz))
 
 
+def strava_columns(header: list[str]) -> tuple[Columns, bool]:
+    """The header's columns, and whether it is the 2014 (legacy) layout."""
+    columns = map_columns(header, STRAVA_COLUMNS)
+    if columns.first("id") is not None:
+        return columns, False
+    return map_columns(header, STRAVA_LEGACY_COLUMNS), True
+
+
 def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity | str]:
     """Each row of a Strava ``activities.csv`` (its text in ``chunks``) as a run or the
     reason it was skipped, read as it is asked for; the header is checked at once.
@@ -109,10 +118,8 @@ def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity 
     """
     resolve_zone(name, tz)
     header, records = stream_csv(chunks, name)
-    columns = map_columns(header, STRAVA_COLUMNS)
-    legacy = columns.first("id") is None
+    columns, legacy = strava_columns(header)
     if legacy:
-        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
         labels = {k: k for k in ("id", "date", "type", "distance")}
     else:
         labels = {
@@ -191,10 +198,8 @@ def _strava_row(
     if len(fields) != layout.width:
         Row(file, number, fields, layout.columns).check_width()
     activity_type = cell_text(fields[layout.type])
-    if not activity_type:
-        return "no activity type"
-    if not is_run_type(activity_type):
-        return f"not a run: {activity_type}"
+    if skip := not_a_run(activity_type):
+        return skip
 
     raw_id = fields[layout.id].strip()
     if not _ACTIVITY_ID.fullmatch(raw_id):
@@ -265,9 +270,7 @@ def strava_filenames(text: str, name: str) -> dict[str, str]:
     rows without a file are left out. The CSV is read as by :func:`parse_strava_csv`.
     """
     header, records = read_csv(text, name, (STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS))
-    columns = map_columns(header, STRAVA_COLUMNS)
-    if columns.first("id") is None:
-        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
+    columns, _ = strava_columns(header)
     found: dict[str, str] = {}
     for number, fields in records:
         row = Row(name, number, fields, columns)

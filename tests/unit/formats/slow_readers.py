@@ -8,42 +8,32 @@ tests import them.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from tracker.domain.activity import Activity
-from tracker.domain.classify import guess_kind, is_run_type
-from tracker.formats.csv_table import Row, map_columns, stream_csv, truthy
+from tracker.domain.classify import guess_kind
+from tracker.formats.csv_table import Row, not_a_run, stream_csv, truthy
 from tracker.formats.numbers import (
-    _GROUPED_NUMBER,
     _NUMBER_NOISE,
-    _PLAIN_NUMBER,
     _general_timestamp,
-    _ungroup,
     as_utc,
     checked_distance,
     local_date,
+    parse_number,
     plausible_heart_rate,
     resolve_zone,
 )
-from tracker.formats.strava import _ACTIVITY_ID, STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS
+from tracker.formats.strava import _ACTIVITY_ID, strava_columns
 
 
 def slow_parse_number(text: str, *, decimal_comma: bool | None = None) -> float:
-    s = text.strip().translate(_NUMBER_NOISE)
-    if _PLAIN_NUMBER.fullmatch(s):
-        value = float(s)
-    elif match := _GROUPED_NUMBER.fullmatch(s):
-        value = _ungroup(match.group(2), decimal_comma, text)
-        if match.group(1) == "-":
-            value = -value
-    else:
-        raise ValueError(f"not a number: {text!r}")
-    if not math.isfinite(value):
-        raise ValueError(f"not a number: {text!r}")
-    return value
+    """Every number put through the noise table first."""
+    try:
+        return parse_number(text.strip().translate(_NUMBER_NOISE), decimal_comma=decimal_comma)
+    except ValueError:
+        raise ValueError(f"not a number: {text!r}") from None
 
 
 def slow_parse_timestamp(text: str, *, day_first: bool | None = None) -> datetime:
@@ -58,10 +48,7 @@ def slow_parse_timestamp(text: str, *, day_first: bool | None = None) -> datetim
 def slow_strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity | str]:
     resolve_zone(name, tz)
     header, records = stream_csv(chunks, name)
-    columns = map_columns(header, STRAVA_COLUMNS)
-    legacy = columns.first("id") is None
-    if legacy:
-        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
+    columns, legacy = strava_columns(header)
     distances = columns.positions["distance"]
     if legacy:
         km_index, metres_index = None, distances[0]
@@ -78,11 +65,8 @@ def slow_strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Acti
 def _slow_strava_row(
     row: Row, tz: str, km_index: int | None, metres_index: int | None
 ) -> Activity | str:
-    activity_type = row.cell("type")
-    if not activity_type:
-        return "no activity type"
-    if not is_run_type(activity_type):
-        return f"not a run: {activity_type}"
+    if skip := not_a_run(row.cell("type")):
+        return skip
     id_index, raw_id = row.raw("id")
     if not _ACTIVITY_ID.fullmatch(raw_id.strip()):
         raise row.problem(f"not an activity id: {raw_id!r}", id_index)
