@@ -25,7 +25,7 @@ from tracker.formats.numbers import (
     plausible_heart_rate,
     resolve_zone,
 )
-from tracker.formats.strava import _ACTIVITY_ID, strava_columns
+from tracker.formats.strava import _ACTIVITY_ID, _Layout, strava_columns
 
 
 def slow_parse_number(text: str, *, decimal_comma: bool | None = None) -> float:
@@ -49,21 +49,15 @@ def slow_strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Acti
     resolve_zone(name, tz)
     header, records = stream_csv(chunks, name)
     columns, legacy = strava_columns(header)
-    distances = columns.positions["distance"]
-    if legacy:
-        km_index, metres_index = None, distances[0]
-    elif len(distances) >= 2:
-        km_index, metres_index = distances[0], distances[1]
-    else:
-        km_index, metres_index = distances[0], None
+    distances = _Layout.of(columns, legacy).distances  # which column: not what is compared
     for number, fields in records:
         row = Row(name, number, fields, columns)
         row.check_width()
-        yield _slow_strava_row(row, tz, km_index, metres_index)
+        yield _slow_strava_row(row, tz, distances)
 
 
 def _slow_strava_row(
-    row: Row, tz: str, km_index: int | None, metres_index: int | None
+    row: Row, tz: str, distances: tuple[tuple[int, float, bool | None], ...]
 ) -> Activity | str:
     if skip := not_a_run(row.cell("type")):
         return skip
@@ -76,7 +70,7 @@ def _slow_strava_row(
     except ValueError as exc:
         raise row.problem(str(exc), date_index) from None
     distance_m = 0
-    for index, scale, comma in ((metres_index, 1.0, None), (km_index, 1000.0, True)):
+    for index, scale, comma in distances:
         if raw := row.at(index):
             try:
                 distance_m = checked_distance(slow_parse_number(raw, decimal_comma=comma) * scale)
