@@ -18,12 +18,16 @@ from pathlib import Path
 TIME = "/usr/bin/time"
 
 
-def run_measured(argv: Sequence[str], cwd: Path | None = None) -> tuple[float, float, float]:
+def run_measured(
+    argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float, float]:
     """Wall seconds, peak RSS (MiB) and CPU seconds of ``argv``; SystemExit if it fails."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         command = [TIME, "-f", "%M %U %S", "-o", report.name, *argv]
         started = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = subprocess.run(
+            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         elapsed = time.perf_counter() - started
         if done.returncode != 0:
             raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr.decode()}")
