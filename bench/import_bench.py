@@ -4,7 +4,10 @@ A generated file in Strava's modern layout (the 94 columns of a 2022 export,
 about 700 bytes a row, as real exports with weather and gear columns are) is
 imported by ``recovtui import`` in a child process into a fresh database; the
 figures are its wall time (rows a second) and its peak resident memory. The
-files are made in a temporary folder and removed afterwards, never kept.
+files are made in a temporary folder and removed afterwards, never kept. Python
+caches bytecode as for an installed app (as ``bench/stats_bench.py`` does), filled
+by a warm-up import of a small file: compiling the app's modules on every run
+was half a second of each import here.
 
 Bars: a 200,000-row file at ≥ 20,000 rows/s and ≤ 300 MB, and the peak for
 200,000 rows within 20 % of the peak for 20,000 (memory does not grow with the
@@ -24,7 +27,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.child import run_measured
+from bench.child import bytecode_env, run_measured
 
 ROWS = (20_000, 200_000)
 ROWS_PER_S_BAR = 20_000.0
@@ -186,7 +189,7 @@ def import_once(csv_path: Path, folder: Path) -> tuple[float, float, float]:
     for leftover in folder.glob("import.db*"):
         leftover.unlink()
     command = [sys.executable, "-m", "tracker", "--db", str(db), "--today", "2026-11-25"]
-    return run_measured([*command, "import", str(csv_path)])
+    return run_measured([*command, "import", str(csv_path)], env=bytecode_env())
 
 
 def measure_imports(rows: Sequence[int] = ROWS, runs: int = 3) -> dict[str, float]:
@@ -194,6 +197,8 @@ def measure_imports(rows: Sequence[int] = ROWS, runs: int = 3) -> dict[str, floa
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="recovtui-bench-") as name:
         folder = Path(name)
+        warm_up = generate(100, folder / "warm-up.csv")
+        import_once(warm_up, folder)  # fills the bytecode cache, as an installed app has it
         for count in rows:
             path = generate(count, folder / f"activities-{count}.csv")
             timings = [import_once(path, folder) for _ in range(runs)]

@@ -97,13 +97,15 @@ class RunBatches:
     def _recognised_left_out(self, activities: list[Activity]) -> list[Activity]:
         """The runs not recognised as a stored run; a recognised one completes it."""
         starts = self._stored_starts(activities)
+        if starts == [] and len({a.source for a in activities}) == 1:
+            return activities  # nothing stored near, and one source never matches itself
         pending: list[Activity] = []
         sources: set[str] = set()
         for activity in activities:
             if activity.started_at is None:
                 pending.append(activity)
                 continue
-            if sources - {activity.source}:
+            if sources and (len(sources) > 1 or activity.source not in sources):
                 # A run from another source waiting to be written could be this one.
                 self._insert(pending)
                 pending, sources, starts = [], set(), None
@@ -143,11 +145,13 @@ class RunBatches:
     def _insert(self, activities: list[Activity]) -> None:
         if not activities:
             return
-        rows = [activity_to_row(a) | {"created_at": self.now} for a in activities]
-        names = list(rows[0])  # every row has its keys in this order
+        names = [*activity_to_row(activities[0]), "created_at"]  # every row's keys, in order
         sql = f"INSERT INTO activities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        self.store.db.conn.executemany(sql, [tuple(row.values()) for row in rows])
-        self.counts.added += len(rows)
+        now = self.now
+        self.store.db.conn.executemany(
+            sql, [(*activity_to_row(a).values(), now) for a in activities]
+        )
+        self.counts.added += len(activities)
 
 
 def _near(starts: list[tuple[float, int]], moment: float) -> list[int]:

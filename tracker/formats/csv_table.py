@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Final
 
 from tracker.domain.activity import Activity
+from tracker.domain.classify import is_run_type
 from tracker.formats.limits import MAX_RECORDS
 from tracker.formats.numbers import checked_duration, parse_file_duration
 from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded
@@ -171,7 +172,7 @@ def stream_csv(
                 number += 1
                 if number > MAX_RECORDS:
                     raise LimitExceeded(name, f"more than {MAX_RECORDS:,} rows")
-                if any(f.strip() for f in fields):
+                if (fields and fields[0].strip()) or any(f.strip() for f in fields):
                     yield number, fields
         except csv.Error as exc:
             raise _malformed(name, exc, number + 1) from None
@@ -194,6 +195,15 @@ def require_columns(name: str, columns: Columns, labels: Mapping[str, str]) -> N
 def truthy(text: str) -> bool:
     """A yes in a flag column, in the languages the exports ship."""
     return text.strip().casefold() in ("1", "1.0", "true", "yes", "ja", "oui", "sí", "si")
+
+
+def not_a_run(activity_type: str) -> str | None:
+    """Why a record of this activity type is skipped (``not a run: Ride``); None for a run."""
+    if not activity_type:
+        return "no activity type"
+    if not is_run_type(activity_type):
+        return f"not a run: {activity_type}"
+    return None
 
 
 DUPLICATE_ROW: Final = "duplicate row"
@@ -223,6 +233,13 @@ def collect(kind: str, outcomes: Iterable[Activity | str]) -> ImportResult:
     return ImportResult(kind, activities, dict(skipped))
 
 
+def cell_text(raw: str) -> str:
+    """A cell as its value: spaces and a spreadsheet's leading ``'`` taken off, and ``""``
+    for the ways exports write a missing value (``--``, ``n/a``, …)."""
+    value = raw.strip().lstrip("'")
+    return "" if len(value) <= _LONGEST_MISSING and value.casefold() in _MISSING else value
+
+
 @dataclass(slots=True)
 class Row:
     """One CSV record and what is needed to name a problem in it (not frozen: one is made
@@ -248,10 +265,7 @@ class Row:
         return self.at(self.columns.firsts.get(key))
 
     def at(self, index: int | None) -> str:
-        if index is None:
-            return ""
-        value = self.fields[index].strip().lstrip("'")
-        return "" if len(value) <= _LONGEST_MISSING and value.casefold() in _MISSING else value
+        return "" if index is None else cell_text(self.fields[index])
 
     def raw(self, key: str) -> tuple[int, str]:
         index = self.columns.first(key)

@@ -13,18 +13,22 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 from tracker.domain.activity import Activity
 from tracker.domain.classify import guess_kind, is_run_type
 from tracker.domain.units import METRES_PER_MILE
 from tracker.formats.csv_table import (
+    Columns,
     Row,
     collect,
     column_table,
     map_columns,
-    read_csv,
+    not_a_run,
     require_columns,
+    stream_csv,
 )
 from tracker.formats.numbers import (
     checked_distance,
@@ -74,32 +78,45 @@ def is_garmin_header(header: list[str]) -> bool:
 
 
 def parse_garmin_csv(text: str, name: str, tz: str | None = None) -> ImportResult:
-    """Runs from Garmin Connect's ``Activities.csv`` (any header language it ships).
+    """Runs from Garmin Connect's ``Activities.csv`` (any header language it ships), all at
+    once (see :func:`garmin_rows`)."""
+    return collect("garmin-csv", garmin_rows(lambda: [text], name, tz))
+
+
+def garmin_rows(
+    text: Callable[[], Iterable[str]], name: str, tz: str | None = None
+) -> Iterator[Activity | str]:
+    """Each row of Garmin Connect's ``Activities.csv`` as a run or the reason it was
+    skipped; ``text()`` gives the file's text in chunks, once for each of two passes.
 
     Garmin writes local time, "--" for missing values, thousands separators in
     some numbers and distances in the account's unit (see the module docstring
-    for how miles are recognised). ``tz`` is not needed: dates are local.
+    for how miles are recognised). ``tz`` is not needed: dates are local. The
+    unit and the order of day and month are guessed from every row, so a first
+    pass (now) checks each record's width and gathers only what the guesses need;
+    the rows are then read as they are asked for, in a second pass.
     """
-    header, records = read_csv(text, name, (GARMIN_COLUMNS,))
+    header, records = stream_csv(text(), name)
     columns = map_columns(header, GARMIN_COLUMNS)
     require_columns(
         name, columns, {"type": "Activity Type", "date": "Date", "distance": "Distance"}
     )
-    rows = [Row(name, number, fields, columns) for number, fields in records]
-    for row in rows:
+    guesses = _Guesses(columns)
+    for number, fields in records:
+        row = Row(name, number, fields, columns)
         row.check_width()
-    unit_m = _garmin_unit(rows)
-    day_first = _garmin_day_first(rows)
-
-    return collect("garmin-csv", (_garmin_row(row, unit_m, day_first, tz) for row in rows))
+        guesses.add(row)
+    unit_m, day_first = guesses.unit_m(), guesses.day_first()
+    _, again = stream_csv(text(), name)
+    return (
+        _garmin_row(Row(name, number, fields, columns), unit_m, day_first, tz)
+        for number, fields in again
+    )
 
 
 def _garmin_row(row: Row, unit_m: float, day_first: bool | None, tz: str | None) -> Activity | str:
-    activity_type = row.cell("type")
-    if not activity_type:
-        return "no activity type"
-    if not is_run_type(activity_type):
-        return f"not a run: {activity_type}"
+    if skip := not_a_run(row.cell("type")):
+        return skip
     date_index, raw_date = row.raw("date")
     try:
         moment = parse_timestamp(raw_date, day_first=day_first)
@@ -144,19 +161,32 @@ _UNIT_EVIDENCE: Final = (
 )
 
 
-def _garmin_unit(rows: list[Row]) -> float:
-    """Metres per unit of the Distance column: header hint, else evidence, else km."""
-    if not rows:
-        return 1000.0
-    distance_index, _ = rows[0].raw("distance")
-    if unit := rows[0].columns.units.get(distance_index):
-        return _UNIT_METRES[unit]
-    ratios: list[float] = []
-    for row in rows:
-        if not is_run_type(row.cell("type")):
-            continue
+class _Guesses:
+    """What the unit and day-order guesses need from each row, and the guesses.
+
+    Metres per unit of the Distance column: the header's hint, else the evidence
+    (cadence x stride x time over distance), else km. Slashed dates (as re-saved by
+    spreadsheets) are day first when a first part is above 12, month first when a
+    second is, fixed per file. Memory: one number a run (the evidence), not rows.
+    """
+
+    def __init__(self, columns: Columns) -> None:
+        self.distance_index = columns.first("distance")
+        self.hinted = (
+            columns.units.get(self.distance_index) if self.distance_index is not None else None
+        )
+        self.ratios = array("d")
+        self.first_above_12 = False
+        self.second_above_12 = False
+
+    def add(self, row: Row) -> None:
+        if match := _SLASHED.match(row.cell("date")):
+            self.first_above_12 = self.first_above_12 or int(match.group(1)) > 12
+            self.second_above_12 = self.second_above_12 or int(match.group(2)) > 12
+        if self.hinted is not None or not is_run_type(row.cell("type")):
+            return
         try:
-            distance = parse_number(row.at(distance_index), decimal_comma=True)
+            distance = parse_number(row.at(self.distance_index), decimal_comma=True)
             stride = parse_number(row.cell("stride"), decimal_comma=True)
             if steps := row.cell("steps"):
                 covered = parse_number(steps, decimal_comma=False) * stride
@@ -165,26 +195,25 @@ def _garmin_unit(rows: list[Row]) -> float:
                 minutes = parse_file_duration(row.cell("time") or row.cell("moving")) / 60
                 covered = cadence * stride * minutes
         except ValueError:
-            continue
+            return
         if distance > 0.5 and covered > 0:
-            ratios.append(covered / distance)
-    if len(ratios) < 3:
-        return 1000.0
-    typical = statistics.median(ratios)
-    evidence, unit_m = min(_UNIT_EVIDENCE, key=lambda pair: abs(math.log(typical / pair[0])))
-    return unit_m if abs(math.log(typical / evidence)) < math.log(1.2) else 1000.0
+            self.ratios.append(covered / distance)
+
+    def unit_m(self) -> float:
+        if self.hinted is not None:
+            return _UNIT_METRES[self.hinted]
+        if len(self.ratios) < 3:
+            return 1000.0
+        typical = statistics.median(self.ratios)
+        evidence, unit_m = min(_UNIT_EVIDENCE, key=lambda pair: abs(math.log(typical / pair[0])))
+        return unit_m if abs(math.log(typical / evidence)) < math.log(1.2) else 1000.0
+
+    def day_first(self) -> bool | None:
+        if self.first_above_12:
+            return True
+        if self.second_above_12:
+            return False
+        return None
 
 
-def _garmin_day_first(rows: list[Row]) -> bool | None:
-    """Day-month order of slashed dates (as re-saved by spreadsheets), fixed per file."""
-    firsts: list[int] = []
-    seconds: list[int] = []
-    for row in rows:
-        if match := re.match(r"(\d{1,2})[/-](\d{1,2})[/-]\d{4}", row.cell("date")):
-            firsts.append(int(match.group(1)))
-            seconds.append(int(match.group(2)))
-    if any(a > 12 for a in firsts):
-        return True
-    if any(b > 12 for b in seconds):
-        return False
-    return None
+_SLASHED: Final = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-]\d{4}")

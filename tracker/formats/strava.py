@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Final
 
 from tracker.domain.activity import Activity
-from tracker.domain.classify import guess_kind, is_run_type
+from tracker.domain.classify import guess_kind
 from tracker.formats.csv_table import (
+    Columns,
     Row,
+    cell_text,
     collect,
     column_table,
     map_columns,
+    not_a_run,
     read_csv,
     require_columns,
     stream_csv,
@@ -26,13 +30,15 @@ from tracker.formats.csv_table import (
 from tracker.formats.numbers import (
     as_utc,
     checked_distance,
+    checked_duration,
     local_date,
+    parse_file_duration,
     parse_number,
     parse_timestamp,
     plausible_heart_rate,
     resolve_zone,
 )
-from tracker.formats.problems import ImportResult
+from tracker.formats.problems import ImportProblem, ImportResult
 
 # Strava translates its headers; English, German and French are seen in real
 # exports, the others follow Strava's own wording where known.
@@ -91,6 +97,14 @@ def parse_strava_csv(text: str, name: str, tz: str) -> ImportResult:
     return collect("strava-csv", strava_rows([text], name, tz))
 
 
+def strava_columns(header: list[str]) -> tuple[Columns, bool]:
+    """The header's columns, and whether it is the 2014 (legacy) layout."""
+    columns = map_columns(header, STRAVA_COLUMNS)
+    if columns.first("id") is not None:
+        return columns, False
+    return map_columns(header, STRAVA_LEGACY_COLUMNS), True
+
+
 def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity | str]:
     """Each row of a Strava ``activities.csv`` (its text in ``chunks``) as a run or the
     reason it was skipped, read as it is asked for; the header is checked at once.
@@ -104,10 +118,8 @@ def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity 
     """
     resolve_zone(name, tz)
     header, records = stream_csv(chunks, name)
-    columns = map_columns(header, STRAVA_COLUMNS)
-    legacy = columns.first("id") is None
+    columns, legacy = strava_columns(header)
     if legacy:
-        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
         labels = {k: k for k in ("id", "date", "type", "distance")}
     else:
         labels = {
@@ -117,67 +129,136 @@ def strava_rows(chunks: Iterable[str], name: str, tz: str) -> Iterator[Activity 
             "distance": "Distance",
         }
     require_columns(name, columns, labels)
-    distances = columns.positions["distance"]
-    if legacy:
-        km_index, metres_index = None, distances[0]
-    elif len(distances) >= 2:
-        km_index, metres_index = distances[0], distances[1]
-    else:
-        km_index, metres_index = distances[0], None
+    layout = _Layout.of(columns, legacy)
 
     def outcomes() -> Iterator[Activity | str]:
         for number, fields in records:
-            row = Row(name, number, fields, columns)
-            row.check_width()
-            yield _strava_row(row, tz, km_index, metres_index)
+            yield _strava_row(fields, number, name, tz, layout)
 
     return outcomes()
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where each cell a run is read from sits, found once from the header: a record is
+    read by position (asking a ``Row`` for each cell by name took as long as the rest of
+    reading it)."""
+
+    columns: Columns
+    width: int
+    type: int
+    id: int
+    date: int
+    name: int | None
+    distances: tuple[tuple[int, float, bool | None], ...]
+    """(position, metres a unit, decimal comma) of the metres column, then the km one."""
+    durations: tuple[int, ...]
+    """Moving time's positions, then elapsed time's: the first one filled is the run's."""
+    flags: tuple[int | None, int | None, int | None] | None
+    """Competition, long run and workout type (None when the file has none of them)."""
+    avg_hr: tuple[int, ...]
+    max_hr: tuple[int, ...]
+    """Heart-rate positions, the later (filled in newer exports) first."""
+
+    @classmethod
+    def of(cls, columns: Columns, legacy: bool) -> _Layout:
+        at = columns.positions
+        distances = at["distance"]
+        if legacy:
+            km, metres = None, distances[0]
+        elif len(distances) >= 2:
+            km, metres = distances[0], distances[1]
+        else:
+            km, metres = distances[0], None
+        first = columns.first
+        flags = (first("competition"), first("long"), first("workout_type"))
+        return cls(
+            columns=columns,
+            width=len(columns.header),
+            type=at["type"][0],
+            id=at["id"][0],
+            date=at["date"][0],
+            name=first("name"),
+            distances=tuple(
+                (index, scale, comma)
+                for index, scale, comma in ((metres, 1.0, None), (km, 1000.0, True))
+                if index is not None
+            ),
+            durations=(*at.get("moving", []), *at.get("elapsed", [])),
+            flags=flags if any(i is not None for i in flags) else None,
+            avg_hr=tuple(reversed(at.get("avg_hr", []))),
+            max_hr=tuple(reversed(at.get("max_hr", []))),
+        )
+
+
 def _strava_row(
-    row: Row, tz: str, km_index: int | None, metres_index: int | None
+    fields: list[str], number: int, file: str, tz: str, layout: _Layout
 ) -> Activity | str:
-    activity_type = row.cell("type")
-    if not activity_type:
-        return "no activity type"
-    if not is_run_type(activity_type):
-        return f"not a run: {activity_type}"
-    id_index, raw_id = row.raw("id")
-    if not _ACTIVITY_ID.fullmatch(raw_id.strip()):
-        raise row.problem(f"not an activity id: {raw_id!r}", id_index)
-    date_index, raw_date = row.raw("date")
+    """One record as a run, or why it is skipped; ``ImportProblem`` when it is wrong."""
+    if len(fields) != layout.width:
+        Row(file, number, fields, layout.columns).check_width()
+    activity_type = cell_text(fields[layout.type])
+    if skip := not_a_run(activity_type):
+        return skip
+
+    raw_id = fields[layout.id].strip()
+    if not _ACTIVITY_ID.fullmatch(raw_id):
+        message = f"not an activity id: {fields[layout.id]!r}"
+        raise _problem(fields, number, file, layout, message, layout.id)
     try:
-        moment = parse_timestamp(raw_date)
+        moment = parse_timestamp(fields[layout.date])
     except ValueError as exc:
-        raise row.problem(str(exc), date_index) from None
+        raise _problem(fields, number, file, layout, str(exc), layout.date) from None
     distance_m = 0
-    for index, scale, comma in ((metres_index, 1.0, None), (km_index, 1000.0, True)):
-        if raw := row.at(index):
+    for index, scale, comma in layout.distances:
+        if raw := cell_text(fields[index]):
             try:
                 distance_m = checked_distance(parse_number(raw, decimal_comma=comma) * scale)
             except ValueError as exc:
-                raise row.problem(str(exc), index) from None
+                raise _problem(fields, number, file, layout, str(exc), index) from None
             break
-    note = " ".join(row.cell("name").split())
+    note = " ".join(_cell(fields, layout.name).split())
     started_at = as_utc(moment)
+    day = local_date(started_at, tz)
+    flag = None if layout.flags is None else _strava_flag(fields, layout.flags)
+    kind = guess_kind(note, distance_m, flag)
+    duration_s = None
+    for index in layout.durations:
+        if raw := cell_text(fields[index]):
+            try:
+                duration_s = checked_duration(parse_file_duration(raw))
+            except ValueError as exc:
+                raise _problem(fields, number, file, layout, str(exc), index) from None
+            break
     return Activity(
-        date=local_date(started_at, tz),
-        kind=guess_kind(note, distance_m, _strava_flag(row)),
+        date=day,
+        kind=kind,
         distance_m=distance_m,
-        duration_s=row.duration(("moving", "elapsed")),
+        duration_s=duration_s,
         note=note,
         source="import:strava-csv",
-        source_id=f"strava:{raw_id.strip()}",
+        source_id=f"strava:{raw_id}",
         started_at=started_at,
-        avg_hr=_last_heart_rate(row, "avg_hr"),
-        max_hr=_last_heart_rate(row, "max_hr"),
+        avg_hr=_heart_rate(fields, layout.avg_hr),
+        max_hr=_heart_rate(fields, layout.max_hr),
     )
 
 
-def _last_heart_rate(row: Row, key: str) -> int | None:
-    """Strava repeats its heart-rate columns; the later one is filled in newer exports."""
-    for index in reversed(row.columns.positions.get(key, [])):
-        if (raw := row.at(index)) and (rate := plausible_heart_rate(raw)) is not None:
+def _problem(
+    fields: list[str], number: int, file: str, layout: _Layout, message: str, index: int
+) -> ImportProblem:
+    return Row(file, number, fields, layout.columns).problem(message, index)
+
+
+def _cell(fields: list[str], index: int | None) -> str:
+    return "" if index is None else cell_text(fields[index])
+
+
+def _heart_rate(fields: list[str], positions: tuple[int, ...]) -> int | None:
+    """Strava repeats its heart-rate columns; the first plausible value, later column first."""
+    for index in positions:
+        # no missing-value check: "--", "nan" or "n/a" is no heart rate either
+        if (rate := plausible_heart_rate(fields[index].strip().lstrip("'"))) is not None:
             return rate
     return None
 
@@ -189,9 +270,7 @@ def strava_filenames(text: str, name: str) -> dict[str, str]:
     rows without a file are left out. The CSV is read as by :func:`parse_strava_csv`.
     """
     header, records = read_csv(text, name, (STRAVA_COLUMNS, STRAVA_LEGACY_COLUMNS))
-    columns = map_columns(header, STRAVA_COLUMNS)
-    if columns.first("id") is None:
-        columns = map_columns(header, STRAVA_LEGACY_COLUMNS)
+    columns, _ = strava_columns(header)
     found: dict[str, str] = {}
     for number, fields in records:
         row = Row(name, number, fields, columns)
@@ -203,10 +282,11 @@ def strava_filenames(text: str, name: str) -> dict[str, str]:
     return found
 
 
-def _strava_flag(row: Row) -> str | None:
-    if truthy(row.cell("competition")):
+def _strava_flag(fields: list[str], flags: tuple[int | None, int | None, int | None]) -> str | None:
+    competition, long, workout_type = flags
+    if truthy(_cell(fields, competition)):
         return "race"
-    if truthy(row.cell("long")):
+    if truthy(_cell(fields, long)):
         return "long run"
-    raw = row.cell("workout_type")
+    raw = _cell(fields, workout_type)
     return raw.removesuffix(".0") if raw else None

@@ -4,10 +4,11 @@ Each file is detected from its content, parsed by its format, checked against
 the store and written, all inside one transaction: a file that cannot be
 imported is named with its first problem (file, record, field), the files after
 it are still read for their own problems, and the transaction is rolled back,
-so nothing at all is imported. A Strava ``activities.csv`` is streamed: its rows
-are read, checked and written in batches (memory stays the same whatever its
-size, see ``ActivityStore.import_file_runs``); the other formats are read whole
-first. Runs are dated in the runner's time zone and recognised by source id, so
+so nothing at all is imported. A Strava ``activities.csv`` or a Garmin
+``Activities.csv`` is streamed: its rows are read, checked and written in
+batches (memory stays the same whatever its size, see
+``ActivityStore.import_file_runs``); the other formats are read whole first.
+Runs are dated in the runner's time zone and recognised by source id, so
 importing a file again adds nothing twice. recovtui's own export is restored
 whole (see :mod:`tracker.services.restoring`).
 """
@@ -28,6 +29,7 @@ from tracker.formats.archive import parse_archive
 from tracker.formats.archive_members import folder_members, zip_members
 from tracker.formats.csv_table import DUPLICATE_ROW, runs_only
 from tracker.formats.detect import detect_kind, parse_file
+from tracker.formats.garmin import garmin_rows
 from tracker.formats.limits import read_head
 from tracker.formats.numbers import resolve_zone
 from tracker.formats.problems import ImportProblem, ImportResult
@@ -93,7 +95,7 @@ class Loaded:
         return _guarded(self.path.name, self.kind, runs_only(self.stream, self.skipped))
 
 
-STREAMED: Final = frozenset({"strava-csv"})
+STREAMED: Final = frozenset({"strava-csv", "garmin-csv"})
 """The formats whose rows are written as they are read (the others are read whole first)."""
 
 
@@ -124,7 +126,8 @@ def runner_zone(store: Store) -> str:
 def load_file(store: Store, path: Path, tz: str, *, stream: bool = False) -> Loaded:
     """Detect, read and check one file (or archive, or folder); ``ImportProblem`` names
     what is wrong with it. With ``stream``, a format in :data:`STREAMED` has only its
-    header checked here: its rows are read as they are written."""
+    header (Garmin's: a first pass over its rows) checked here: its rows are read as
+    they are written."""
     if path.is_dir():
         result = parse_archive(folder_members(path), path.name, tz)
         return Loaded(path, result.kind, runs=result)
@@ -136,8 +139,11 @@ def load_file(store: Store, path: Path, tz: str, *, stream: bool = False) -> Loa
         return Loaded(path, result.kind, runs=result)
     if kind == "recovtui-json":
         return Loaded(path, kind, restore=check_document(store, load_document(path), path.name))
-    if stream and kind in STREAMED:
+    if stream and kind == "strava-csv":
         return Loaded(path, kind, stream=strava_rows(text_chunks(path), path.name, tz))
+    if stream and kind == "garmin-csv":  # read twice: its guesses need every row
+        rows = garmin_rows(lambda: text_chunks(path), path.name, tz)
+        return Loaded(path, kind, stream=rows)
     result = parse_file(path, tz)
     return Loaded(path, result.kind, runs=result)
 

@@ -1,4 +1,4 @@
-"""A large Strava CSV is written in batches as it is read, and still all or nothing."""
+"""A large Strava or Garmin CSV is written in batches as it is read, and still all or nothing."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from tracker.data import run_batches
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind
-from tracker.services.importing import ImportRefused, import_files
+from tracker.services.importing import ImportRefused, import_files, load_file
 
 HEADER = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n"
 START = datetime(2019, 1, 5, 7, 0, 0, tzinfo=UTC)
@@ -94,3 +94,20 @@ def test_the_same_run_from_another_source_is_recognised_in_any_batch(
         "3 the same run from another source, 0 skipped"
     )
     assert len(store.all_activities()) == 20
+
+
+def test_a_garmin_csv_is_streamed_and_a_bad_row_late_in_it_leaves_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    lines = ["Activity Type,Date,Title,Distance,Time\n"]
+    lines += [f"Running,2021-01-{day:02d} 07:00,Easy,10.00,00:50:00\n" for day in range(1, 29)]
+    good = tmp_path / "Activities.csv"
+    good.write_text("".join(lines))
+    assert load_file(store, good, "UTC", stream=True).stream is not None
+    bad = tmp_path / "bad.csv"
+    bad.write_text("".join([*lines[:-1], "Running,2021-01-28 07:00,Easy,-3,00:50:00\n"]))
+    with pytest.raises(ImportRefused, match="row 28, field 'Distance': negative distance"):
+        import_files(store, [bad], "UTC")
+    assert store.all_activities() == []  # four batches were written, then undone
+    (line,) = import_files(store, [good], "UTC")
+    assert line == "Activities.csv (Garmin CSV): 28 added, 0 already imported, 0 skipped"
