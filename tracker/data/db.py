@@ -75,8 +75,7 @@ class StoreDatabase(Database):
         self._clean_version: int | None = None
 
     def clean_since_open(self) -> None:
-        """The database passed the open check: what this connection alone writes from
-        now on keeps it clean (see :mod:`tracker.data.checked`)."""
+        """Passed the open check: what this connection alone writes keeps it clean."""
         self._clean_version = self._data_version()
 
     def _data_version(self) -> int:
@@ -84,8 +83,8 @@ class StoreDatabase(Database):
         return version
 
     def close(self) -> None:
-        """Close; when no other connection wrote since the clean open, the files left
-        are remembered as checked (this connection's writes are recovtui's own)."""
+        """Close; unless another connection wrote since the clean open, the files left
+        are remembered as checked (:mod:`tracker.data.checked`)."""
         alone = False
         if self._clean_version is not None and self.path is not None:
             with contextlib.suppress(sqlite3.Error):
