@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, ProgressBar, Static
 
 from tracker.domain.countdown import Snapshot, State
+from tracker.domain.text import terminal_text
 from tracker.domain.units import format_clock, format_duration
 from tracker.widgets.plain import plain
 
@@ -106,7 +107,7 @@ def segment_table(snapshot: Snapshot) -> Text:
             done = index < current or done_all
             mark = "✓" if done else "▶" if index == current else " "
             style = "dim" if done else "bold" if index == current else ""
-            cell = f"{mark} {segment.name:<16}{format_duration(segment.seconds):>6}"
+            cell = f"{mark} {terminal_text(segment.name):<16}{format_duration(segment.seconds):>6}"
             text.append(f"{cell:<34}", style=style)
         text.append("\n" if row < half - 1 else "")
     return text
@@ -130,7 +131,7 @@ class CountdownDisplay(Vertical):
             return
         state, hint = STATE_LINES[view.state]
         title = Text()
-        title.append(view.title, style="bold")
+        title.append_text(plain(view.title, style="bold"))
         title.append(f"  ·  {state}", style="bold")
         if hint:
             title.append(f"  ({hint})", style="dim")
