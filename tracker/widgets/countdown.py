@@ -113,6 +113,17 @@ def segment_table(snapshot: Snapshot) -> Text:
     return text
 
 
+def title_line(view: CountdownView) -> Text:
+    """``Ice bath  ·  RUNNING  (space to pause)``: the preset's name as typed."""
+    state, hint = STATE_LINES[view.state]
+    title = Text()
+    title.append_text(plain(view.title, style="bold"))
+    title.append(f"  ·  {state}", style="bold")
+    if hint:
+        title.append(f"  ({hint})", style="dim")
+    return title
+
+
 class CountdownDisplay(Vertical):
     """Shows a :class:`CountdownView`; the screen that owns the countdown sets ``view``."""
 
@@ -129,13 +140,7 @@ class CountdownDisplay(Vertical):
     def watch_view(self, view: CountdownView | None) -> None:
         if view is None or not self.is_mounted:
             return
-        state, hint = STATE_LINES[view.state]
-        title = Text()
-        title.append_text(plain(view.title, style="bold"))
-        title.append(f"  ·  {state}", style="bold")
-        if hint:
-            title.append(f"  ({hint})", style="dim")
-        self.query_one("#countdown-title", Static).update(title)
+        self.query_one("#countdown-title", Static).update(title_line(view))
         self.query_one("#countdown-digits", Digits).update(view.clock)
         for widget_id, line in (("segment", view.segment), ("next", view.following)):
             widget = self.query_one(f"#countdown-{widget_id}", Static)
