@@ -23,7 +23,7 @@ from tracker.domain.dates import WEEKDAY_ABBR, WEEKDAYS, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import NutritionItem
 from tracker.domain.plan import RULE_RANGE, count_rest
-from tracker.domain.text import plural
+from tracker.domain.text import plural, terminal_text
 from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import TextPromptDialog
@@ -163,7 +163,7 @@ class SettingsScreen(RecovScreen):
         self.query_one("#presets", Static).update(
             plain(
                 "\n".join(
-                    f"{preset.name:<20} {format_clock(preset.total_s):>6}  "
+                    f"{terminal_text(preset.name):<20} {format_clock(preset.total_s):>6}  "
                     f"{plural(len(preset.segments), 'segment')}"
                     for preset in self.preferences.presets()
                 )
@@ -201,7 +201,7 @@ class SettingsScreen(RecovScreen):
         self._items = self.preferences.nutrition_items()
         options = []
         for item in self._items:
-            text = Text(item.name, style="dim" if item.archived else "")
+            text = plain(item.name, style="dim" if item.archived else "")
             if item.archived:
                 text.append("  archived", style="italic")
             options.append(Option(text, id=str(item.id)))

@@ -20,6 +20,7 @@ from tracker.domain.clock import Clock
 from tracker.domain.countdown import Finished, SegmentChanged, Snapshot, State, TimerEvent
 from tracker.domain.presets import Preset
 from tracker.domain.recovery import RecoverySession, SessionStatus, ice_bath_hints
+from tracker.domain.text import terminal_text
 from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.timer import (
@@ -291,7 +292,7 @@ class TimerScreen(RecovScreen):
             return
         view = CountdownView.of(snapshot)
         self.query_one(CountdownDisplay).view = view
-        subtitle = f"{timed.name} {view.clock}" + (
+        subtitle = f"{terminal_text(timed.name)} {view.clock}" + (
             " (paused)" if view.state is State.PAUSED else ""
         )
         if self.app.sub_title != subtitle:

@@ -17,6 +17,7 @@ from tracker.domain.calendar import CalendarDay
 from tracker.domain.clock import Clock
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import TOO_FEW_REST, RuleViolation
+from tracker.domain.text import terminal_text
 from tracker.domain.units import format_distance
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import ConfirmDialog, TextPromptDialog
@@ -181,7 +182,7 @@ class WeekScreen(RecovScreen):
             if plan.target_m and plan.kind is not DayKind.REST:
                 text.append(f", target {format_distance(plan.target_m, units)}")
             if plan.note:
-                text.append(f" — {plan.note}")
+                text.append(f" — {terminal_text(plan.note)}")
             if day.proposed:
                 text.append("  (the template's proposal)", style="italic")
         if day.rested:
@@ -191,7 +192,7 @@ class WeekScreen(RecovScreen):
                 f"\n  done: {activity.kind.label} {format_distance(activity.distance_m, units)}"
             )
             if activity.note:
-                text.append(f" ({activity.note})", style="dim")
+                text.append(f" ({terminal_text(activity.note)})", style="dim")
         source = self.move_source
         if source is not None:
             kind = self.planning.planned_day(source).kind.value

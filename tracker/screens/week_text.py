@@ -10,7 +10,7 @@ from tracker.domain.kinds import DayKind
 from tracker.domain.load import ramp_level
 from tracker.domain.plan import MIN_REST_DAYS, RULE_RANGE
 from tracker.domain.stats import round_half_up
-from tracker.domain.text import plural
+from tracker.domain.text import plural, terminal_text
 from tracker.domain.units import format_distance
 from tracker.services.planning import WeekReport
 from tracker.widgets.fitted import Lines, Parts
@@ -83,7 +83,7 @@ def week_header(report: WeekReport) -> Lines:
             Text(f"{which} your week template (italic), kept once changed or ticked", "italic")
         )
     if report.excused:
-        lines.append(Text(f"Excused: {report.excused}", style="italic"))
+        lines.append(Text(f"Excused: {terminal_text(report.excused)}", style="italic"))
     return Lines(tuple(lines))
 
 
@@ -107,5 +107,5 @@ def next_week_text(report: WeekReport) -> Text:
     if plan.proposed:
         text.append("  ·  from your template", style="italic")
     if report.excused:
-        text.append(f"  ·  excused: {report.excused}", style="italic")
+        text.append(f"  ·  excused: {terminal_text(report.excused)}", style="italic")
     return text

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tracker.domain.adherence import Adherence, ItemShare
+from tracker.domain.text import terminal_text
 from tracker.widgets.parts import drawn_parts, part
 
 BAR = 10
@@ -51,7 +52,8 @@ class AdherenceView(Static):
 
     def _line(self, text: Text, item: ItemShare) -> None:
         filled = round(item.share * BAR)
-        name = item.name if len(item.name) <= NAME_WIDTH else item.name[: NAME_WIDTH - 1] + "…"
+        name = terminal_text(item.name)
+        name = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
         text.append(f"{name:<{NAME_WIDTH}} ")
         text.append("█" * filled, style=part(self, "bar"))
         text.append("░" * (BAR - filled), style=part(self, "rest"))

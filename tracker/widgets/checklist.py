@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tracker.domain.text import terminal_text
+
 TICKED = "[✓] "
 UNTICKED = "[ ] "
 
@@ -86,9 +88,9 @@ class Checklist(OptionList):
     def _prompt(item: ChecklistItem) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(TICKED if item.checked else UNTICKED, style="bold" if item.checked else "")
-        text.append(item.label)
+        text.append(terminal_text(item.label))
         if item.detail:
-            text.append(f"  {item.detail}", style="dim")
+            text.append(f"  {terminal_text(item.detail)}", style="dim")
         return text
 
     def action_tick(self) -> None:

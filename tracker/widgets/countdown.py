@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, ProgressBar, Static
 
 from tracker.domain.countdown import Snapshot, State
+from tracker.domain.text import terminal_text
 from tracker.domain.units import format_clock, format_duration
 from tracker.widgets.plain import plain
 
@@ -106,10 +107,21 @@ def segment_table(snapshot: Snapshot) -> Text:
             done = index < current or done_all
             mark = "✓" if done else "▶" if index == current else " "
             style = "dim" if done else "bold" if index == current else ""
-            cell = f"{mark} {segment.name:<16}{format_duration(segment.seconds):>6}"
+            cell = f"{mark} {terminal_text(segment.name):<16}{format_duration(segment.seconds):>6}"
             text.append(f"{cell:<34}", style=style)
         text.append("\n" if row < half - 1 else "")
     return text
+
+
+def title_line(view: CountdownView) -> Text:
+    """``Ice bath  ·  RUNNING  (space to pause)``: the preset's name as typed."""
+    state, hint = STATE_LINES[view.state]
+    title = Text()
+    title.append_text(plain(view.title, style="bold"))
+    title.append(f"  ·  {state}", style="bold")
+    if hint:
+        title.append(f"  ({hint})", style="dim")
+    return title
 
 
 class CountdownDisplay(Vertical):
@@ -128,13 +140,7 @@ class CountdownDisplay(Vertical):
     def watch_view(self, view: CountdownView | None) -> None:
         if view is None or not self.is_mounted:
             return
-        state, hint = STATE_LINES[view.state]
-        title = Text()
-        title.append(view.title, style="bold")
-        title.append(f"  ·  {state}", style="bold")
-        if hint:
-            title.append(f"  ({hint})", style="dim")
-        self.query_one("#countdown-title", Static).update(title)
+        self.query_one("#countdown-title", Static).update(title_line(view))
         self.query_one("#countdown-digits", Digits).update(view.clock)
         for widget_id, line in (("segment", view.segment), ("next", view.following)):
             widget = self.query_one(f"#countdown-{widget_id}", Static)

@@ -12,6 +12,7 @@ from tracker.domain.checkin import RestOutlook, missed_parts
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import PlanDay
 from tracker.domain.recovery import RecoverySession
+from tracker.domain.text import terminal_text
 from tracker.domain.units import format_distance, format_duration, format_temperature
 from tracker.domain.wellness import Wellness
 from tracker.widgets.fitted import Parts
@@ -37,7 +38,7 @@ def plan_text(day: PlanDay, units: str) -> Text:
         if day.target_m:
             text.append(f" {format_distance(day.target_m, units)}")
     if day.note:
-        text.append(f" · {day.note}", style="dim")
+        text.append(f" · {terminal_text(day.note)}", style="dim")
     return text
 
 
@@ -106,5 +107,5 @@ def recovery_detail(sessions: Sequence[RecoverySession], temperature: str) -> st
         if session.temperature_c is not None:
             parts.append(format_temperature(session.temperature_c, temperature))
         if session.note:
-            parts.append(session.note)
+            parts.append(terminal_text(session.note))
     return " · ".join(parts)

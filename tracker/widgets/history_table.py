@@ -18,8 +18,9 @@ from textual.widgets import DataTable
 from tracker.domain.activity import Activity
 from tracker.domain.dates import week_of
 from tracker.domain.listing import WeekTotal
-from tracker.domain.text import plural
+from tracker.domain.text import plural, terminal_text
 from tracker.domain.units import format_distance, format_duration, format_pace
+from tracker.widgets.plain import plain
 
 COLUMNS = ("Date", "Kind", "Distance", "Time", "Pace", "RPE", "HR", "Source", "Note")
 ACTIVITY_KEY, TOTAL_KEY = "a", "w"
@@ -48,8 +49,8 @@ def activity_cells(activity: Activity, units: str) -> tuple[str | Text, ...]:
         pace or "",
         Text(str(activity.rpe) if activity.rpe else "", justify="right"),
         heart_rate(activity),
-        source_text(activity.source),
-        Text(activity.note, style="dim", no_wrap=True, overflow="ellipsis"),
+        plain(source_text(activity.source)),
+        Text(terminal_text(activity.note), style="dim", no_wrap=True, overflow="ellipsis"),
     )
 
 

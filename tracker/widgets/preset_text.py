@@ -14,6 +14,7 @@ from tracker.domain.recovery import (
     ice_bath_hints,
     ice_bath_warnings,
 )
+from tracker.domain.text import terminal_text
 from tracker.domain.units import format_clock, format_duration, format_temperature
 
 STATUS_MARKS = {"completed": " ✓", "partial": " (partial)", "running": " (running)"}
@@ -22,14 +23,14 @@ STATUS_MARKS = {"completed": " ✓", "partial": " (partial)", "running": " (runn
 def preset_line(preset: Preset) -> Text:
     """One preset in the picker: name, length, segments, what it asks."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{preset.name:<22}", style="bold")
+    text.append(f"{terminal_text(preset.name):<22}", style="bold")
     text.append(f"{format_clock(preset.total_s):>8}")
     if len(preset.segments) > 1:
         text.append(f"   {len(preset.segments)} segments", style="dim")
     if preset.temperature:
         text.append("   water temperature", style="dim")
     if preset.hint:
-        text.append(f"   {preset.hint}", style="dim")
+        text.append(f"   {terminal_text(preset.hint)}", style="dim")
     return text
 
 
@@ -42,10 +43,14 @@ def preset_detail(preset: Preset | None, unit: str) -> Text:
     if len(preset.segments) > 1:
         text.append(f"{len(preset.segments)} segments:\n", style="bold")
         text.append(
-            "\n".join(f"  {format_duration(s.seconds):>6}  {s.name}" for s in preset.segments)
+            "\n".join(
+                f"  {format_duration(s.seconds):>6}  {terminal_text(s.name)}"
+                for s in preset.segments
+            )
         )
     if preset.hint:
-        text.append(f"\n{preset.hint}" if text else preset.hint, style="italic")
+        hint = terminal_text(preset.hint)
+        text.append(f"\n{hint}" if text else hint, style="italic")
     if about := evidence(preset.kind, unit):
         text.append(f"\n{about}" if text else about, style="dim")
     if preset.temperature:
@@ -69,7 +74,7 @@ def session_log(
     """
     text = Text()
     if result:
-        text.append(result + "\n", style="bold")
+        text.append(terminal_text(result) + "\n", style="bold")
     text.append("Today: ", style="bold")
     if not sessions:
         text.append("no timed sessions yet")
@@ -77,7 +82,7 @@ def session_log(
     for index, session in enumerate(sessions):
         if index:
             text.append(" · ")
-        text.append(f"{session.name} {format_clock(session.elapsed_s or 0)}")
+        text.append(f"{terminal_text(session.name)} {format_clock(session.elapsed_s or 0)}")
         if session.temperature_c is not None:
             text.append(f" {format_temperature(session.temperature_c, unit)}")
         mark = STATUS_MARKS[session.status.value]
@@ -86,7 +91,7 @@ def session_log(
         text.append("\nUnfinished: ", style="bold")
         text.append(
             " · ".join(
-                f"{s.name} {format_clock(s.elapsed_s or 0)}"
+                f"{terminal_text(s.name)} {format_clock(s.elapsed_s or 0)}"
                 + (f" of {format_clock(s.planned_s)}" if s.planned_s else "")
                 + f" ({s.date:%a %-d %b})"
                 for s in unfinished

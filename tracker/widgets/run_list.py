@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 
 from tracker.domain.activity import Activity
 from tracker.domain.units import format_distance, format_duration, format_pace
 from tracker.widgets.fitted import Parts
+from tracker.widgets.plain import plain
 
 
 def run_line(activity: Activity, units: str) -> Parts:
@@ -28,7 +28,7 @@ def run_line(activity: Activity, units: str) -> Parts:
         parts.append(f"HR {'/'.join(rates)}")
     if activity.rpe:
         parts.append(f"RPE {activity.rpe}")
-    return Parts.of([*parts, Text(activity.note or "", style="dim")])
+    return Parts.of([*parts, plain(activity.note or "", style="dim")])
 
 
 class RunList(OptionList):

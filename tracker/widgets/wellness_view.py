@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tracker.domain.recovery import checklist_label
 from tracker.domain.stats import LoadFigures, round_half_up, whole
-from tracker.domain.text import plural
+from tracker.domain.text import plural, terminal_text
 from tracker.domain.wellness import HELPED_MIN_DAYS, Comparison, WellnessSummary
 from tracker.widgets.parts import drawn_parts, part
 
@@ -85,7 +85,7 @@ class HelpedView(Static):
         else:
             text.append(f"{'':<{NAME_WIDTH}} {'with':<13}without\n", style=title)
         for comparison in shown:
-            name = checklist_label(comparison.key)
+            name = terminal_text(checklist_label(comparison.key))
             name = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
             text.append(f"{name:<{NAME_WIDTH}} ")
             text.append(f"{_one(comparison.with_mean):>3}", style=title)

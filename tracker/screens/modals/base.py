@@ -60,7 +60,7 @@ class Modal(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.BOX_CLASSES}".strip(), id=self.BOX_ID):
-            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield from self.compose_body()
             yield Static("", classes="field-error", id="save-error", markup=False)
             with Horizontal(classes="dialog-buttons"):

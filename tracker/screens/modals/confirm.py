@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, Static
 
 from tracker.screens.modals.base import CANCEL, SAVE, ButtonSpec, Modal
+from tracker.widgets.plain import plain
 
 
 class ConfirmDialog(Modal[bool]):
@@ -27,7 +28,7 @@ class ConfirmDialog(Modal[bool]):
         self.question, self.yes, self.no = question, yes, no
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.question, classes="dialog-question", markup=False)
+        yield Static(plain(self.question), classes="dialog-question")
 
     def buttons(self) -> Iterable[ButtonSpec]:
         return (ButtonSpec(f"{self.yes} (y)", "yes", "primary"), ButtonSpec(f"{self.no} (n)", "no"))
@@ -69,7 +70,7 @@ class ChoiceDialog(Modal[str]):
         self.body, self.choices, self.cancel = body, tuple(choices), cancel
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.body, classes="dialog-question", markup=False)
+        yield Static(plain(self.body), classes="dialog-question")
 
     def buttons(self) -> Iterable[ButtonSpec]:
         for index, choice in enumerate(self.choices):
