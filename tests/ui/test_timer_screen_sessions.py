@@ -55,16 +55,17 @@ async def test_a_crashed_session_can_be_resumed_where_it_stood(
         assert len(store.all_sessions()) == 1, "resumed in the same row"
 
 
-async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
+async def test_crashed_sessions_are_offered_one_by_one_then_the_requested_timer_starts(
     store: Store, clock: FakeClock
 ) -> None:
     first, second, third = (crashed(store, 90 + n, 300 + n) for n in range(3))
-    app = make(store, clock, mode="today")
+    app = make(store, clock, "feet-up")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for key in ("l", "d", "escape"):
             dialog = app.screen
             assert isinstance(dialog, ChoiceDialog)
+            assert timer(app).timed is None, "crashed sessions come first"
             assert dialog.query_one("#choice-resume", Button).disabled, "started over an hour ago"
             await pilot.press("r")
             await pilot.pause()
@@ -72,8 +73,9 @@ async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is not dialog
-        assert app.current_mode == "today"
         assert not isinstance(app.screen, ChoiceDialog)
+        started = timer(app).timed
+        assert started is not None and started.name == "Feet up"
     logged, left = store.session(first), store.session(third)
     assert logged is not None and (logged.status, logged.elapsed_s) == (SessionStatus.PARTIAL, 300)
     assert store.session(second) is None
@@ -82,21 +84,6 @@ async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
         "Kept Foam roller for later: it is on the Timer (3) to log, resume or discard, "
         "and offered again on the next start"
     ) in app.toasts
-
-
-async def test_crashed_sessions_come_first_then_the_requested_timer(
-    store: Store, clock: FakeClock
-) -> None:
-    crashed(store, 5, 95)
-    app = make(store, clock, "feet-up")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        assert timer(app).timed is None
-        await pilot.press("d")
-        await pilot.pause()
-        assert timer(app).timed is not None
-        assert only_session(store).preset == "Feet up"
 
 
 # The picker: presets can be created, edited and deleted
