@@ -192,6 +192,7 @@ async def test_a_session_left_for_later_shows_as_unfinished_with_its_actions(
         await pilot.pause()
         await pilot.press("escape")  # Later
         await pilot.pause()
+        assert app.current_mode == "today", "settled: still on the screen asked for"
         await pilot.press("3")
         await pilot.pause()
         log = text(app, "#timer-log")
@@ -228,7 +229,6 @@ async def test_starting_a_preset_again_offers_its_unfinished_session(
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
         assert "Foam roller is unfinished" in str(dialog.query_one(".dialog-title", Static).content)
-        await pilot.pause()
         await pilot.press("l")  # log the old one as it stood, start anew
         await pilot.pause()
         old, new = store.all_sessions()

@@ -20,7 +20,12 @@ from tracker.data.store import Store
 from tracker.domain.presets import DEFAULT_PRESETS, Preset
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.screens.modals.confirm import ChoiceDialog, ConfirmDialog
-from tracker.screens.timer_flows import delete_preset, resume_instead, settle_unfinished
+from tracker.screens.timer_flows import (
+    delete_preset,
+    resume_instead,
+    run_finish_command_of,
+    settle_unfinished,
+)
 from tracker.services.timer_session import TimerService
 
 ICE_BATH = DEFAULT_PRESETS[0]
@@ -129,3 +134,16 @@ def test_a_built_in_preset_is_never_deleted_and_a_custom_one_only_once_confirmed
     assert all(isinstance(d, ConfirmDialog) for d in app.dialogs)
     assert [p.name for p in store.presets()] == ["Ice bath", "Foam roller", "Feet up"]
     assert app.toasts == ["Deleted Calf stretch"]
+
+
+def test_a_finish_command_that_cannot_start_is_a_toast_at_once(
+    timer: TimerService, store: Store
+) -> None:
+    """From the app's own thread (the Pilot test has one fail from the watching thread)."""
+    app = Answering()
+    run_finish_command_of(app.app, timer, "Ice bath")
+    assert app.toasts == [], "no command set: nothing runs"
+    store.set_setting("on_finish_command", "recovtui-no-such-program --now")
+    run_finish_command_of(app.app, timer, "Ice bath")
+    (toast,) = app.toasts
+    assert toast.startswith("on_finish_command failed: ")
