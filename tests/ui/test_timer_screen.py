@@ -315,17 +315,9 @@ async def test_the_finish_command_runs_without_a_shell_and_a_failing_one_is_harm
         assert not any(t.startswith("on_finish_command") for t in app.toasts)
         await pilot.press("s")
 
-        # A command that cannot run, or fails, is reported; the session is logged all the same.
-        store.set_setting("on_finish_command", "recovtui-no-such-program --now")
-        app.start_timer("ice-bath", 2, ask_temperature=False)
-        await pilot.pause()
-        await advance(pilot, clock, 2)
-        await app.workers.wait_for_complete()
-        assert any(t.startswith("on_finish_command failed") for t in app.toasts)
-        assert store.all_sessions()[-1].status is SessionStatus.COMPLETED
-        await advance(pilot, clock, 1)
-        assert digits(app) == "+00:01"
-        await pilot.press("s")
+        # A failing command is reported (from its watching thread) as a toast; the
+        # session is logged all the same. Each way a command fails, and its message:
+        # tests/unit/services/test_finish_command.py.
         store.set_setting("on_finish_command", f"{sys.executable} -c 'raise SystemExit(3)'")
         app.start_timer("ice-bath", 1, ask_temperature=False)
         await pilot.pause()
@@ -333,6 +325,7 @@ async def test_the_finish_command_runs_without_a_shell_and_a_failing_one_is_harm
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("exited with 3" in t for t in app.toasts)
+        assert store.all_sessions()[-1].status is SessionStatus.COMPLETED
 
 
 # Crashed sessions are offered back on the next start

@@ -55,16 +55,17 @@ async def test_a_crashed_session_can_be_resumed_where_it_stood(
         assert len(store.all_sessions()) == 1, "resumed in the same row"
 
 
-async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
+async def test_crashed_sessions_are_offered_one_by_one_then_the_requested_timer_starts(
     store: Store, clock: FakeClock
 ) -> None:
     first, second, third = (crashed(store, 90 + n, 300 + n) for n in range(3))
-    app = make(store, clock, mode="today")
+    app = make(store, clock, "feet-up")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for key in ("l", "d", "escape"):
             dialog = app.screen
             assert isinstance(dialog, ChoiceDialog)
+            assert timer(app).timed is None, "crashed sessions come first"
             assert dialog.query_one("#choice-resume", Button).disabled, "started over an hour ago"
             await pilot.press("r")
             await pilot.pause()
@@ -72,8 +73,9 @@ async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is not dialog
-        assert app.current_mode == "today"
         assert not isinstance(app.screen, ChoiceDialog)
+        started = timer(app).timed
+        assert started is not None and started.name == "Feet up"
     logged, left = store.session(first), store.session(third)
     assert logged is not None and (logged.status, logged.elapsed_s) == (SessionStatus.PARTIAL, 300)
     assert store.session(second) is None
@@ -82,21 +84,6 @@ async def test_crashed_sessions_are_offered_one_by_one_to_log_discard_or_leave(
         "Kept Foam roller for later: it is on the Timer (3) to log, resume or discard, "
         "and offered again on the next start"
     ) in app.toasts
-
-
-async def test_crashed_sessions_come_first_then_the_requested_timer(
-    store: Store, clock: FakeClock
-) -> None:
-    crashed(store, 5, 95)
-    app = make(store, clock, "feet-up")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        assert timer(app).timed is None
-        await pilot.press("d")
-        await pilot.pause()
-        assert timer(app).timed is not None
-        assert only_session(store).preset == "Feet up"
 
 
 # The picker: presets can be created, edited and deleted
@@ -140,20 +127,6 @@ async def test_built_in_presets_are_edited_not_deleted_and_custom_ones_both(
         assert store.presets()[-1] == custom
         options = timer(app).query_one("#preset-list", OptionList)
         assert options.highlighted == 3
-
-        await pilot.press("r")
-        await pilot.pause()
-        app.screen.query_one("#segments", TextArea).text = "45s Left\n45s Right"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert store.presets()[-1].total_s == 90
-
-        await pilot.press("enter")
-        await pilot.pause()
-        assert only_session(store).kind == "custom"
-        assert text(app, "#countdown-segment") == "Segment 1 of 2: Left · 00:45 left"
-        await pilot.press("s", "d")
-        await pilot.pause()
 
         await pilot.press("d")
         await pilot.pause()
@@ -219,6 +192,7 @@ async def test_a_session_left_for_later_shows_as_unfinished_with_its_actions(
         await pilot.pause()
         await pilot.press("escape")  # Later
         await pilot.pause()
+        assert app.current_mode == "today", "settled: still on the screen asked for"
         await pilot.press("3")
         await pilot.pause()
         log = text(app, "#timer-log")
@@ -239,8 +213,12 @@ async def test_a_session_left_for_later_shows_as_unfinished_with_its_actions(
 async def test_starting_a_preset_again_offers_its_unfinished_session(
     store: Store, clock: FakeClock
 ) -> None:
-    """Before, starting Feet up again made a second session beside the unfinished one."""
-    session_id = crashed(store, 5, 95)
+    """Before, starting Feet up again made a second session beside the unfinished one.
+
+    What each answer does (resume: no second row): tests/unit/screens/test_timer_flows.py;
+    the screen's resume is the one ``u`` then ``r`` reaches (the test above).
+    """
+    crashed(store, 5, 95)
     app = make(store, clock, mode="today")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -251,18 +229,6 @@ async def test_starting_a_preset_again_offers_its_unfinished_session(
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
         assert "Foam roller is unfinished" in str(dialog.query_one(".dialog-title", Static).content)
-        await pilot.press("r")
-        await pilot.pause()
-        screen = timer(app)
-        assert screen.timed is not None and screen.timed.id == session_id
-        assert len(store.all_sessions()) == 1, "resumed, no second row"
-        await pilot.press("s", "d")
-        await pilot.pause()
-        assert store.all_sessions() == []
-
-        crashed(store, 5, 95)
-        app.start_timer("foam-roller")
-        await pilot.pause()
         await pilot.press("l")  # log the old one as it stood, start anew
         await pilot.pause()
         old, new = store.all_sessions()

@@ -4,6 +4,7 @@ its fields (the Pilot test in tests/ui/test_log_form.py checks the form saves it
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +59,26 @@ def test_each_field_is_read_on_its_own(kind: str, values: dict[str, str], units:
             each["rpe"].rpe,
             each["note"].note,
         )
+
+
+# What the form shows at a bad field (tests/ui/test_log_form.py proves it is shown there).
+BAD_VALUES = [
+    ("distance", "", "enter a distance"),
+    ("distance", "far", "not a distance: 'far'"),
+    ("distance", "0", "a run needs a distance above 0"),
+    ("distance", "1001km", "distance too long"),
+    ("duration", "an hour", "not a duration: 'an hour'"),
+    ("duration", "0:00", "more than 0"),
+    ("rpe", "11", "not an effort: '11'"),
+    ("rpe", "easy", "not an effort: 'easy'"),
+    ("note", "n" * 501, "keep the note under 500 characters"),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "message"), BAD_VALUES)
+def test_a_bad_value_is_named_at_its_field(name: str, value: str, message: str) -> None:
+    fields = {"distance": "10", "duration": "50:00", "rpe": "5", "note": "ok"} | {name: value}
+    with pytest.raises(FormErrors) as caught:
+        read_run(TODAY, "workout", **fields)
+    assert list(caught.value.errors) == [name]
+    assert message in caught.value.errors[name]

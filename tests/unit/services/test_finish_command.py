@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from tracker.services.finish_command import finish_command_args, start_finish_command
+from tracker.services.finish_command import (
+    finish_command_args,
+    run_finish_command,
+    start_finish_command,
+)
 
 HOSTILE = "Feet up $(touch x)"
 
@@ -50,3 +55,24 @@ def test_a_plain_program_gets_the_name_as_its_argument(tmp_path: Path) -> None:
     command = f'{sys.executable} -c "{script}" {out} {{preset}}'
     assert start_finish_command(command, HOSTILE).wait(10) == 0
     assert out.read_text() == HOSTILE
+
+
+def test_a_command_that_cannot_start_is_reported_at_once() -> None:
+    failures: list[str] = []
+    run_finish_command("recovtui-no-such-program --now", "Ice bath", failures.append)
+    (failure,) = failures
+    assert failure.startswith("on_finish_command failed: ")
+
+
+def test_a_command_that_fails_is_reported_with_its_exit_code() -> None:
+    command = f"{sys.executable} -c 'raise SystemExit(3)'"
+    failures: list[str] = []
+    reported = threading.Event()
+
+    def failed(message: str) -> None:
+        failures.append(message)
+        reported.set()
+
+    run_finish_command(command, "Ice bath", failed)
+    assert reported.wait(10)
+    assert failures == [f"on_finish_command exited with 3: {command}"]
