@@ -27,8 +27,6 @@ from tracker.domain.plan import RuleViolation
 from tracker.domain.recovery import RecoveryKind, evidence
 from tracker.domain.units import format_distance
 from tracker.messages import StartTimer
-from tracker.screens.modals.confirm import ConfirmDialog
-from tracker.screens.modals.run_form import LogRecoveryForm
 from tracker.screens.today_dialogs import EveningDialogs
 from tracker.services.bundle import Services
 from tracker.services.checkin import RecoveryItem, TodayReport
@@ -288,6 +286,8 @@ class TodayScreen(EveningDialogs):
             f"Delete {run.kind.label.lower()} {format_distance(run.distance_m, units)} "
             f"on {run.date:%a %-d %b}?"
         )
+        from tracker.screens.modals.confirm import ConfirmDialog
+
         if await self.app.push_screen_wait(ConfirmDialog(question, yes="Delete", no="Keep")):
             self.checkin.delete_run(run.id)
             self.notify(f"Deleted the {run.kind.label.lower()} run")
@@ -340,6 +340,8 @@ class TodayScreen(EveningDialogs):
             self.checkin.tick_recovery(today, kind)
             return
 
+        from tracker.screens.modals.run_form import LogRecoveryForm
+
         def save(duration_s: int | None, note: str | None) -> str | None:
             self.checkin.tick_recovery(today, kind, duration_s, note)
             return None
@@ -353,6 +355,8 @@ class TodayScreen(EveningDialogs):
         if recorded:
             detail = recovery_detail(recorded, self.report.temperature if self.report else "C")
             question = f"Untick {item.label.lower()}? This removes today's session ({detail})."
+            from tracker.screens.modals.confirm import ConfirmDialog
+
             if not await self.app.push_screen_wait(ConfirmDialog(question, "Untick", "Keep")):
                 return
         self.checkin.untick_recovery(today, item.key)

@@ -8,6 +8,7 @@ that asks; the screen shows the day and hands these the keys.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import work
 
@@ -16,10 +17,11 @@ from tracker.domain.text import plural
 from tracker.domain.units import format_distance
 from tracker.domain.wellness import Wellness
 from tracker.screens.base import RecovScreen
-from tracker.screens.modals.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
-from tracker.screens.modals.checkin_form import SAVED, UNDO, BriefCheckinForm, CheckinForm
-from tracker.screens.modals.run_form import LogRunForm
 from tracker.services.checkin import CheckinService, TodayReport
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before Today's first frame
+    from tracker.screens.modals.checkin_form import CheckinForm
+    from tracker.screens.modals.run_form import LogRunForm
 
 
 class EveningDialogs(RecovScreen):
@@ -29,6 +31,8 @@ class EveningDialogs(RecovScreen):
     report: TodayReport | None
 
     def _run_form(self, day: date, activity: Activity | None = None) -> LogRunForm:
+        from tracker.screens.modals.run_form import LogRunForm
+
         def save(new: Activity) -> str | None:
             self.checkin.save_run(new)
             return None
@@ -42,16 +46,23 @@ class EveningDialogs(RecovScreen):
         said = f"Logged {logged.kind.label.lower()} {distance}" + (f". {notice}" if notice else "")
         self.notify(said, severity="warning" if notice else "information")
 
-    def _check_in_form(self, day: date, form: type[CheckinForm] = CheckinForm) -> CheckinForm:
+    def _check_in_form(self, day: date, brief: bool = False) -> CheckinForm:
+        """The check-in form of ``day`` (``brief``: the short one of a missed evening)."""
+        from tracker.screens.modals.checkin_form import BriefCheckinForm, CheckinForm
+
+        form = BriefCheckinForm if brief else CheckinForm
+
         def save(entry: Wellness) -> str | None:
             self.checkin.check_in(day, entry)
             return None
 
-        undo = form is CheckinForm and self.checkin.is_checked_in(day)
+        undo = not brief and self.checkin.is_checked_in(day)
         return form(day, save, self.checkin.wellness_on(day), undo=undo)
 
     @work(group="today-dialog")
     async def action_check_in(self) -> None:
+        from tracker.screens.modals.checkin_form import SAVED, UNDO
+
         today = self.today
         was_checked_in = self.checkin.is_checked_in(today)
         answer = await self.app.push_screen_wait(self._check_in_form(today))
@@ -73,6 +84,8 @@ class EveningDialogs(RecovScreen):
     @work(exclusive=True, group="backfill")
     async def action_backfill(self) -> None:
         """Walk through the missed evenings, one dialog each."""
+        from tracker.screens.modals.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
+
         days = list(self.report.missed) if self.report else []
         if not days:
             self.notify("Every evening is checked in")
@@ -104,5 +117,5 @@ class EveningDialogs(RecovScreen):
 
     async def _check_in_missed(self, day: date) -> None:
         """Ask briefly how the day felt; it is checked in whether answered or skipped."""
-        if await self.app.push_screen_wait(self._check_in_form(day, BriefCheckinForm)) is None:
+        if await self.app.push_screen_wait(self._check_in_form(day, brief=True)) is None:
             self.checkin.check_in(day)
