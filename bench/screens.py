@@ -15,22 +15,13 @@ import statistics
 import time
 from pathlib import Path
 
-import pendulum
+from bench.apps import MinimalApp, MinimalModesApp, recovtui_on
 
-from bench.apps import MinimalApp, MinimalModesApp
-
-TODAY = pendulum.date(2026, 11, 25)
 OTHER_SCREENS = ("week", "timer", "stats", "settings", "history")
 
 
 async def _first_opens(db: Path) -> dict[str, float]:
-    from tracker.app import RecovApp
-    from tracker.data.db import open_db
-    from tracker.data.store import Store
-    from tracker.domain.clock import SystemClock
-
-    store = Store(open_db(db))
-    app = RecovApp(store, SystemClock("UTC", TODAY))
+    store, app = recovtui_on(db)
     opens: dict[str, float] = {}
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -62,14 +53,9 @@ def screen_opens(db: Path) -> dict[str, float]:
 
 async def _week_steps(db: Path, steps: int) -> tuple[list[float], list[float]]:
     """Per step: the handler (store reads and widget updates), and key press to repaint."""
-    from tracker.app import RecovApp
-    from tracker.data.db import open_db
-    from tracker.data.store import Store
-    from tracker.domain.clock import SystemClock
     from tracker.screens.week import WeekScreen
 
-    store = Store(open_db(db))
-    app = RecovApp(store, SystemClock("UTC", TODAY), start_mode="week")
+    store, app = recovtui_on(db, "week")
     handler: list[float] = []
     round_trip: list[float] = []
     async with app.run_test(size=(100, 32)) as pilot:
