@@ -42,7 +42,7 @@ from tracker.domain.clock import Clock
 from tracker.messages import DataChanged, StartTimer
 from tracker.screens.base import report_unsaved
 from tracker.screens.global_actions import GlobalActions
-from tracker.screens.modes import SCREENS_BY_KEY
+from tracker.screens.modes import SCREENS_BY_KEY, screen_class_path
 from tracker.screens.palette import RecovCommands
 from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
@@ -64,16 +64,6 @@ LOCK_WAIT_S = 0.5
 """How long a key's write waits for another recovtui writing before it says so: other
 writes take milliseconds, and a long import must not freeze the screen."""
 HANGUP_EXIT = 129  # 128 + SIGHUP
-
-# mode → (module, class): each screen's module is imported the first time it opens.
-SCREEN_CLASSES = {
-    "today": ("tracker.screens.today", "TodayScreen"),
-    "week": ("tracker.screens.week", "WeekScreen"),
-    "timer": ("tracker.screens.timer", "TimerScreen"),
-    "stats": ("tracker.screens.stats", "StatsScreen"),
-    "settings": ("tracker.screens.settings", "SettingsScreen"),
-    "history": ("tracker.screens.history", "HistoryScreen"),
-}
 
 
 class RecovApp(GlobalActions, App[None]):
@@ -125,7 +115,7 @@ class RecovApp(GlobalActions, App[None]):
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
         self.offer_welcome = offer_welcome
-        for mode in SCREEN_CLASSES:
+        for _key, mode, _title in SCREENS_BY_KEY:
             self.add_mode(mode, self._screen_factory(mode))
         self.set_reactive(RecovApp.today, clock.today())
         theme = store.settings().theme
@@ -137,7 +127,7 @@ class RecovApp(GlobalActions, App[None]):
         store.on_change(self._store_changed)
 
     def _screen_factory(self, mode: str) -> Callable[[], Screen[None]]:
-        module, name = SCREEN_CLASSES[mode]
+        module, name = screen_class_path(mode)
 
         def make() -> Screen[None]:
             screen: Screen[None] = getattr(import_module(module), name)(self.services, self.clock)

@@ -12,14 +12,13 @@ import warnings
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Final
 
 import fitdecode
 
 from tracker.domain.activity import Activity
 from tracker.domain.classify import guess_kind, is_run_type
-from tracker.domain.dates import utc_stamp
 from tracker.domain.kinds import ActivityKind
 from tracker.domain.units import MAX_DURATION_S
 from tracker.formats.limits import MAX_RECORDS
@@ -30,6 +29,7 @@ from tracker.formats.numbers import (
     resolve_zone,
 )
 from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded, join_notes
+from tracker.formats.tracks import track_run
 
 TRUNCATED: Final = "truncated"
 
@@ -189,16 +189,14 @@ def fit_session_to_activity(
     kind = guess_kind(workout_name, distance_m)
     if workout_name and kind is ActivityKind.EASY:
         kind = ActivityKind.WORKOUT
-    started = start.replace(tzinfo=UTC) if start.tzinfo is None else start.astimezone(UTC)
-    return Activity(
-        date=day,
-        kind=kind,
+    return track_run(
+        "fit",
+        day=day,
+        start=start,
         distance_m=distance_m,
         duration_s=duration_s,
         note=workout_name,
-        source="import:fit",
-        source_id=f"track:{utc_stamp(start)}",
-        started_at=started,
         avg_hr=plausible_heart_rate(session.get("avg_heart_rate")),
         max_hr=plausible_heart_rate(session.get("max_heart_rate")),
+        kind=kind,
     )

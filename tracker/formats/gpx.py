@@ -9,14 +9,11 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
-from datetime import UTC
 
 import gpxpy
 import gpxpy.gpx
 
-from tracker.domain.activity import Activity
-from tracker.domain.classify import guess_kind, is_run_type, non_run_in_name
-from tracker.domain.dates import utc_stamp
+from tracker.domain.classify import is_run_type, non_run_in_name
 from tracker.formats.limits import check_xml
 from tracker.formats.numbers import (
     checked_distance,
@@ -26,6 +23,7 @@ from tracker.formats.numbers import (
     resolve_zone,
 )
 from tracker.formats.problems import ImportProblem, ImportResult
+from tracker.formats.tracks import track_run
 
 _STRAVA_GPX_RUN = "9"
 
@@ -122,15 +120,13 @@ def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
         day = local_date(start, tz)
     except (ValueError, OverflowError) as exc:
         raise ImportProblem(name, str(exc)) from None
-    activity = Activity(
-        date=day,
-        kind=guess_kind(title, distance_m),
+    activity = track_run(
+        "gpx",
+        day=day,
+        start=start,
         distance_m=distance_m,
         duration_s=duration_s,
         note=title,
-        source="import:gpx",
-        source_id=f"track:{utc_stamp(start)}",
-        started_at=start.astimezone(UTC) if start.tzinfo else start.replace(tzinfo=UTC),
         avg_hr=avg_hr,
         max_hr=max_hr,
     )

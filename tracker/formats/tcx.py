@@ -21,8 +21,6 @@ from typing import Final
 from xml.etree import ElementTree
 
 from tracker.domain.activity import Activity
-from tracker.domain.classify import guess_kind
-from tracker.domain.dates import utc_stamp
 from tracker.formats.limits import check_xml
 from tracker.formats.numbers import (
     checked_distance,
@@ -33,6 +31,7 @@ from tracker.formats.numbers import (
     resolve_zone,
 )
 from tracker.formats.problems import ImportProblem, ImportResult
+from tracker.formats.tracks import track_run
 
 RECORDS: Final = frozenset({"Activity", "Lap", "Trackpoint"})
 
@@ -178,15 +177,13 @@ def _to_activity(found: _Activity, tz: str) -> Activity:
     else:
         avg_hr = None
     max_hr = found.lap_max_hr or (max(found.point_hr) if found.point_hr else None)
-    return Activity(
-        date=local_date(start, tz),
-        kind=guess_kind(found.notes, distance_m),
+    return track_run(
+        "tcx",
+        day=local_date(start, tz),
+        start=start,
         distance_m=distance_m,
         duration_s=duration_s,
         note=found.notes,
-        source="import:tcx",
-        source_id=f"track:{utc_stamp(start)}",
-        started_at=start,
         avg_hr=avg_hr,
         max_hr=max_hr,
     )

@@ -33,16 +33,7 @@ class AcwrData:
     units: str = "km"
 
 
-@drawn_parts(
-    (
-        "low",
-        "steady",
-        "high",
-        "very_high",
-        "marker",
-        "label",
-    )
-)
+@drawn_parts("low", "steady", "high", "very_high", "marker", "label")
 class AcwrGauge(Widget):
     """See the module docstring."""
 

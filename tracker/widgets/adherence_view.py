@@ -13,14 +13,7 @@ BAR = 10
 NAME_WIDTH = 18
 
 
-@drawn_parts(
-    (
-        "bar",
-        "rest",
-        "title",
-        "dim",
-    )
-)
+@drawn_parts("bar", "rest", "title", "dim")
 class AdherenceView(Static):
     """A share bar per item; the title line says over which days."""
 

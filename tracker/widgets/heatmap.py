@@ -32,13 +32,7 @@ class HeatmapData:
     week_start: str = "monday"
 
 
-@drawn_parts(
-    (
-        *(mark.value for mark in DayMark),
-        "empty",
-        "label",
-    )
-)
+@drawn_parts(*(mark.value for mark in DayMark), "empty", "label")
 class YearHeatmap(Widget):
     """See the module docstring."""
 

@@ -22,14 +22,7 @@ from tracker.widgets.parts import drawn_parts, part
 MAX_WARNINGS = 3
 
 
-@drawn_parts(
-    (
-        "label",
-        "warn",
-        "strong",
-        "dim",
-    )
-)
+@drawn_parts("label", "warn", "strong", "dim")
 class LoadSummary(Static):
     """Shows the rest streak, days since rest and active load warnings."""
 

@@ -8,7 +8,7 @@ A widget lists its parts with :func:`drawn_parts`; its ``render`` asks
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TypeVar
 
 from rich.style import Style
@@ -22,7 +22,7 @@ def kebab(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
-def drawn_parts(names: Iterable[str]) -> Callable[[W], W]:
+def drawn_parts(*names: str) -> Callable[[W], W]:
     """Class decorator: the widget's component classes are its ``names``."""
 
     def decorate(cls: W) -> W:

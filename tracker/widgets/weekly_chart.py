@@ -68,15 +68,7 @@ def change_label(pct: float | None, width: int) -> str:
     return f"{text:>{width}}"
 
 
-@drawn_parts(
-    (
-        "bar",
-        "current",
-        "warn",
-        "strong",
-        "axis",
-    )
-)
+@drawn_parts("bar", "current", "warn", "strong", "axis")
 class WeeklyChart(Widget):
     """Bars of a weekly figure (see the module docstring)."""
 

@@ -24,12 +24,7 @@ def _one(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{round_half_up(value, digits):.{digits}f}"
 
 
-@drawn_parts(
-    (
-        "figure",
-        "dim",
-    )
-)
+@drawn_parts("figure", "dim")
 class LoadWeekView(Static):
     """Last week's load, monotony and strain, a line of meaning under each."""
 
@@ -61,12 +56,7 @@ def wellness_line(summary: WellnessSummary) -> str:
     )
 
 
-@drawn_parts(
-    (
-        "title",
-        "dim",
-    )
-)
+@drawn_parts("title", "dim")
 class HelpedView(Static):
     """Mean next-morning soreness (1 best … 7 worst) after days with and without each
     item, with the days behind each mean."""
