@@ -256,10 +256,19 @@ class TodayScreen(EveningDialogs):
         """The evidence of the highlighted item of the list in use (recovery else)."""
         focused = [c for c in self.query(Checklist) if c.has_focus]
         item = (focused or [self.query_one("#recovery", Checklist)])[0].highlighted_item
-        about = self._show("#today-about", Text(item.about if item else "", style="italic"))
-        # Updated twice before its first layout, a Static keeps its first height (Textual
-        # 8.2.8): lay it out again once this refresh is done.
-        self.call_after_refresh(about.refresh, layout=True)
+        text = Text(item.about if item else "", style="italic")
+        if self._shown.get("#today-about") == text:
+            return
+        self._shown["#today-about"] = text
+        about = self.query_one("#today-about", Static)
+        about.update(text, layout=False)
+        width = about.content_size.width
+        if not about.is_mounted or not width:
+            # Updated twice before its first layout, a Static keeps its first height
+            # (Textual 8.2.8): lay it out again once this refresh is done.
+            self.call_after_refresh(about.refresh, layout=True)
+        elif about.get_content_height(about.size, about.size, width) != about.content_size.height:
+            about.refresh(layout=True)  # a cursor move costs a layout only when it must
 
     def on_descendant_blur(self) -> None:
         self.on_descendant_focus()
