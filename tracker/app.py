@@ -120,7 +120,11 @@ class RecovApp(GlobalActions, App[None]):
         self.set_reactive(RecovApp.today, clock.today())
         theme = store.settings().theme
         if theme in self.available_themes:
-            self.theme = theme
+            self.theme = theme  # Textual re-reads its stylesheet once the app runs
+            self.stylesheet.set_variables(self.get_css_variables())  # nothing parsed yet
+        self.css_variables_at = self._css_update_count
+        """The stylesheet holds the theme's colours as of this count (the first screen is
+        styled on it as it is: ``RecovScreen._styled_as_now``)."""
         self._summary = refresher_for(store)
         self._summary_timer: Timer | None = None
         self._leaving = False

@@ -105,3 +105,29 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(
         app.switch_mode("week")
         await pilot.pause()
         assert "Prev wk" in [key.description for key in app.screen.query(FooterKey)]
+
+
+@pytest.mark.parametrize(("theme", "rereads"), [("textual-dark", 0), ("nord", 1)])
+async def test_the_first_screen_is_styled_on_the_stylesheet_the_app_was_made_with(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, theme: str, rereads: int
+) -> None:
+    """The stylesheet Textual makes with the app already holds the default theme's
+    colours: the first screen is styled on it as it is (the minimal app's path), not
+    re-read (each re-read parses app.tcss again: two of a start's three parses). A theme
+    stored by the runner is read in first, and shown."""
+    reparses: list[int] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparses.append(1)
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    store.set_setting("theme", theme)
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme
+        nav = app.screen.query_one("#nav", Static)
+        assert nav.styles.background == Color.parse(app.get_css_variables()["panel"])
+        assert len(reparses) == rereads

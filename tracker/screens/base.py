@@ -66,15 +66,20 @@ class RecovScreen(Screen[None]):
         Textual 8.2.8 takes a screen it has never shown for one whose styles are out of
         date: when its mode first opens it re-parses the whole stylesheet twice and
         restyles every screen already open, most of a first open. A new screen's widgets
-        are styled as they mount, so that is needed only for the first screen (the
-        theme's colours are read into the stylesheet then). A theme changed later
-        re-reads the stylesheet and restyles every screen made so far, this one too.
+        are styled as they mount, so that is needed only when the stylesheet does not hold
+        the theme's colours yet: the app puts them in before anything is parsed (its
+        ``css_variables_at``), so the first screen skips it too (each re-read parsed
+        app.tcss again: two of a start's three parses). A theme changed later re-reads
+        the stylesheet and restyles every screen made so far, this one too.
         """
         try:
             app = self.app
         except NoActiveAppError:
             return
         if app.screen_stack:
+            self._css_update_count = app._css_update_count
+        elif app._css_update_count == getattr(app, "css_variables_at", -1):
+            app.stylesheet.update(app, animate=False)  # the app's own styles, not re-read
             self._css_update_count = app._css_update_count
 
     def compose(self) -> ComposeResult:
