@@ -43,7 +43,6 @@ from tracker.messages import DataChanged, StartTimer
 from tracker.screens.base import report_unsaved
 from tracker.screens.global_actions import GlobalActions
 from tracker.screens.modes import SCREENS_BY_KEY, screen_class_path
-from tracker.screens.palette import RecovCommands
 from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
@@ -84,7 +83,9 @@ class RecovApp(GlobalActions, App[None]):
         Binding("question_mark", "toggle_help", "Keys", tooltip="Show or hide all keys"),
         Binding("q", "quit", "Quit", tooltip="Leave recovtui (everything is saved)"),
     ]
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {RecovCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        lambda: import_module("tracker.screens.palette").RecovCommands  # when ^p opens
+    }
 
     today: reactive[date] = reactive(date(2000, 1, 1), init=False)
     """The runner's day; moves on when the app is left open past midnight."""
