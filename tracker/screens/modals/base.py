@@ -10,6 +10,7 @@ The dialog has its own footer: it shows the dialog's keys, not the screen's.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
@@ -20,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from tracker.widgets.plain import plain
 
@@ -109,10 +110,10 @@ class Modal(ModalScreen[T | None], Generic[T]):
     def text(self, name: str) -> str:
         """What was typed in the field ``name`` (an Input or a TextArea)."""
         widget = self.query_one(f"#{name}")
-        if isinstance(widget, TextArea):
-            return widget.text
-        assert isinstance(widget, Input)
-        return widget.value
+        if isinstance(widget, Input):
+            return widget.value
+        assert _is_text_area(widget)
+        return str(widget.text)  # type: ignore[attr-defined]
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         """Show each field's problem under it; focus the first bad field, its text selected."""
@@ -160,7 +161,9 @@ class Modal(ModalScreen[T | None], Generic[T]):
 
     def action_escape(self) -> None:
         """Leave a text field (to the first button); outside one, close the dialog."""
-        if self.ESCAPE_LEAVES_FIELD and isinstance(self.focused, Input | TextArea):
+        if self.ESCAPE_LEAVES_FIELD and (
+            isinstance(self.focused, Input) or _is_text_area(self.focused)
+        ):
             buttons = self.query(".dialog-buttons Button").results(Button)
             first = next((b for b in buttons if not b.disabled), None)
             if first is not None:
@@ -182,3 +185,11 @@ class Form(Modal[T]):
 
     def action_submit(self) -> None:
         self.submit()
+
+
+def _is_text_area(widget: object) -> bool:
+    """Is ``widget`` a TextArea, without importing one (a third of a Timer's first open:
+    only the preset editor has one, and it imports it when it opens)? None can exist
+    before Textual's module is imported."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import pendulum
 from textual.app import ComposeResult
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, Static
 
 from tracker.domain.dates import ParseError
 from tracker.domain.presets import Preset, check_preset_name, format_segments, parse_segments
@@ -83,6 +83,8 @@ class PresetEditorDialog(Form[Preset]):
         self.preset, self.presets = preset, tuple(presets)
 
     def compose_body(self) -> ComposeResult:
+        from textual.widgets import TextArea  # ~30 ms to import: only when the editor opens
+
         preset = self.preset
         yield from self.input_field(
             "name", "Name", preset.name if preset else "", "e.g. Calf stretch"
