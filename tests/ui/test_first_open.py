@@ -131,3 +131,39 @@ async def test_the_first_screen_is_styled_on_the_stylesheet_the_app_was_made_wit
         nav = app.screen.query_one("#nav", Static)
         assert nav.styles.background == Color.parse(app.get_css_variables()["panel"])
         assert len(reparses) == rereads
+
+
+async def test_a_first_open_reads_its_report_once_and_a_return_reads_it_again(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual resumes a screen twice as its mode first opens: it reads its report once;
+    coming back into view (after a dialog or another screen) reads it again, since
+    another recovtui may have written meanwhile."""
+    from tracker.screens.stats import StatsScreen
+
+    reads: list[str] = []
+    refresh_data = StatsScreen.refresh_data
+
+    def counted(self: StatsScreen) -> None:
+        reads.append(self.app.current_mode)
+        refresh_data(self)
+
+    monkeypatch.setattr(StatsScreen, "refresh_data", counted)
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.switch_mode("stats")
+        await pilot.pause()
+        assert len(reads) == 1
+        app.switch_mode("today")
+        await pilot.pause()
+        app.switch_mode("stats")
+        await pilot.pause()
+        assert len(reads) == 2
+        await pilot.press("question_mark")  # the keys panel is not a screen: nothing read
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(reads) == 3  # back from the palette (a screen of its own)

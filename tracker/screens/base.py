@@ -3,7 +3,8 @@
 A screen is built with its services and the clock. It follows the app's
 ``today`` and ``revision`` reactives: a new day calls :meth:`day_changed`, a
 write anywhere calls :meth:`refresh_data` when the screen is shown (a screen
-coming back into view always re-reads).
+coming back into view always re-reads, once: Textual resumes a screen twice as its
+mode first opens).
 
 A write that cannot be made now (another recovtui is writing, the disk is full)
 never stops a screen: :func:`report_unsaved` says so in a toast, and every
@@ -48,6 +49,8 @@ class RecovScreen(Screen[None]):
 
     MODE = ""
     """The mode this screen is shown in (highlighted in the nav bar)."""
+    _in_view = False
+    """Resumed and not suspended since: what it shows was read as it came into view."""
     _styled_fresh = True
     """Every widget styled as it mounted (on the stylesheet as it is then: the first
     screen's is read before its widgets mount), and the screen not yet left: coming
@@ -130,7 +133,13 @@ class RecovScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.on_resize()
+        if self._in_view:
+            return  # Textual resumes a screen twice as its mode first opens
+        self._in_view = True
         self.refresh_data()
+
+    def on_screen_suspend(self) -> None:
+        self._in_view = False
 
     def _today_changed(self, today: date) -> None:
         if today != self.today:
