@@ -92,7 +92,9 @@ async def test_enter_edits_kind_target_and_note_from_the_day_as_planned(
         assert dialog.query_one("#target", Input).has_focus
         await pilot.press("shift+tab", "enter", "down", "enter")
         assert dialog.query_one("#kind", Select).value is L
-        await pilot.press("tab", *"21.1", "tab", *"hills", "enter")
+        await pilot.press("tab", *"21.1", "tab")
+        dialog.query_one("#note", Input).value = "hills"  # typed: test_text_input_forms.py
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
         assert store.week_plan(MON).day(WED) == PlanDay(WED, L, 21_100, "hills")
@@ -113,7 +115,8 @@ async def test_enter_edits_kind_target_and_note_from_the_day_as_planned(
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
         assert dialog.query_one("#target", Input).value == "21.097"
-        await pilot.press("tab", *"race pace", "enter")
+        dialog.query_one("#note", Input).value = "race pace"
+        await pilot.press("enter")
         await pilot.pause()
         assert store.week_plan(MON).day(FRI) == PlanDay(FRI, L, 21_097, "race pace")
 
