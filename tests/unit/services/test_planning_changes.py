@@ -1,19 +1,36 @@
 """Every plan change the Week screen's keys make, on the planning service (the rule, its
 refusals, what is stored), and the header and warnings its report gives (DESIGN §7).
 
-The Pilot tests in tests/ui/test_week.py and tests/ui/test_week_dialogs_and_warnings.py
-prove that the keys and the dialog reach these calls and that the screen shows them.
+The rule itself, on the store: tests/data/test_store_plan.py. The Pilot tests in
+tests/ui/test_week.py and tests/ui/test_week_dialogs_and_warnings.py prove that the keys
+and the dialog reach these calls and that the screen shows them.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 import pendulum
 import pytest
 
 from tests.conftest import TODAY
+from tests.data.test_store_plan import (
+    FRI,
+    MON,
+    SAT,
+    SUN,
+    THU,
+    TUE,
+    WED,
+    A,
+    C,
+    E,
+    L,
+    R,
+    W,
+    dump,
+    kinds,
+)
 from tests.fakes import FakeClock
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
@@ -29,26 +46,8 @@ from tracker.screens.week import refusal
 from tracker.screens.week_text import next_week_text, week_header
 from tracker.services.planning import PlanningService
 
-R, E, W, L, A, C = (
-    DayKind.REST,
-    DayKind.EASY,
-    DayKind.WORKOUT,
-    DayKind.LONG,
-    DayKind.RACE,
-    DayKind.CROSS,
-)
-MON = date(2026, 11, 23)
-TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
 NEXT_MON = MON + timedelta(weeks=1)
 assert TODAY == WED
-
-
-def dump(store: Store) -> list[tuple[Any, ...]]:
-    return list(store.db.execute("SELECT * FROM plan_days ORDER BY date").fetchall())
-
-
-def kinds(store: Store) -> tuple[DayKind, ...]:
-    return store.week_plan(MON).kinds
 
 
 def header(planning: PlanningService, day: date, today: date = TODAY) -> str:
@@ -61,13 +60,6 @@ def planning(store: Store, clock: FakeClock) -> PlanningService:
 
 
 # The rule: one or two rest days a week
-
-
-def test_each_kind_is_stored_for_the_day(store: Store, planning: PlanningService) -> None:
-    for kind in (W, L, A, C, R, E):
-        planning.set_kind(THU, kind)
-        assert store.week_plan(MON).day(THU).kind is kind
-    assert kinds(store) == DEFAULT_TEMPLATE
 
 
 def test_a_third_rest_day_is_refused_and_nothing_changes(
@@ -104,12 +96,6 @@ def test_a_second_rest_day_then_the_first_can_go(store: Store, planning: Plannin
     assert kinds(store) == (E, E, W, E, R, L, E)
 
 
-def test_rest_on_a_planned_run_clears_its_target(store: Store, planning: PlanningService) -> None:
-    store.set_day(THU, E, 6000, None)
-    planning.set_kind(THU, R)
-    assert store.week_plan(MON).day(THU) == PlanDay(THU, R)
-
-
 def test_set_day_stores_kind_target_and_note_exactly(
     store: Store, planning: PlanningService
 ) -> None:
@@ -118,19 +104,6 @@ def test_set_day_stores_kind_target_and_note_exactly(
     assert "Planned 21.1 km" in header(planning, WED)
     planning.set_day(WED, L, None, "race pace")
     assert store.week_plan(MON).day(WED) == PlanDay(WED, L, None, "race pace")
-
-
-# Moving the rest day
-
-
-def test_moving_the_rest_day_swaps_the_two_days_whole(
-    store: Store, planning: PlanningService
-) -> None:
-    store.set_day(WED, W, 10_000, "6 × 800 m")
-    planning.move_rest(MON, WED)
-    assert kinds(store) == (W, E, R, E, E, L, E)
-    assert store.week_plan(MON).day(MON) == PlanDay(MON, W, 10_000, "6 × 800 m")
-    assert store.week_plan(MON).day(WED) == PlanDay(WED, R)
 
 
 # Excusing a week
