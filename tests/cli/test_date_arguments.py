@@ -60,8 +60,11 @@ def in_range(day: date) -> bool:
 
 
 ARGUMENTS: dict[str, tuple[Callable[[str], list[str]], date]] = {
-    # each with a today that makes any accepted date one it takes (log: not in the
-    # future; plan set: not a past week never planned)
+    # An accepted date is run with itself as today (a log or check-in of today, a plan of
+    # this week: each one it takes). An out-of-range one, with a today that would take
+    # any accepted date (log: not in the future; plan set: not a past week never
+    # planned), so that only the date can refuse it. Today at the edges themselves,
+    # for every command: test_today_at_the_edges.
     "log DATE": (lambda d: ["log", d, "--kind", "easy", "--distance", "5"], LAST_DAY),
     "plan --week DATE": (lambda d: ["plan", "--week", d], FIRST_DAY),
     "plan set DATE": (lambda d: ["plan", "set", d, "rest"], FIRST_DAY),
@@ -82,7 +85,9 @@ def test_a_date_argument(
     name: str, day: date, template: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     argv, today = ARGUMENTS[name]
-    code, err = command(template, capsys)(*argv(day.isoformat()), today=today)
+    code, err = command(template, capsys)(
+        *argv(day.isoformat()), today=day if in_range(day) else today
+    )
     if in_range(day):
         assert code == 0, err
     else:

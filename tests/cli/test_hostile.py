@@ -8,8 +8,11 @@ measured by ``bench/hostile.py``, not asserted here. Each import runs in a forke
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ import pendulum
 import pytest
 
 from tests.cli.run import FIXTURES, TODAY
+from tests.fixtures.hostile import cases
 from tests.fixtures.hostile.cases import CASES, Case, build
 from tracker.data.db import open_db
 from tracker.data.store import Store
@@ -29,8 +33,33 @@ PEAK_GROWTH_MB = 300
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return {case.name: path for case, path in build(tmp_path_factory.mktemp("hostile"))}
+def corpus(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """The cases' files, built once and kept in pytest's cache folder until
+    ``cases.py`` changes (building the bombs takes seconds; reading them does not)."""
+    cache = getattr(pytestconfig, "cache", None)
+    if cache is None:  # run without the cache plugin: build for this run only
+        return {case.name: path for case, path in build(tmp_path_factory.mktemp("hostile"))}
+    return {case.name: path for case, path in _cached(cache.mkdir("hostile-corpus"))}
+
+
+def _cached(root: Path) -> list[tuple[Case, Path]]:
+    """The corpus in ``root``/<digest of cases.py>: built into a fresh folder renamed
+    into place whole, so that a second worker never reads a half-built one."""
+    digest = hashlib.sha256(Path(cases.__file__).read_bytes()).hexdigest()[:16]
+    folder = root / digest
+    if not folder.is_dir():
+        building = Path(tempfile.mkdtemp(dir=root, prefix="building-"))
+        build(building)
+        try:
+            building.rename(folder)
+        except OSError:  # another worker got there first: its corpus is the same
+            shutil.rmtree(building, ignore_errors=True)
+        for old in root.iterdir():
+            if old != folder and not old.name.startswith("building-"):
+                shutil.rmtree(old, ignore_errors=True)
+    return [(case, folder / case.name) for case in CASES]
 
 
 def _document(db: Path) -> dict[str, Any]:

@@ -28,10 +28,13 @@ SIZE = (100, 32)
 MON = date(2026, 11, 23)
 
 
-async def test_same_streak_on_today_stats_and_status(demo_store: Store, clock: FakeClock) -> None:
-    """A new user with the demo data sees one streak, wherever they look."""
+async def test_one_streak_on_today_and_stats_which_shows_the_stats_document(
+    demo_store: Store, clock: FakeClock
+) -> None:
+    """A new user with the demo data sees one streak, wherever they look (status too)."""
     streak = status_report(demo_store, TODAY).rest_streak
-    assert streak == stats_report(demo_store, TODAY).rest_streak
+    report = stats_report(demo_store, TODAY)
+    assert streak == report.rest_streak
     weeks, best = streak.current_weeks, streak.best_weeks
     assert weeks > 0
     app = make_app(demo_store, clock, start_mode="today")
@@ -43,12 +46,6 @@ async def test_same_streak_on_today_stats_and_status(demo_store: Store, clock: F
         await pilot.pause()
         assert f"Rest streak {weeks} weeks (best {best})" in shown(pilot, "#stats-streak")
 
-
-async def test_stats_screen_shows_the_stats_document(demo_store: Store, clock: FakeClock) -> None:
-    report = stats_report(demo_store, TODAY)
-    app = make_app(demo_store, clock, start_mode="stats")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         screen = current(pilot, StatsScreen)
         chart = screen.query_one(WeeklyChart)
         assert chart.data.weeks == report.weekly_distance
@@ -70,13 +67,22 @@ async def test_stats_screen_shows_the_stats_document(demo_store: Store, clock: F
         assert "28 Oct – 24 Nov (28 days)" in adherence
 
 
-async def test_refreshes_after_a_run_and_at_midnight(store: Store, clock: FakeClock) -> None:
-    store.record_created_on(TODAY - timedelta(days=10))  # a rest day, then nine runs
-    for offset in range(1, 10):
-        store.add_activity(Activity(TODAY - timedelta(days=offset), ActivityKind.EASY, 5000))
+async def test_a_new_runner_then_runs_refreshed_and_midnight(
+    store: Store, clock: FakeClock
+) -> None:
     app = make_app(store, clock, start_mode="stats")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert "Rest streak 0 weeks (best 0)" in shown(pilot, "#stats-streak")
+        assert "No runs in these weeks yet." in shown(pilot, "#stats-chart")
+        assert "Nothing logged yet" in shown(pilot, "#stats-adherence")
+        assert current(pilot, StatsScreen).query_one(YearHeatmap).data.marks == {}
+        assert current(pilot, StatsScreen).query_one(AcwrGauge).data.ratio is None
+
+        store.record_created_on(TODAY - timedelta(days=10))  # a rest day, then nine runs
+        for offset in range(1, 10):
+            store.add_activity(Activity(TODAY - timedelta(days=offset), ActivityKind.EASY, 5000))
+        await pilot.press("ctrl+r")
         assert "10 days since rest" in shown(pilot, "#stats-streak")
         assert "⚠ 10 days since your last rest day" in shown(pilot, "#stats-streak")
         store.add_activity(Activity(TODAY, ActivityKind.LONG, 30000))
@@ -89,32 +95,25 @@ async def test_refreshes_after_a_run_and_at_midnight(store: Store, clock: FakeCl
         assert "11 days since rest" in shown(pilot, "#stats-streak")
 
 
-async def test_new_runner(store: Store, clock: FakeClock) -> None:
-    app = make_app(store, clock, start_mode="stats")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "Rest streak 0 weeks (best 0)" in shown(pilot, "#stats-streak")
-        assert "No runs in these weeks yet." in shown(pilot, "#stats-chart")
-        assert "Nothing logged yet" in shown(pilot, "#stats-adherence")
-        assert current(pilot, StatsScreen).query_one(YearHeatmap).data.marks == {}
-        assert current(pilot, StatsScreen).query_one(AcwrGauge).data.ratio is None
-
-
-@pytest.mark.parametrize("size", [(80, 24), (60, 20), (140, 45)])
-async def test_other_sizes(demo_store: Store, clock: FakeClock, size: tuple[int, int]) -> None:
+async def test_other_sizes(demo_store: Store, clock: FakeClock) -> None:
+    """Each size in turn, by resizing one app (as a terminal resized would)."""
     app = make_app(demo_store, clock, start_mode="stats")
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        screen = current(pilot, StatsScreen)
-        chart = screen.query_one(WeeklyChart)
-        lines = str(chart.render()).splitlines()
-        assert all(len(line) <= chart.content_size.width for line in lines)
-        heatmap = screen.query_one(YearHeatmap)
-        assert all(
-            len(line) <= heatmap.content_size.width for line in str(heatmap.render()).splitlines()
-        )
-        adherence = str(screen.query_one(AdherenceView).render())
-        assert "Any recovery work" in adherence and "Every item ticked" in adherence
+    async with app.run_test(size=SIZE) as pilot:
+        for size in [(80, 24), (60, 20), (140, 45)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert app.size == size
+            screen = current(pilot, StatsScreen)
+            chart = screen.query_one(WeeklyChart)
+            lines = str(chart.render()).splitlines()
+            assert all(len(line) <= chart.content_size.width for line in lines), size
+            heatmap = screen.query_one(YearHeatmap)
+            assert all(
+                len(line) <= heatmap.content_size.width
+                for line in str(heatmap.render()).splitlines()
+            ), size
+            adherence = str(screen.query_one(AdherenceView).render())
+            assert "Any recovery work" in adherence and "Every item ticked" in adherence
 
 
 async def test_summary_refreshed_a_moment_after_a_write(
@@ -137,41 +136,7 @@ async def test_summary_refreshed_a_moment_after_a_write(
         assert entry.document["checked_in"] is True
 
 
-# The Week header
-
-
-async def test_week_header_ramp_is_the_domain_ramp(store: Store, clock: FakeClock) -> None:
-    store.add_activity(Activity(date(2026, 11, 10), ActivityKind.EASY, 40000))
-    store.add_activity(Activity(date(2026, 11, 17), ActivityKind.EASY, 44900))  # +12.25 %
-    app = make_app(store, clock, start_mode="week")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "Ramp" not in shown(pilot, "#week-header")  # this week is not over
-        await pilot.press("left_square_bracket")
-        assert "Ramp +12%" in shown(pilot, "#week-header")
-        await pilot.press("left_square_bracket")
-        assert "Ramp" not in shown(pilot, "#week-header")  # nothing the week before
-
-
-async def test_week_at_risk_says_what_keeps_the_rule(store: Store) -> None:
-    """Friday evening, a run every day since Monday (the planned rest day included)."""
-    friday = pendulum.datetime(2026, 11, 27, 20, tz="UTC")
-    for offset in range(4):
-        store.add_activity(Activity(MON + timedelta(days=offset), ActivityKind.EASY, 6000))
-    app = make_app(store, FakeClock(friday), start_mode="week")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert (
-            "! No rest day yet and none planned — rest today, tomorrow or Sunday to keep the rule"
-            in shown(pilot, "#week-header")
-        )
-        await pilot.press("right", "R")  # plan Saturday as a rest day
-        assert "! No rest day yet — rest tomorrow to keep the rule" in shown(pilot, "#week-header")
-        store.check_in(friday.date())  # Friday becomes a rest day
-        await pilot.press("left")
-        assert "!" not in shown(pilot, "#week-header")
-        await pilot.press("left_square_bracket")  # last week: no advice, it is over
-        assert "!" not in shown(pilot, "#week-header")
+# The Week header's ramp and advice: tests/unit/services/test_planning_changes.py
 
 
 async def test_load_summary_keeps_to_three_warnings(store: Store, clock: FakeClock) -> None:

@@ -80,7 +80,7 @@ def only_session(store: Store) -> RecoverySession:
     return session
 
 
-async def test_a_short_ice_bath_from_the_command_line_counts_down_and_logs(
+async def test_an_ice_bath_from_the_command_line_counts_down_or_is_skipped_and_logs(
     store: Store, clock: FakeClock
 ) -> None:
     app = make(store, clock, "ice-bath", 3)
@@ -112,6 +112,25 @@ async def test_a_short_ice_bath_from_the_command_line_counts_down_and_logs(
         assert timer(app).timed is None
         assert "Logged Ice bath: 00:07 of 00:03, completed" in text(app, "#timer-log")
         assert app.bells == 1
+
+        # Skipped to its end (n), an ice bath logs the time it ran (the seconds counted:
+        # tests/unit/services/test_timer_session.py)
+        assert app.start_timer("ice-bath", ask_temperature=False)
+        await pilot.pause()
+        await advance(pilot, clock, 2)
+        await pilot.press("n")
+        await pilot.pause()
+        assert digits(app) == "00:00"
+        assert app.toasts.count("Ice bath done. Overtime counts up until you stop (s).") == 2
+        await advance(pilot, clock, 1)
+        assert digits(app) == "+00:01"
+        assert text(app, "#countdown-elapsed") == "Elapsed 00:03 of 10:00 · 09:58 skipped"
+        await pilot.press("s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceDialog)
+        skipped = store.all_sessions()[-1]
+        assert (skipped.status, skipped.elapsed_s) == (SessionStatus.COMPLETED, 3)
+        assert "Logged Ice bath: 00:03 of 10:00, completed" in text(app, "#timer-log")
 
 
 async def test_foam_roller_from_the_picker_segment_by_segment(
@@ -167,28 +186,6 @@ async def test_foam_roller_from_the_picker_segment_by_segment(
         await pilot.pause()
         assert text(app, "#countdown-segment") == "Segment 3 of 10: Hamstrings L · 00:30 left"
         assert only_session(store).planned_s == 840
-
-
-async def test_skipping_an_ice_bath_to_its_end_logs_the_time_it_ran(
-    store: Store, clock: FakeClock
-) -> None:
-    app = make(store, clock, "ice-bath")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await advance(pilot, clock, 2)
-        await pilot.press("n")
-        await pilot.pause()
-        assert digits(app) == "00:00"
-        assert "Ice bath done. Overtime counts up until you stop (s)." in app.toasts
-        await advance(pilot, clock, 1)
-        assert digits(app) == "+00:01"
-        assert text(app, "#countdown-elapsed") == "Elapsed 00:03 of 10:00 · 09:58 skipped"
-        await pilot.press("s")
-        await pilot.pause()
-        assert not isinstance(app.screen, ChoiceDialog)
-        session = only_session(store)
-        assert (session.status, session.elapsed_s) == (SessionStatus.COMPLETED, 3)
-        assert "Logged Ice bath: 00:03 of 10:00, completed" in text(app, "#timer-log")
 
 
 async def test_stopping_early_asks_to_keep_going_discard_or_log_it_partial(

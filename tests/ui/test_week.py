@@ -1,4 +1,10 @@
-"""The Week screen, key by key, asserting on the store and on what is shown (DESIGN §7)."""
+"""The Week screen, key by key, asserting on the store and on what is shown (DESIGN §7).
+
+What each plan change does to the store, the rule's refusals and the header's words are
+unit tests of the planning service (tests/unit/services/test_planning_changes.py); here
+each key is shown to reach it, and the screen to show what it did. Each test walks
+through one part of the screen in one app start (a start costs far more than a key).
+"""
 
 from __future__ import annotations
 
@@ -59,27 +65,22 @@ async def select_day(pilot: Pilot[Any], day: date) -> None:
 # Opening and moving around
 
 
-async def test_opens_on_this_week_with_today_selected(store: Store, clock: FakeClock) -> None:
+async def test_opens_on_today_moves_by_day_and_week_and_browsing_stores_nothing(
+    store: Store, clock: FakeClock
+) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
         assert screen.selected == TODAY
         assert cell(pilot, 2).has_class("-selected", "-today")
         assert not cell(pilot, 1).has_class("-selected")
         header = shown(pilot, "#week-header")
-        assert "Mon 23 Nov – Sun 29 Nov 2026" in header
-        assert "this week" in header
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in header and "this week" in header
         assert "Rest days planned 1 (Mon) rule 1–2 ✓" in header
         assert cell_text(pilot, 0).splitlines()[:2] == ["Mon 23", "REST"]
         assert cell_text(pilot, 2).splitlines()[:2] == ["Wed 25 •", "WORKOUT"]
         assert shown(pilot, "#day-detail").startswith("Wednesday 25 November: Workout")
-        assert kinds(store) == DEFAULT_TEMPLATE
 
-
-async def test_left_and_right_move_the_selection_across_weeks(
-    store: Store, clock: FakeClock
-) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = current(pilot, WeekScreen)
+        # left and right move the selection, across the week's start too
         await pilot.press("right")
         assert screen.selected == THU
         assert cell(pilot, 3).has_class("-selected")
@@ -94,24 +95,32 @@ async def test_left_and_right_move_the_selection_across_weeks(
         await pilot.press("right")
         assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
 
-
-async def test_brackets_change_week_and_home_comes_back(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = current(pilot, WeekScreen)
+        # the brackets change week; home comes back
+        await pilot.press("left", "home")
+        assert screen.selected == TODAY
         await pilot.press("right_square_bracket")
         assert screen.selected == WED + timedelta(weeks=1)
         header = shown(pilot, "#week-header")
-        assert "Mon 30 Nov – Sun 6 Dec 2026" in header
-        assert "this week" not in header
+        assert "Mon 30 Nov – Sun 6 Dec 2026" in header and "this week" not in header
+        assert "From your week template (italic), kept once changed or ticked" in header
         assert not any(cell(pilot, i).has_class("-today") for i in range(7))
+        assert cell_text(pilot, 0).splitlines()[1] == "REST"
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         assert screen.selected == WED - timedelta(weeks=2)
-        assert "Mon 9 Nov – Sun 15 Nov 2026" in shown(pilot, "#week-header")
+        # a past week never planned: "not planned", never filled in
+        header = shown(pilot, "#week-header")
+        assert "Mon 9 Nov – Sun 15 Nov 2026" in header and "Not planned" in header
+        assert cell_text(pilot, 0).splitlines()[1:3] == ["not", "planned"]
+        assert "unknown" in cell_text(pilot, 0)  # before the history: not "done –"
+        assert not any(cell(pilot, 0).has_class(f"-kind-{k.value}") for k in DayKind)
+        await pilot.press("R")
+        await pilot.pause()
+        assert any("never planned" in message for message, _ in toasts(pilot))
         await pilot.press("home")
         assert screen.selected == TODAY
         assert "this week" in shown(pilot, "#week-header")
-        await pilot.press("left", "home")
-        assert screen.selected == TODAY
+        assert dump(store) == []  # reading never writes
+        assert kinds(store) == DEFAULT_TEMPLATE
 
 
 async def test_a_step_reads_one_week_and_shows_each_change(
@@ -138,114 +147,60 @@ async def test_a_step_reads_one_week_and_shows_each_change(
         assert store.planned_day(WED + timedelta(weeks=1)).kind is C
 
 
-async def test_browsing_weeks_stores_nothing(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("right_square_bracket")
-        # A future week never planned: the template's proposal, nothing done yet.
-        header = shown(pilot, "#week-header")
-        assert "Rest days planned 1 (Mon) rule 1–2 ✓" in header
-        assert "Done" not in header
-        assert "From your week template (italic), kept once changed or ticked" in header
-        assert cell_text(pilot, 0).splitlines()[1] == "REST"
-        for _ in range(3):
-            await pilot.press("left_square_bracket")
-        # A past week never planned: "not planned", never filled in.
-        header = shown(pilot, "#week-header")
-        assert "Mon 9 Nov – Sun 15 Nov 2026" in header and "Not planned" in header
-        assert cell_text(pilot, 0).splitlines()[1:3] == ["not", "planned"]
-        assert "unknown" in cell_text(pilot, 0)  # before the history: not "done –"
-        assert not any(cell(pilot, 0).has_class(f"-kind-{k.value}") for k in DayKind)
-        await pilot.press("R")
-        await pilot.pause()
-        assert any("never planned" in message for message, _ in toasts(pilot))
-        await pilot.press("home")
-        assert dump(store) == []  # reading never writes
-        await pilot.press("C")  # a change stores the whole week
-        assert len(dump(store)) == 7
-
-
 # Setting kinds
 
 
-async def test_kind_keys_plan_the_selected_day(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, THU)
-        for key, kind in (("W", W), ("L", L), ("A", A), ("C", C), ("R", R), ("E", E)):
-            await pilot.press(key)
-            assert store.week_plan(MON).day(THU).kind is kind
-            assert cell_text(pilot, 3).splitlines()[1] == kind.value.upper()
-            assert cell(pilot, 3).has_class(f"-kind-{kind.value}")
-            assert all(
-                cell(pilot, 3).has_class(f"-kind-{other.value}") == (other is kind)
-                for other in DayKind
-            )
-        assert toasts(pilot) == []
-        assert current(pilot, WeekScreen).selected == THU
-
-
-async def test_a_third_rest_day_is_refused(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, THU)
-        await pilot.press("R")
-        assert "Rest days planned 2 (Mon, Thu) rule 1–2 ✓" in shown(pilot, "#week-header")
-        before = dump(store)
-        await pilot.press("right", "R")
-        await pilot.pause()
-        assert dump(store) == before
-        assert (TOO_MANY_REST, "error") in toasts(pilot)
-        assert cell_text(pilot, 4).splitlines()[1] == "EASY"
-        assert "Rest days planned 2 (Mon, Thu) rule 1–2 ✓" in shown(pilot, "#week-header")
-
-
-async def test_r_on_a_planned_run_clears_its_target(store: Store, clock: FakeClock) -> None:
+async def test_kind_keys_plan_the_selected_day_and_the_rule_refuses_with_a_toast(
+    store: Store, clock: FakeClock
+) -> None:
+    store.record_created_on(MON)
+    store.add_activity(Activity(MON, ActivityKind.EASY, 8000))
     store.set_day(THU, E, 6000, None)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        # Tuesday (planned easy) passed with nothing logged: a rest day taken
+        lines = cell_text(pilot, 1).splitlines()
+        assert lines[1] == "EASY" and lines[3] == "rested"
+        assert "done –" not in cell_text(pilot, 1)
+        assert "taken 1 (Tue)" in shown(pilot, "#week-header")
+
         await select_day(pilot, THU)
-        await pilot.press("R")
+        await pilot.press("R")  # on a planned run: its target goes
         assert store.week_plan(MON).day(THU) == PlanDay(THU, R)
         assert shown(pilot, "#day-detail").startswith("Thursday 26 November: Rest")
         assert "target" not in shown(pilot, "#day-detail")
         assert "plan" not in cell_text(pilot, 3)
+        assert "Rest days planned 2 (Mon, Thu) rule 1–2 ✓" in shown(pilot, "#week-header")
 
-
-async def test_a_rest_day_taken_reads_as_rested(store: Store, clock: FakeClock) -> None:
-    """Tuesday (planned easy) passed with nothing logged; the header and its advice agree."""
-    store.record_created_on(MON)
-    store.add_activity(Activity(MON, ActivityKind.EASY, 8000))
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        lines = cell_text(pilot, 1).splitlines()
-        assert lines[1] == "EASY" and lines[3] == "rested"
-        assert "done –" not in cell_text(pilot, 1)
-        header = shown(pilot, "#week-header")
-        assert "Rest days planned 1 (Mon) rule 1–2 ✓  ·  taken 1 (Tue)" in header
-        assert "1 rest day taken" in header or "!" not in header
-
-
-async def test_removing_the_last_rest_day_is_refused(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, MON)
-        before = dump(store)
-        for key in ("E", "W", "L", "A", "C"):
-            await pilot.press(key)
+        await pilot.press("right", "R")  # a third rest day
         await pilot.pause()
-        assert dump(store) == before
-        assert toasts(pilot) == [(TOO_FEW_REST + " (m moves it)", "error")] * 5
-        assert cell_text(pilot, 0).splitlines()[1] == "REST"
+        assert (TOO_MANY_REST, "error") in toasts(pilot)
+        assert cell_text(pilot, 4).splitlines()[1] == "EASY"
+        assert kinds(store) == (R, E, W, R, E, L, E)
 
+        await pilot.press("left")
+        for key, kind in (("W", W), ("L", L), ("A", A), ("C", C), ("E", E)):
+            await pilot.press(key)
+            assert store.week_plan(MON).day(THU).kind is kind
+            assert cell_text(pilot, 3).splitlines()[1] == kind.value.upper()
+            assert all(
+                cell(pilot, 3).has_class(f"-kind-{other.value}") == (other is kind)
+                for other in DayKind
+            )
+        assert toasts(pilot) == [(TOO_MANY_REST, "error")]
 
-async def test_a_second_rest_day_then_the_first_can_go(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, FRI)
-        await pilot.press("R")
-        await select_day(pilot, MON)
+        await select_day(pilot, MON)  # the last rest day
         await pilot.press("E")
-        assert kinds(store) == (E, E, W, E, R, L, E)
+        await pilot.pause()
+        assert toasts(pilot)[-1] == (TOO_FEW_REST + " (m moves it)", "error")
+        assert cell_text(pilot, 0).splitlines()[1] == "REST"
+        assert kinds(store) == DEFAULT_TEMPLATE
+        assert current(pilot, WeekScreen).selected == MON
 
 
 # Moving the rest day
 
 
-async def test_move_the_rest_day(store: Store, clock: FakeClock) -> None:
+async def test_move_the_rest_day_with_m_or_enter(store: Store, clock: FakeClock) -> None:
     store.set_day(WED, W, 10_000, "6 × 800 m")
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
@@ -263,15 +218,10 @@ async def test_move_the_rest_day(store: Store, clock: FakeClock) -> None:
         assert not cell(pilot, 0).has_class("-moving")
         assert kinds(store) == (W, E, R, E, E, L, E)
         assert store.week_plan(MON).day(MON) == PlanDay(MON, W, 10_000, "6 × 800 m")
-        assert store.week_plan(MON).day(WED) == PlanDay(WED, R)
         assert ("Swapped Mon and Wed", "information") in toasts(pilot)
         assert cell_text(pilot, 2).splitlines()[1] == "REST"
 
-
-async def test_enter_finishes_a_move_too(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, MON)
-        await pilot.press("m", "right", "enter")
+        await pilot.press("m", "right", "enter")  # enter finishes a move too
         await pilot.pause()
-        assert kinds(store) == (E, R, W, E, E, L, E)
+        assert kinds(store) == (W, E, E, R, E, L, E)
         assert isinstance(pilot.app.screen, WeekScreen)

@@ -1,4 +1,7 @@
-"""Week: moving and editing days, excused weeks, warnings and midnight."""
+"""Week: moves left undone, editing a day, excused weeks, warnings and midnight.
+
+The rule and the warnings themselves: tests/unit/services/test_planning_changes.py.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from tests.conftest import make_app
 from tests.fakes import FakeClock
 from tests.helpers import current, shown, toasts
 from tests.ui.test_week import (
+    FRI,
     MON,
     SIZE,
     SUN,
@@ -34,41 +38,35 @@ from tracker.screens.modals.plan_day import EditDayDialog
 from tracker.screens.week import WeekScreen
 
 
-async def test_escape_cancels_a_move(store: Store, clock: FakeClock) -> None:
+async def test_a_move_cancelled_onto_itself_or_into_another_week_changes_nothing(
+    store: Store, clock: FakeClock
+) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
         await select_day(pilot, MON)
-        before = dump(store)
-        await pilot.press("m", "right", "right", "escape")
+        await pilot.press("m", "right", "right", "escape")  # escape cancels
         assert screen.move_source is None
         assert not any(cell(pilot, i).has_class("-moving") for i in range(7))
         assert "Moving" not in shown(pilot, "#day-detail")
         await pilot.press("m")
         assert screen.move_source == WED
         await pilot.press("escape")
-        assert dump(store) == before
-
-
-async def test_a_move_onto_the_same_day_changes_nothing(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = current(pilot, WeekScreen)
         await select_day(pilot, MON)
-        before = dump(store)
-        await pilot.press("m", "m")
+        await pilot.press("m", "m")  # onto the same day
         await pilot.pause()
         assert screen.move_source is None
-        assert dump(store) == before
+        await pilot.press("m", "right_square_bracket")  # changing week drops it
+        assert screen.move_source is None
+        await pilot.press("m", "home")
+        assert screen.move_source is None
+        assert dump(store) == []
         assert not any("Swapped" in message for message, _ in toasts(pilot))
 
-
-async def test_a_move_into_another_week_is_refused(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = current(pilot, WeekScreen)
         await select_day(pilot, SUN)
         await pilot.press("R")
         await pilot.press("m", "right")
         before = dump(store)
-        await pilot.press("m")
+        await pilot.press("m")  # into the next week
         await pilot.pause()
         assert screen.move_source is None
         assert ("Pick a day in the same week to swap with", "error") in toasts(pilot)
@@ -77,19 +75,14 @@ async def test_a_move_into_another_week_is_refused(store: Store, clock: FakeCloc
         assert store.week_plan(SUN + timedelta(days=1)).kinds == DEFAULT_TEMPLATE
 
 
-async def test_changing_week_drops_a_move(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = current(pilot, WeekScreen)
-        await pilot.press("m", "right_square_bracket")
-        assert screen.move_source is None
-        await pilot.press("m", "home")
-        assert screen.move_source is None
-
-
 # Editing a day
 
 
-async def test_enter_edits_kind_target_and_note(store: Store, clock: FakeClock) -> None:
+async def test_enter_edits_kind_target_and_note_from_the_day_as_planned(
+    store: Store, clock: FakeClock
+) -> None:
+    store.set_day(THU, E, 8_000, "shakeout")
+    store.set_day(FRI, L, 21_097, None)  # a half marathon: 21,097 m, kept exactly
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         dialog = pilot.app.screen
@@ -99,18 +92,16 @@ async def test_enter_edits_kind_target_and_note(store: Store, clock: FakeClock) 
         assert dialog.query_one("#target", Input).has_focus
         await pilot.press("shift+tab", "enter", "down", "enter")
         assert dialog.query_one("#kind", Select).value is L
-        await pilot.press("tab", *"21.1", "tab", *"hills", "enter")
+        await pilot.press("tab", *"21.1", "tab")
+        dialog.query_one("#note", Input).value = "hills"  # typed: test_text_input_forms.py
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
         assert store.week_plan(MON).day(WED) == PlanDay(WED, L, 21_100, "hills")
         assert "Long, target 21.1 km — hills" in shown(pilot, "#day-detail")
         assert cell_text(pilot, 2).splitlines()[1:3] == ["LONG", "plan 21.1"]
-        assert "Planned 21.1 km" in shown(pilot, "#week-header")
+        assert "Planned 50.2 km" in shown(pilot, "#week-header")
 
-
-async def test_the_dialog_shows_the_day_as_planned(store: Store, clock: FakeClock) -> None:
-    store.set_day(THU, E, 8_000, "shakeout")
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await pilot.press("right", "enter")
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
@@ -120,26 +111,21 @@ async def test_the_dialog_shows_the_day_as_planned(store: Store, clock: FakeCloc
         await pilot.pause()
         assert store.week_plan(MON).day(THU) == PlanDay(THU, E, None, "shakeout")
 
-
-async def test_editing_only_the_note_keeps_the_exact_target(store: Store, clock: FakeClock) -> None:
-    """A half marathon planned at 21,097 m stays 21,097 m when only its note changes."""
-    store.set_day(THU, L, 21_097, None)
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("right", "enter")
+        await pilot.press("right", "enter")  # only the note changes: the target stays
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
         assert dialog.query_one("#target", Input).value == "21.097"
-        await pilot.press("tab", *"race pace", "enter")
+        dialog.query_one("#note", Input).value = "race pace"
+        await pilot.press("enter")
         await pilot.pause()
-        assert store.week_plan(MON).day(THU) == PlanDay(THU, L, 21_097, "race pace")
+        assert store.week_plan(MON).day(FRI) == PlanDay(FRI, L, 21_097, "race pace")
 
 
-async def test_a_bad_distance_is_shown_at_the_field_and_nothing_saved(
+async def test_the_dialog_refuses_a_bad_distance_and_what_breaks_the_rule(
     store: Store, clock: FakeClock
 ) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        before = dump(store)
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
         await pilot.press(*"far", "enter")
@@ -148,17 +134,13 @@ async def test_a_bad_distance_is_shown_at_the_field_and_nothing_saved(
         error = str(dialog.query_one("#target-error", Static).render())
         assert "not a distance: 'far'" in error
         assert dialog.query_one("#target", Input).has_focus
-        assert dump(store) == before
+        assert dump(store) == []
         await pilot.press("escape", "escape")  # out of the field, then the dialog
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
-        assert dump(store) == before
+        assert dump(store) == []
 
-
-async def test_the_dialog_refuses_what_breaks_the_rule(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         await select_day(pilot, MON)
-        before = dump(store)
         await pilot.press("enter")
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
@@ -169,11 +151,11 @@ async def test_the_dialog_refuses_what_breaks_the_rule(store: Store, clock: Fake
         assert str(dialog.query_one("#save-error", Static).render()) == (
             TOO_FEW_REST + " (m moves it)"
         )
-        assert dump(store) == before
+        assert dump(store) == []
         await pilot.click("#cancel")
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
-        assert dump(store) == before
+        assert dump(store) == []
 
 
 # Excusing a week
@@ -181,7 +163,12 @@ async def test_the_dialog_refuses_what_breaks_the_rule(store: Store, clock: Fake
 
 async def test_excuse_a_week_then_make_it_count_again(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("x")
+        await pilot.press("left_square_bracket", "x", *"ill", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WeekScreen), "escape leaves it unexcused"
+        assert store.excused_weeks() == {}
+
+        await pilot.press("right_square_bracket", "x")
         prompt = pilot.app.screen
         assert isinstance(prompt, TextPromptDialog)
         await pilot.press("enter")
@@ -207,35 +194,25 @@ async def test_excuse_a_week_then_make_it_count_again(store: Store, clock: FakeC
         assert "Excused" not in shown(pilot, "#week-header")
 
 
-async def test_escape_leaves_the_week_unexcused(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("left_square_bracket", "x", *"ill", "escape", "escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, WeekScreen)
-        assert store.excused_weeks() == {}
-
-
 # Warnings and the day moving on
 
 
-async def test_warnings_are_shown_and_never_block(store: Store, clock: FakeClock) -> None:
+async def test_warnings_are_shown_for_this_week_and_the_next_then_midnight_moves_on(
+    store: Store, clock: FakeClock
+) -> None:
+    next_monday = MON + timedelta(weeks=1)
+    store.set_kind(next_monday + timedelta(days=1), R)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
+        screen = current(pilot, WeekScreen)
         await select_day(pilot, THU)
         await pilot.press("A")
-        assert store.week_plan(MON).day(THU).kind is A
         warnings = shown(pilot, "#week-warnings")
         assert "Two hard days back to back: Workout Wed then Race Thu" in warnings
+        assert store.week_plan(MON).day(THU).kind is A, "a warning never blocks"
         await select_day(pilot, SUN)
         await pilot.press("W")
         assert "No easy or rest day after the long run on Sat" in shown(pilot, "#week-warnings")
-
-
-async def test_a_warning_across_the_weeks_end(store: Store, clock: FakeClock) -> None:
-    next_monday = MON + timedelta(weeks=1)
-    store.set_kind(next_monday + timedelta(days=1), R)
-    store.set_kind(next_monday, W)
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, SUN)
+        store.set_kind(next_monday, W)
         await pilot.press("L")
         warnings = shown(pilot, "#week-warnings")
         assert "Two hard days back to back: Long Sun then Workout Mon" in warnings
@@ -250,10 +227,6 @@ async def test_a_warning_across_the_weeks_end(store: Store, clock: FakeClock) ->
         assert next_warnings == "⚠ Two hard days back to back: Workout Wed then Long Thu"
         assert pilot.app.screen.query_one("#next-warnings").display
 
-
-async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        screen = current(pilot, WeekScreen)
         clock.set(pendulum.datetime(2026, 11, 30, 0, 0, 5, tz="UTC"))
         pilot.app.check_day()  # type: ignore[attr-defined]
         await pilot.pause()
@@ -261,17 +234,3 @@ async def test_past_midnight_the_screen_moves_on(store: Store, clock: FakeClock)
         assert screen.selected == date(2026, 11, 30)
         assert "Mon 30 Nov – Sun 6 Dec 2026" in shown(pilot, "#week-header")
         assert cell(pilot, 0).has_class("-today", "-selected")
-
-
-async def test_the_warning_sees_a_next_week_never_shown_without_planning_it(
-    store: Store, clock: FakeClock
-) -> None:
-    store.set_setting("template", ["workout", "rest", "easy", "easy", "easy", "long", "easy"])
-    next_monday = MON + timedelta(weeks=1)
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await select_day(pilot, SUN)
-        await pilot.press("L")
-        assert "Two hard days back to back: Long Sun then Workout Mon" in shown(
-            pilot, "#week-warnings"
-        )
-    assert store.plan_days(next_monday, next_monday + timedelta(days=6)) == {}
