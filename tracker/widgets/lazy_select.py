@@ -24,7 +24,7 @@ T = TypeVar("T", bound=Hashable)
 
 class _Current(SelectCurrent):
     """The line showing the choice, composed with it (Textual's starts empty and is
-    filled, and restyled, once mounted)."""
+    filled, and restyled, once mounted); its open arrow is added when it first opens."""
 
     def __init__(self, placeholder: str, label: RenderableType | None) -> None:
         super().__init__(placeholder)
@@ -39,7 +39,6 @@ class _Current(SelectCurrent):
             self.placeholder if self._first is None else self._first, id="label"
         )
         yield NonSelectableStatic("▼", classes="arrow down-arrow")
-        yield NonSelectableStatic("▲", classes="arrow up-arrow")
 
 
 class LazySelect(Select[T], Generic[T]):
@@ -102,6 +101,9 @@ class LazySelect(Select[T], Generic[T]):
             overlay = SelectOverlay(type_to_search=self._type_to_search).data_bind(
                 compact=Select.compact
             )
+        await self.query_one(SelectCurrent).mount(
+            NonSelectableStatic("▲", classes="arrow up-arrow")
+        )
         await self.mount(overlay)
         self._setup_options_renderables()
         index = next((i for i, (_, each) in enumerate(self._options) if each == self.value), None)

@@ -33,7 +33,7 @@ async def test_no_option_list_exists_until_a_select_opens_and_each_shows_its_val
     app = _Choices()
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert list(app.query(SelectOverlay)) == []
+        assert list(app.query(SelectOverlay)) == [] and list(app.query(".up-arrow")) == []
         first, chosen, blank = app.query(Select).results()
         assert (first.value, chosen.value, blank.value) == ("km", "mi", Select.NULL)
         assert [_label(s) for s in (first, chosen, blank)] == [
@@ -64,6 +64,8 @@ async def test_opened_by_keys_it_lists_every_option_and_picks_the_one_typed() ->
         assert chosen.expanded and overlay.has_focus
         assert overlay.option_count == len(OPTIONS)
         assert overlay.highlighted == 1  # the value it holds
+        arrows = [chosen.query_one(f".{a}-arrow").styles.display for a in ("down", "up")]
+        assert arrows == ["none", "block"]
         await pilot.press(*"fur", "enter")
         await pilot.pause()
         assert chosen.value == "fur" and not chosen.expanded and chosen.has_focus
@@ -72,4 +74,5 @@ async def test_opened_by_keys_it_lists_every_option_and_picks_the_one_typed() ->
         await pilot.press("enter", "escape")  # opened again: the same overlay, closed
         await pilot.pause()
         assert len(chosen.query(SelectOverlay)) == 1 and not chosen.expanded
+        assert chosen.query_one(".down-arrow").styles.display == "block"
         assert chosen.value == "fur"
