@@ -14,15 +14,20 @@ each cell of a first open is drawn once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import RenderableType
 from rich.text import Text
 from textual._two_way_dict import TwoWayDict
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
+from textual.geometry import Size
+from textual.render import measure
 from textual.widgets import DataTable
+from textual.widgets._data_table import default_cell_formatter
 from textual.widgets.data_table import CellKey, RowKey
 
 from tracker.domain.activity import Activity
@@ -152,11 +157,14 @@ class HistoryTable(DataTable[str | Text]):
                 self._updated_cells.discard(CellKey(key, column))
 
     def _update_row(self, key: str, cells: Cells) -> None:
-        """Update only the cells of row ``key`` that differ from ``cells``."""
+        """Update only the cells of row ``key`` that differ from ``cells``; the row is
+        measured again as a new one is (a column grows to fit, and never shrinks)."""
         held = self._data[RowKey(key)]
         for column, cell in zip(self._columns, cells, strict=True):
             if not _same(held[column], cell):
-                self.update_cell(key, column, cell, update_width=True)
+                self.update_cell(key, column, cell)
+                self._new_rows.add(RowKey(key))
+                self._require_update_dimensions = True
 
     def _measure(self) -> None:
         """Measure the new rows now, as Textual does when idle (after its first frame)."""
@@ -169,6 +177,22 @@ class HistoryTable(DataTable[str | Text]):
             new_rows = set(self._new_rows)
             self._new_rows.clear()
             self._update_dimensions(new_rows)
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Textual's, for this table's rows (one line high, never labelled): each cell is
+        measured by its text, as rich measures it (rich asks the terminal its size for
+        every cell, most of a filter keystroke)."""
+        columns = self.ordered_columns
+        for key in new_rows:
+            held = self._data.get(key)
+            if held is None:  # dropped before it was measured
+                continue
+            for column in columns:
+                width = _width(self, default_cell_formatter(held[column.key], False, 1))
+                column.content_width = max(column.content_width, width)
+        widths = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(widths, self._total_row_height + header)
 
     def highlighted_activity(self) -> int | None:
         """The id of the activity under the cursor; None on a week's total or when empty."""
@@ -189,3 +213,10 @@ def _same(held: object, cell: str | Text) -> bool:
             cell.no_wrap,
         )
     return type(held) is type(cell) and held == cell
+
+
+def _width(table: HistoryTable, cell: RenderableType) -> int:
+    """The cells ``cell`` takes on one line, as :func:`textual.render.measure` finds."""
+    if isinstance(cell, Text):
+        return max((cell_len(line) for line in cell.plain.splitlines()), default=0)
+    return measure(table.app.console, cell, 1)

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.render import measure
+from textual.widgets._data_table import default_cell_formatter
 
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind
@@ -93,3 +95,22 @@ async def test_the_columns_fit_their_cells_before_the_first_frame() -> None:
         assert note.content_width == len("a long club loop")  # measured now, not when idle
         await pilot.pause()
         assert note.content_width == len("a long club loop")
+
+
+async def test_the_columns_are_as_wide_as_textual_measures_their_cells() -> None:
+    """Each column fits its widest cell, measured as Textual's table measures it (a note
+    of wide characters, of several lines, of markup-looking text, an empty one)."""
+    notes = ["ウルトラ 走", "two\nlines here", "[b]not bold[/b]", "", "tab\there"]
+    runs = [
+        Activity(date(2026, 11, 25 - i), ActivityKind.EASY, 5000 + i, 1500, note=n, id=i + 1)
+        for i, n in enumerate(notes)
+    ]
+    async with _Table().run_test() as pilot:
+        table = pilot.app.query_one(HistoryTable)
+        _show(table, runs)
+        await pilot.pause()
+        console = pilot.app.console
+        for index, column in enumerate(table.ordered_columns):
+            cells = [row[index] for row in (table.get_row_at(i) for i in range(table.row_count))]
+            widths = [measure(console, default_cell_formatter(c, False, 1), 1) for c in cells]
+            assert column.content_width == max(*widths, measure(console, column.label, 1))
