@@ -28,6 +28,7 @@ from tracker.screens.modals.run_form import LogRunForm
 from tracker.services.bundle import Services
 from tracker.services.history import PAGE_SIZE, HistoryPage
 from tracker.widgets.history_table import HistoryTable
+from tracker.widgets.lazy_select import LazySelect
 
 NEAR_END = 30
 """Rows from the end at which the next page is read."""
@@ -55,7 +56,7 @@ class HistoryScreen(RecovScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="history-filters"):
             kinds = [("Every kind", ""), *((k.label, k.value) for k in ActivityKind)]
-            yield Select(kinds, value="", allow_blank=False, compact=True, id="kind")
+            yield LazySelect(kinds, value="", allow_blank=False, compact=True, id="kind")
             yield Label("From", classes="filter-label")
             yield Input(placeholder="date", compact=True, id="start")
             yield Label("to", classes="filter-label")

@@ -29,6 +29,7 @@ from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.services.bundle import Services
 from tracker.widgets.kind_select import kind_select
+from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.nutrition_editor import NutritionEditor
 from tracker.widgets.plain import plain
 
@@ -85,7 +86,7 @@ class SettingsScreen(RecovScreen):
             ):
                 yield from _row(
                     label,
-                    Select(
+                    LazySelect(
                         CHOICES[name], allow_blank=False, compact=True, id=name, classes="setting"
                     ),
                 )
@@ -99,7 +100,9 @@ class SettingsScreen(RecovScreen):
                 error=True,
             )
             themes = [(name, name) for name in sorted(self.app.available_themes)]
-            yield from _row("Theme", Select(themes, allow_blank=False, compact=True, id="theme"))
+            yield from _row(
+                "Theme", LazySelect(themes, allow_blank=False, compact=True, id="theme")
+            )
             if self.preferences.commands_allowed:  # never from a browser
                 yield from _row(
                     "When a timer ends",
