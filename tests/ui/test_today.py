@@ -10,7 +10,7 @@ from textual.widgets import Select
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, shown, ticked, toasts
+from tests.helpers import current, history, shown, ticked, toasts
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
@@ -37,16 +37,6 @@ def checklist(pilot: Pilot[Any], name: str) -> Checklist:
 def nutrition_names(store: Store, day: date = TODAY) -> set[str]:
     checks = store.nutrition_checks(day, day).get(day, set())
     return {item.name for item in store.nutrition_items() if item.id in checks}
-
-
-def history(store: Store, first: date, last: date) -> None:
-    """Checked-in days from ``first`` to ``last``, an easy run on each but Mondays."""
-    day = first
-    while day <= last:
-        if day.weekday() != 0:
-            store.add_activity(Activity(day, ActivityKind.EASY, 8000))
-        store.check_in(day)
-        day += timedelta(days=1)
 
 
 # What is shown
