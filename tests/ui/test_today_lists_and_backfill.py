@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pendulum
 from textual.geometry import Region
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
@@ -14,8 +14,7 @@ from tests.helpers import current, history, shown, ticked, toasts
 from tests.ui.test_today import MON, SIZE, THU, TUE, WED, checklist, nutrition_names
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.kinds import ActivityKind, DayKind
-from tracker.domain.plan import TOO_FEW_REST
+from tracker.domain.kinds import ActivityKind
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.domain.wellness import Wellness
 from tracker.screens.modals.backfill import BackfillDialog
@@ -24,19 +23,6 @@ from tracker.screens.modals.confirm import ConfirmDialog
 from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
 from tracker.screens.today import TodayScreen
 from tracker.widgets.run_list import RunList
-
-
-async def test_tomorrow_in_next_week_follows_that_weeks_rule(
-    store: Store, clock: FakeClock
-) -> None:
-    clock.set(pendulum.datetime(2026, 11, 29, 20, tz="UTC"))  # Sunday
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        assert current(pilot, TodayScreen).query_one("#tomorrow", Select).value is DayKind.REST
-        await pilot.press("t", "e", "enter")
-        await pilot.pause()
-        assert store.week_plan(date(2026, 11, 30)).day(date(2026, 11, 30)).kind is DayKind.REST
-        assert (TOO_FEW_REST, "error") in toasts(pilot)
-
 
 # Recovery
 
