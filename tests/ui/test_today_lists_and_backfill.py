@@ -64,35 +64,9 @@ async def test_space_ticks_and_unticks_both_lists_and_only_ticking_moves_on(
         assert pilot.app.current_mode == "timer"
 
 
-async def test_massage_asks_for_an_optional_duration_and_note(
+async def test_a_timed_untick_asks_first_and_massage_and_acupuncture_ask_how_long(
     store: Store, clock: FakeClock
 ) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "down", "space")
-        form = pilot.app.screen
-        assert isinstance(form, LogRecoveryForm)
-        await pilot.press(*"soon", "enter")
-        assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
-        assert ticked(store, TODAY) == set()
-        await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
-        await pilot.pause()
-        (session,) = store.sessions_between(TODAY, TODAY)
-        assert (session.kind, session.elapsed_s, session.note) == ("massage", 3600, "calves")
-        assert "1:00:00 · calves" in str(checklist(pilot, "recovery").items[3].detail)
-
-
-async def test_acupuncture_with_nothing_filled_in_is_ticked(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("end", "space", "escape")  # cancel ticks nothing
-        assert ticked(store, TODAY) == set()
-        await pilot.press("space", "enter")
-        await pilot.pause()
-        assert ticked(store, TODAY) == {"acupuncture"}
-        (session,) = store.sessions_between(TODAY, TODAY)
-        assert not session.elapsed_s and session.note is None
-
-
-async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClock) -> None:
     store.start_session(
         RecoverySession(
             date=TODAY,
@@ -115,6 +89,28 @@ async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClo
         assert ticked(store, TODAY) == {"ice_bath"}
         await pilot.press("space", "y")  # an untick stays on the item
         assert ticked(store, TODAY) == set()
+
+        # Massage: an optional duration and note.
+        await pilot.press("down", "down", "down", "space")
+        form = pilot.app.screen
+        assert isinstance(form, LogRecoveryForm)
+        await pilot.press(*"soon", "enter")
+        assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
+        assert ticked(store, TODAY) == set()
+        await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
+        await pilot.pause()
+        (session,) = store.sessions_between(TODAY, TODAY)
+        assert (session.kind, session.elapsed_s, session.note) == ("massage", 3600, "calves")
+        assert "1:00:00 · calves" in str(checklist(pilot, "recovery").items[3].detail)
+
+        # Acupuncture: cancel ticks nothing; nothing filled in ticks it.
+        await pilot.press("end", "space", "escape")
+        assert ticked(store, TODAY) == {"massage"}
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert ticked(store, TODAY) == {"massage", "acupuncture"}
+        acupuncture = next(s for s in store.sessions_between(TODAY, TODAY) if s.kind != "massage")
+        assert not acupuncture.elapsed_s and acupuncture.note is None
 
 
 # Nutrition
