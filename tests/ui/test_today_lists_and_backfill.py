@@ -197,22 +197,7 @@ async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -
 # Small terminals
 
 
-async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
-    store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
-    async with make_app(store, clock).run_test(size=(80, 24)) as pilot:
-        screen = current(pilot, TodayScreen)
-        for name in ("#today-day", "#today-week", "#recovery", "#nutrition"):
-            region = screen.query_one(name).region
-            assert region.bottom <= 23 and region.right <= 80, (name, region)
-        await pilot.press("l")
-        form = pilot.app.screen
-        assert isinstance(form, LogRunForm)
-        await pilot.press("x", "enter")  # every error shown at once still fits
-        assert form.query_one("#run-form").region.bottom <= 24
-        assert form.query_one("#save").region.bottom <= 24
-
-
-async def test_four_runs_fit_without_a_scrollbar_and_the_strip_shows_the_week_at_80(
+async def test_usable_at_80_by_24_four_runs_fit_and_the_strip_shows_the_week(
     store: Store, clock: FakeClock
 ) -> None:
     history(store, MON - timedelta(weeks=1), TUE)
@@ -234,3 +219,13 @@ async def test_four_runs_fit_without_a_scrollbar_and_the_strip_shows_the_week_at
         assert (
             " ".join(lines[1].split()) == "8.0 Easy 8.0 Easy 8.0 Easy 8.0 Easy rest 8.0 Easy 26.0"
         )
+        screen = current(pilot, TodayScreen)
+        for name in ("#today-day", "#today-week", "#recovery", "#nutrition"):
+            region = screen.query_one(name).region
+            assert region.bottom <= 23 and region.right <= 80, (name, region)
+        await pilot.press("l")
+        form = pilot.app.screen
+        assert isinstance(form, LogRunForm)
+        await pilot.press("x", "enter")  # every error shown at once still fits
+        assert form.query_one("#run-form").region.bottom <= 24
+        assert form.query_one("#save").region.bottom <= 24
