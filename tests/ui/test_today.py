@@ -122,6 +122,7 @@ async def test_a_whole_evening_as_planned_in_sixteen_keys(store: Store, clock: F
             "Complex carbohydrates",
             "Hydration",
         }
+        assert store.is_checked_in(TODAY)
         assert store.wellness_on(TODAY) == Wellness(
             TODAY, sleep_quality=3, fatigue=4, stress=2, soreness=5
         )

@@ -1,4 +1,4 @@
-"""Today: tomorrow's plan, the checklists, backfill, midnight and small terminals."""
+"""Today: the checklists, the backfill keys, midnight and small terminals."""
 
 from __future__ import annotations
 
