@@ -25,5 +25,7 @@ def test_a_planned_rest_day_starts_as_an_easy_run() -> None:
 
 
 def test_a_planned_run_starts_as_its_kind_and_distance() -> None:
-    assert starts_as(PlanDay(TODAY, DayKind.LONG, 24000, "river loop")) == (ActivityKind.LONG, "24")
-    assert starts_as(PlanDay(TODAY, DayKind.WORKOUT, 9000), "mi") == (ActivityKind.WORKOUT, "5.5923")
+    long_run = PlanDay(TODAY, DayKind.LONG, 24000, "river loop")
+    assert starts_as(long_run) == (ActivityKind.LONG, "24")
+    workout = PlanDay(TODAY, DayKind.WORKOUT, 9000)
+    assert starts_as(workout, "mi") == (ActivityKind.WORKOUT, "5.5923")
