@@ -29,8 +29,29 @@ def error(pilot: Pilot[Any], name: str) -> str:
     return str(pilot.app.screen.query_one(f"#{name}-error", Static).render())
 
 
-async def test_a_digit_moves_on_and_enter_skips_a_field(store: Store, clock: FakeClock) -> None:
+async def test_a_bad_value_is_named_then_a_digit_moves_on_and_enter_skips_a_field(
+    store: Store, clock: FakeClock
+) -> None:
+    """The whole form key by key, in one app start; the prefilled texts of a checked-in
+    day read back as they were: tests/unit/screens/test_checkin_form_texts.py."""
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        # A bad value: named under its field, nothing saved.
+        await pilot.press("c", "8")
+        assert focused(pilot) == "sleep_quality"  # a bad digit does not move on
+        assert error(pilot, "sleep_quality") == "'8' is not 1–7 (1 best, 7 worst)"
+        await pilot.press("ctrl+s")
+        assert store.wellness_on(TODAY) is None and not store.is_checked_in(TODAY)
+        await pilot.press("backspace", "3", "4", "2", "5", *"25", "enter")
+        assert isinstance(pilot.app.screen, CheckinForm)
+        assert focused(pilot) == "sleep_h"
+        assert "sleep is hours from 0 to 16" in error(pilot, "sleep_h")
+        assert error(pilot, "sleep_quality") == ""
+        assert store.wellness_on(TODAY) is None and not store.is_checked_in(TODAY)
+        await pilot.press("escape", "escape")  # out of the field, then the form closed
+        current(pilot, TodayScreen)
+        assert store.wellness_on(TODAY) is None and not store.is_checked_in(TODAY)
+
+        # A digit moves on; enter skips a field left as it was.
         await pilot.press("c")
         assert isinstance(pilot.app.screen, CheckinForm)
         assert focused(pilot) == "sleep_quality"
@@ -46,44 +67,15 @@ async def test_a_digit_moves_on_and_enter_skips_a_field(store: Store, clock: Fak
         assert store.wellness_on(TODAY) == Wellness(TODAY, sleep_h=7.0, sleep_quality=3, stress=2)
         assert store.is_checked_in(TODAY)
 
-
-async def test_a_bad_value_is_named_under_its_field_and_nothing_is_saved(
-    store: Store, clock: FakeClock
-) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("c", "8")
-        assert focused(pilot) == "sleep_quality"  # a bad digit does not move on
-        assert error(pilot, "sleep_quality") == "'8' is not 1–7 (1 best, 7 worst)"
-        await pilot.press("ctrl+s")
-        assert store.wellness_on(TODAY) is None and not store.is_checked_in(TODAY)
-        await pilot.press("backspace", "3", "4", "2", "5", *"25", "enter")
-        assert isinstance(pilot.app.screen, CheckinForm)
-        assert focused(pilot) == "sleep_h"
-        assert "sleep is hours from 0 to 16" in error(pilot, "sleep_h")
-        assert error(pilot, "sleep_quality") == ""
-        assert store.wellness_on(TODAY) is None and not store.is_checked_in(TODAY)
-        await pilot.press("escape")
-        assert store.wellness_on(TODAY) is None and not store.is_checked_in(TODAY)
-
-
-async def test_a_checked_in_day_shows_how_it_felt_and_keeps_what_is_skipped(
-    store: Store, clock: FakeClock
-) -> None:
-    store.save_wellness(Wellness(TODAY, 7.5, 3, 4, 2, 5, rhr=48, pain_site="left calf", pain=3))
-    store.check_in(TODAY)
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        # Checked in: c shows how it felt, and what is skipped is kept.
         await pilot.press("c")
         form = pilot.app.screen
         assert isinstance(form, CheckinForm)
-        assert [form.text(name) for name in ("sleep_h", "rhr", "pain")] == [
-            "7.5",
-            "48",
-            "left calf 3",
-        ]
+        assert [form.text(name) for name in ("sleep_quality", "sleep_h", "rhr")] == ["3", "7", ""]
         await pilot.press("enter", "2")  # sleep quality as it was; fatigue now 2
         assert focused(pilot) == "stress"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.wellness_on(TODAY) == Wellness(
-            TODAY, 7.5, 3, 2, 2, 5, rhr=48, pain_site="left calf", pain=3
+            TODAY, sleep_h=7.0, sleep_quality=3, fatigue=2, stress=2
         )

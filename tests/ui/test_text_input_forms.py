@@ -66,7 +66,9 @@ def error(pilot: Pilot[Any], name: str) -> str:
     return str(pilot.app.screen.query_one(f"#{name}-error", Static).render())
 
 
-async def test_the_run_form_stores_and_shows_hostile_notes(store: Store, clock: FakeClock) -> None:
+async def test_the_run_form_and_the_week_dialogs_take_hostile_notes(
+    store: Store, clock: FakeClock
+) -> None:
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         short = f"{SAMPLES[0]} {SAMPLES[1]}\t{SAMPLES[3]}"  # short enough for Today's run line
         for note in (short, ESCAPES):
@@ -88,11 +90,10 @@ async def test_the_run_form_stores_and_shows_hostile_notes(store: Store, clock: 
         await paste(pilot, "#note", ESCAPES)
         assert no_raw_control(pilot)  # the field holds it; the terminal never gets it
         assert len(store.activities_between(TODAY, TODAY)) == 2
+        await pilot.press("escape", "escape")  # out of the field, then the form closed
 
-
-async def test_week_dialogs_take_hostile_notes_and_reasons(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        # The Week's dialogs, in the same app: its notes and reasons.
+        await pilot.press("2", "enter")
         assert isinstance(pilot.app.screen, EditDayDialog)
         await paste(pilot, "#target", "[/]")
         await pilot.press("enter")

@@ -1,4 +1,4 @@
-"""Today: tomorrow's plan, the checklists, backfill, midnight and small terminals."""
+"""Today: the checklists, the backfill keys, midnight and small terminals."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ from datetime import date, timedelta
 
 import pendulum
 from textual.geometry import Region
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, shown, ticked, toasts
-from tests.ui.test_today import MON, SIZE, SUN, THU, TUE, WED, checklist, history, nutrition_names
+from tests.helpers import current, history, shown, ticked, toasts
+from tests.ui.test_today import MON, SIZE, THU, TUE, WED, checklist, nutrition_names
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.kinds import ActivityKind, DayKind
-from tracker.domain.plan import TOO_FEW_REST
+from tracker.domain.kinds import ActivityKind
 from tracker.domain.recovery import RecoverySession, SessionStatus
 from tracker.domain.wellness import Wellness
 from tracker.screens.modals.backfill import BackfillDialog
@@ -24,19 +23,6 @@ from tracker.screens.modals.confirm import ConfirmDialog
 from tracker.screens.modals.run_form import LogRecoveryForm, LogRunForm
 from tracker.screens.today import TodayScreen
 from tracker.widgets.run_list import RunList
-
-
-async def test_tomorrow_in_next_week_follows_that_weeks_rule(
-    store: Store, clock: FakeClock
-) -> None:
-    clock.set(pendulum.datetime(2026, 11, 29, 20, tz="UTC"))  # Sunday
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        assert current(pilot, TodayScreen).query_one("#tomorrow", Select).value is DayKind.REST
-        await pilot.press("t", "e", "enter")
-        await pilot.pause()
-        assert store.week_plan(date(2026, 11, 30)).day(date(2026, 11, 30)).kind is DayKind.REST
-        assert (TOO_FEW_REST, "error") in toasts(pilot)
-
 
 # Recovery
 
@@ -78,35 +64,9 @@ async def test_space_ticks_and_unticks_both_lists_and_only_ticking_moves_on(
         assert pilot.app.current_mode == "timer"
 
 
-async def test_massage_asks_for_an_optional_duration_and_note(
+async def test_a_timed_untick_asks_first_and_massage_and_acupuncture_ask_how_long(
     store: Store, clock: FakeClock
 ) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "down", "space")
-        form = pilot.app.screen
-        assert isinstance(form, LogRecoveryForm)
-        await pilot.press(*"soon", "enter")
-        assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
-        assert ticked(store, TODAY) == set()
-        await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
-        await pilot.pause()
-        (session,) = store.sessions_between(TODAY, TODAY)
-        assert (session.kind, session.elapsed_s, session.note) == ("massage", 3600, "calves")
-        assert "1:00:00 · calves" in str(checklist(pilot, "recovery").items[3].detail)
-
-
-async def test_acupuncture_with_nothing_filled_in_is_ticked(store: Store, clock: FakeClock) -> None:
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        await pilot.press("end", "space", "escape")  # cancel ticks nothing
-        assert ticked(store, TODAY) == set()
-        await pilot.press("space", "enter")
-        await pilot.pause()
-        assert ticked(store, TODAY) == {"acupuncture"}
-        (session,) = store.sessions_between(TODAY, TODAY)
-        assert not session.elapsed_s and session.note is None
-
-
-async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClock) -> None:
     store.start_session(
         RecoverySession(
             date=TODAY,
@@ -130,6 +90,28 @@ async def test_unticking_a_timed_session_asks_first(store: Store, clock: FakeClo
         await pilot.press("space", "y")  # an untick stays on the item
         assert ticked(store, TODAY) == set()
 
+        # Massage: an optional duration and note.
+        await pilot.press("down", "down", "down", "space")
+        form = pilot.app.screen
+        assert isinstance(form, LogRecoveryForm)
+        await pilot.press(*"soon", "enter")
+        assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
+        assert ticked(store, TODAY) == set()
+        await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
+        await pilot.pause()
+        (session,) = store.sessions_between(TODAY, TODAY)
+        assert (session.kind, session.elapsed_s, session.note) == ("massage", 3600, "calves")
+        assert "1:00:00 · calves" in str(checklist(pilot, "recovery").items[3].detail)
+
+        # Acupuncture: cancel ticks nothing; nothing filled in ticks it.
+        await pilot.press("end", "space", "escape")
+        assert ticked(store, TODAY) == {"massage"}
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert ticked(store, TODAY) == {"massage", "acupuncture"}
+        acupuncture = next(s for s in store.sessions_between(TODAY, TODAY) if s.kind != "massage")
+        assert not acupuncture.elapsed_s and acupuncture.note is None
+
 
 # Nutrition
 
@@ -147,85 +129,46 @@ async def test_archived_items_are_not_on_the_checklist(store: Store, clock: Fake
 # Backfill
 
 
-async def test_backfill_across_a_week_boundary_and_a_dst_change(
-    store: Store, clock: FakeClock
-) -> None:
-    """Summer time ends in Berlin on Sun 25 Oct 2026; the evenings Fri 23 to Mon 26 were missed."""
+async def test_the_backfill_keys_walk_the_missed_evenings(store: Store, clock: FakeClock) -> None:
+    """Each key of the walk reaches it; which answer does what is proven with a stand-in
+    app in tests/unit/screens/test_backfill_walk.py. Summer time ends in Berlin on Sun 25
+    Oct 2026; the evenings Fri 23 to Mon 26 were missed, Thu 22 holds a run never
+    checked in (not a missed evening)."""
     store.set_setting("timezone", "Europe/Berlin")
     clock.set(pendulum.datetime(2026, 10, 27, 21, 30, tz="Europe/Berlin"))
-    history(store, date(2026, 10, 12), date(2026, 10, 22))
+    history(store, date(2026, 10, 12), date(2026, 10, 21))
+    store.add_activity(Activity(date(2026, 10, 22), ActivityKind.EASY, 7000))
+    fri, sat, sun, mon = (date(2026, 10, 23 + n) for n in range(4))
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         assert "4 evenings missed: Fri, Sat, Sun, Mon — b backfills" in shown(
             pilot, "#today-missed"
         )
         await pilot.press("b")
         dialog = pilot.app.screen
-        assert isinstance(dialog, BackfillDialog)
-        assert dialog.day == date(2026, 10, 23)
+        assert isinstance(dialog, BackfillDialog) and dialog.day == fri
+        await pilot.press("c")  # no run on Friday: "looks right" is not offered
+        assert pilot.app.screen is dialog
         await pilot.press("l")
         form = pilot.app.screen
-        assert isinstance(form, LogRunForm)
-        assert form.day == date(2026, 10, 23)
+        assert isinstance(form, LogRunForm) and form.day == fri
         await pilot.press("1", "0", "enter")
-        brief = pilot.app.screen
-        assert isinstance(brief, BriefCheckinForm)  # how Friday felt, briefly
-        assert [w.id for w in brief.query("Input")] == [
-            "sleep_quality",
-            "fatigue",
-            "stress",
-            "soreness",
-            "sleep_h",
-        ]
+        assert isinstance(pilot.app.screen, BriefCheckinForm)  # how Friday felt, briefly
         await pilot.press("escape")  # skipped: Friday is checked in all the same
-        dialog = pilot.app.screen
-        assert isinstance(dialog, BackfillDialog)
-        assert dialog.day == date(2026, 10, 24)
-        await pilot.press("r")  # Saturday: rest, and how it felt
-        await pilot.press("2", "3", "2", "4", *"8", "enter")
         assert isinstance(pilot.app.screen, BackfillDialog)
-        assert pilot.app.screen.day == date(2026, 10, 25)
+        assert pilot.app.screen.day == sat
+        await pilot.press("r", "2", "ctrl+s")  # Saturday: rest, and how it felt
+        assert isinstance(pilot.app.screen, BackfillDialog)
+        assert pilot.app.screen.day == sun
         await pilot.press("s")  # Sunday (25 hours long): skipped for now
-        assert pilot.app.screen.day == date(2026, 10, 26)
-        await pilot.press("r", "escape")
+        assert pilot.app.screen.day == mon
+        await pilot.press("escape")  # stop
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
-        checked = store.checkins(date(2026, 10, 23), date(2026, 10, 27))
-        assert checked == {date(2026, 10, 23), date(2026, 10, 24), date(2026, 10, 26)}
-        saturday = date(2026, 10, 24)
-        assert store.wellness_between(date(2026, 10, 23), date(2026, 10, 27)) == {
-            saturday: Wellness(saturday, 8.0, 2, 3, 2, 4)
-        }
-        (run,) = store.activities_on(date(2026, 10, 23))
-        assert run.distance_m == 10000
-        assert store.activities_between(date(2026, 10, 24), date(2026, 10, 27)) == []
-        assert "1 evening missed: Sun — b backfills" in shown(pilot, "#today-missed")
-        assert ("All caught up: 3 of 4 evenings checked in", "information") in toasts(pilot)
-
-
-async def test_a_day_with_a_run_is_never_a_missed_evening_and_escape_changes_nothing(
-    store: Store, clock: FakeClock
-) -> None:
-    history(store, MON - timedelta(weeks=1), SUN - timedelta(weeks=1))
-    store.add_activity(Activity(TUE, ActivityKind.EASY, 7000))  # logged, never checked in
-    async with make_app(store, clock).run_test(size=SIZE) as pilot:
-        assert "1 evening missed: Mon — b backfills" in shown(pilot, "#today-missed")
-        await pilot.press("b", "l", "escape", "escape")
-        assert isinstance(pilot.app.screen, BackfillDialog)  # the same day again
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, TodayScreen)
-        assert store.checkins(MON, TUE) == set()
-        assert store.activities_on(MON) == []
-        await pilot.press("b")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, BackfillDialog) and dialog.day == MON
-        await pilot.press("c")  # no run on Monday: "looks right" is not offered
-        assert pilot.app.screen is dialog
-        await pilot.press("r", "escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, TodayScreen)
-        assert store.checkins(MON, TUE) == {MON}
-        assert not current(pilot, TodayScreen).query_one("#today-missed").display
+        assert store.checkins(fri, mon) == {fri, sat}
+        assert store.wellness_between(fri, mon) == {sat: Wellness(sat, sleep_quality=2)}
+        assert [a.distance_m for a in store.activities_between(fri, mon)] == [10000]
+        assert "2 evenings missed: Sun, Mon — b backfills" in shown(pilot, "#today-missed")
+        assert ("2 evenings checked in", "information") in toasts(pilot)
 
 
 # Midnight
@@ -254,22 +197,7 @@ async def test_the_screen_moves_on_at_midnight(store: Store, clock: FakeClock) -
 # Small terminals
 
 
-async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
-    store.add_activity(Activity(TODAY, ActivityKind.EASY, 8000, 2700, 4, "legs"))
-    async with make_app(store, clock).run_test(size=(80, 24)) as pilot:
-        screen = current(pilot, TodayScreen)
-        for name in ("#today-day", "#today-week", "#recovery", "#nutrition"):
-            region = screen.query_one(name).region
-            assert region.bottom <= 23 and region.right <= 80, (name, region)
-        await pilot.press("l")
-        form = pilot.app.screen
-        assert isinstance(form, LogRunForm)
-        await pilot.press("x", "enter")  # every error shown at once still fits
-        assert form.query_one("#run-form").region.bottom <= 24
-        assert form.query_one("#save").region.bottom <= 24
-
-
-async def test_four_runs_fit_without_a_scrollbar_and_the_strip_shows_the_week_at_80(
+async def test_usable_at_80_by_24_four_runs_fit_and_the_strip_shows_the_week(
     store: Store, clock: FakeClock
 ) -> None:
     history(store, MON - timedelta(weeks=1), TUE)
@@ -291,3 +219,13 @@ async def test_four_runs_fit_without_a_scrollbar_and_the_strip_shows_the_week_at
         assert (
             " ".join(lines[1].split()) == "8.0 Easy 8.0 Easy 8.0 Easy 8.0 Easy rest 8.0 Easy 26.0"
         )
+        screen = current(pilot, TodayScreen)
+        for name in ("#today-day", "#today-week", "#recovery", "#nutrition"):
+            region = screen.query_one(name).region
+            assert region.bottom <= 23 and region.right <= 80, (name, region)
+        await pilot.press("l")
+        form = pilot.app.screen
+        assert isinstance(form, LogRunForm)
+        await pilot.press("x", "enter")  # every error shown at once still fits
+        assert form.query_one("#run-form").region.bottom <= 24
+        assert form.query_one("#save").region.bottom <= 24

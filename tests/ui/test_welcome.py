@@ -20,7 +20,9 @@ def app_of(store: Store, clock: FakeClock) -> RecovApp:
     return RecovApp(store, clock, offer_welcome=True)
 
 
-async def test_escape_skips_it_and_it_is_not_shown_again(store: Store, clock: FakeClock) -> None:
+async def test_escape_skips_it_settings_brings_it_back_and_it_is_not_shown_again(
+    store: Store, clock: FakeClock
+) -> None:
     async with app_of(store, clock).run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, WelcomeForm)
@@ -29,6 +31,12 @@ async def test_escape_skips_it_and_it_is_not_shown_again(store: Store, clock: Fa
         current(pilot, TodayScreen)
         assert store.welcome_answered()
         assert any("Settings (5), then g" in message for message, _ in toasts(pilot))
+        await pilot.press("5", "g")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WelcomeForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        current(pilot, SettingsScreen)
     async with app_of(store, clock).run_test(size=SIZE) as pilot:
         await pilot.pause()
         current(pilot, TodayScreen)
@@ -56,16 +64,3 @@ async def test_saving_it_sets_up_the_week(store: Store, clock: FakeClock) -> Non
     assert (settings.units, settings.timezone) == ("mi", "Europe/Berlin")
     assert settings.template[3] is DayKind.REST
     assert settings.template_targets[5] == 20921
-
-
-async def test_settings_brings_it_back(store: Store, clock: FakeClock) -> None:
-    store.mark_welcomed("2026-11-20T20:00:00Z")
-    async with RecovApp(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        current(pilot, SettingsScreen)
-        await pilot.press("g")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, WelcomeForm)
-        await pilot.press("escape")
-        await pilot.pause()
-        current(pilot, SettingsScreen)

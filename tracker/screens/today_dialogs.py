@@ -84,9 +84,13 @@ class EveningDialogs(RecovScreen):
     @work(exclusive=True, group="backfill")
     async def action_backfill(self) -> None:
         """Walk through the missed evenings, one dialog each."""
+        await self.walk_missed(list(self.report.missed) if self.report else [])
+
+    async def walk_missed(self, days: list[date]) -> None:
+        """The backfill of ``days``, oldest first (a plain coroutine: the worker above
+        runs it; tests answer its dialogs with a stand-in app)."""
         from tracker.screens.modals.backfill import CONFIRM, REST, RUN, SKIP, BackfillDialog
 
-        days = list(self.report.missed) if self.report else []
         if not days:
             self.notify("Every evening is checked in")
             return
