@@ -39,6 +39,7 @@ class Filling(Answering):
     (calls it with the dialog, as its submit would save) and gives what it dismisses with."""
 
     screen_stack = ()  # no screen shown: a screen made now is styled as it mounts
+    _css_update_count = 0  # and the stylesheet never re-read (RecovScreen._styled_as_now)
 
     async def push_screen_wait(self, dialog: object) -> object:
         answer = await super().push_screen_wait(dialog)
