@@ -125,12 +125,13 @@ class TodayScreen(EveningDialogs):
 
     # Showing the day
 
-    def _show(self, selector: str, content: Text | Parts) -> Static:
-        """Update a Static only when what it shows changed (each update costs a layout)."""
+    def _show(self, selector: str, content: Text | Parts, *, layout: bool = True) -> Static:
+        """Update a Static only when what it shows changed (each update costs a layout,
+        unless ``layout`` is False: the caller measures it)."""
         static = self.query_one(selector, Static)
         if self._shown.get(selector) != content:
             self._shown[selector] = content
-            static.update(content)
+            static.update(content, layout=layout)
         return static
 
     def refresh_data(self) -> None:
@@ -259,9 +260,7 @@ class TodayScreen(EveningDialogs):
         text = Text(item.about if item else "", style="italic")
         if self._shown.get("#today-about") == text:
             return
-        self._shown["#today-about"] = text
-        about = self.query_one("#today-about", Static)
-        about.update(text, layout=False)
+        about = self._show("#today-about", text, layout=False)
         width = about.content_size.width
         if not about.is_mounted or not width:
             # Updated twice before its first layout, a Static keeps its first height
