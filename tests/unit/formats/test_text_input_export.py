@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 from tests.conftest import EVENING
 from tests.text_inputs import SCREEN_TEXT
@@ -53,8 +53,10 @@ def test_a_document_holding_one_is_refused_and_nothing_is_written(
 
 
 @given(text=SCREEN_TEXT)
+@example(text="'")  # found by CI: a text starting with a quote keeps it
 def test_a_csv_cell_drops_every_control_character_and_nothing_else(text: str) -> None:
     cell = safe_cell(text)
     kept = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text)
     assert cell in (kept, f"'{kept}")
-    assert cell.startswith("'") == kept.startswith(("=", "+", "-", "@"))
+    # a quote is put before a formula only (a text that starts with one keeps it as typed)
+    assert (cell == f"'{kept}") == kept.startswith(("=", "+", "-", "@"))
