@@ -31,8 +31,12 @@ run: $(STAMP_APP)  ## install and start the app on its default database
 demo: $(STAMP_APP)  ## start the app on a fresh demo database
 	$(BIN)/recovtui --demo
 
+# The environment may forbid bytecode (PYTHONDONTWRITEBYTECODE): every test
+# worker and every `python -m tracker` child would then compile recovtui from
+# source (~0.5 s each). The cache goes under .pytest_cache, out of git.
 test: $(STAMP_TEST)  ## install the test dependencies and run every test
-	$(BIN)/python -m pytest -n 2 --dist worksteal -q
+	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX="$(CURDIR)/.pytest_cache/pycache" \
+		$(BIN)/python -m pytest -n 2 --dist worksteal -q
 
 check: $(STAMP_DEV)  ## lint, format check, strict typing, import contracts
 	$(BIN)/ruff check tracker tests bench
