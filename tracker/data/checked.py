@@ -13,8 +13,10 @@ A process that wrote is the only writer since its clean open when SQLite's
 ``data_version`` never moved on its connection; its writes are recovtui's own, so
 as it closes it remembers the files it leaves (:meth:`StoreDatabase.close`). A
 write by any other connection (another window, the watched-folder import, a
-hand edit) moves ``data_version``, and the next open scans. The schema and
-SQLite's own ``quick_check`` are still checked at every open.
+hand edit) moves ``data_version``, and the next open scans. SQLite's own
+``quick_check`` is skipped on the same terms (files that passed it and were
+written since by recovtui alone, through SQLite); the schema is checked at every
+open.
 
 Unreadable, foreign or stale, the file only means "scan"; read-only opens use
 it and never write it.

@@ -79,8 +79,7 @@ class StoreDatabase(Database):
         self._clean_version = self._data_version()
 
     def _data_version(self) -> int:
-        version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        return version
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         """Close; unless another connection wrote since the clean open, the files left
@@ -88,9 +87,7 @@ class StoreDatabase(Database):
         alone = False
         if self._clean_version is not None and self.path is not None:
             with contextlib.suppress(sqlite3.Error):
-                alone = not self.conn.in_transaction and (
-                    self._data_version() == self._clean_version
-                )
+                alone = not self.conn.in_transaction and self._data_version() == self._clean_version
         super().close()
         if alone and self.path is not None:
             checked.remember(self.path, checked.stamp(self.path))
@@ -225,7 +222,7 @@ def _inspect(path: Path, read_only: bool = False) -> None:
         raise DatabaseProblem(path, "is read-only; recovtui needs to write to it", restorable=False)
     created = [side for side in _sidecars(path) if not side.exists()]
     try:
-        _check_contents(path)
+        _check_contents(path, quick=not checked.trusted(path, checked.stamp(path)))
     except (DatabaseProblem, DiskFull):
         _remove_empty(created)
         raise
@@ -244,17 +241,19 @@ def _remove_empty(created: list[Path]) -> None:
             side.unlink(missing_ok=True)
 
 
-def _check_contents(path: Path, immutable: bool = False) -> None:
+def _check_contents(path: Path, immutable: bool = False, quick: bool = True) -> None:
+    """Refuse a foreign, newer or (``quick``: untrusted files, :mod:`.checked`) damaged file."""
     try:
         conn = sqlite3.connect(_read_only_uri(path, immutable), uri=True)
     except sqlite3.Error as exc:
         _full_disk_is_no_damage(exc, path)
         raise DatabaseProblem(path, f"cannot be opened ({exc})") from None
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            answer = " ".join(str(result[0]).split()) if result else "no answer"
-            raise DatabaseProblem(path, f"is damaged ({answer})")
+        if quick:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if not result or result[0] != "ok":
+                answer = " ".join(str(result[0]).split()) if result else "no answer"
+                raise DatabaseProblem(path, f"is damaged ({answer})")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if not tables:
             return
