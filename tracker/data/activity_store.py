@@ -20,7 +20,6 @@ from tracker.data.rows import (
 from tracker.data.store_base import StoreBase
 from tracker.domain.activity import SAME_RUN_START_S, Activity, is_same_run
 from tracker.domain.dates import utc_stamp
-from tracker.domain.listing import ActivityFilter
 
 
 def _filter_where(chosen: ActivityFilter) -> tuple[str, list[object]]:
@@ -49,6 +48,7 @@ def _filter_where(chosen: ActivityFilter) -> tuple[str, list[object]]:
 
 if TYPE_CHECKING:
     from tracker.data.run_batches import ImportCounts
+    from tracker.domain.listing import ActivityFilter  # History's filter: not on other paths
 
 
 class ActivityStore(StoreBase):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -291,6 +290,8 @@ def _full_disk_is_no_damage(exc: BaseException, path: Path) -> None:
 def _create(path: Path) -> None:
     """Create a new database atomically: built aside, then linked into place."""
     ensure_private_dir(path.parent)
+    import tempfile  # a new database only
+
     fd, tmp_name = tempfile.mkstemp(prefix=".recovtui-new-", suffix=".db", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)

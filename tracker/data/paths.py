@@ -6,8 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "recovtui"
 DB_FILENAME = "recovtui.db"
 BACKUP_DIRNAME = "backups"
@@ -18,6 +16,8 @@ def default_db_path() -> Path:
     env = os.environ.get("RECOVTUI_DB")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # looked up only when no path is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 

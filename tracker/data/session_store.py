@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from sqlite_utils.db import NotFoundError
@@ -18,8 +18,10 @@ from tracker.data.rows import (
     session_to_row,
 )
 from tracker.data.store_base import StoreBase
-from tracker.domain.presets import Preset, preset_from_dict, preset_to_dict
 from tracker.domain.recovery import RecoveryKind, RecoverySession, SessionStatus
+
+if TYPE_CHECKING:  # the presets' module is imported by the timer's paths only
+    from tracker.domain.presets import Preset
 
 
 class SessionStore(StoreBase):
@@ -143,10 +145,14 @@ class SessionStore(StoreBase):
         self._changed()
 
     def presets(self) -> list[Preset]:
+        from tracker.domain.presets import preset_from_dict
+
         rows = self._table("timer_presets").rows_where(order_by="position, name")
         return [preset_from_dict(json.loads(row["data"])) for row in rows]
 
     def save_preset(self, preset: Preset, replacing: str | None = None) -> None:
+        from tracker.domain.presets import preset_to_dict
+
         table = self._table("timer_presets")
         with self.transaction():
             position = None
