@@ -11,7 +11,7 @@ from textual.widgets import Select
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, history, shown, ticked, toasts
+from tests.helpers import current, history, shown, ticked, toasts, type_in
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
@@ -157,7 +157,10 @@ async def test_the_typical_evening_takes_at_most_eighteen_keys(
     typed = {tuple("44:10"), tuple("7.5")}
     async with make_app(store, clock).run_test(size=SIZE) as pilot:
         for keys in TYPICAL_EVENING:
-            await pilot.press(*keys)
+            if keys in typed:  # the figures: into the field the keys before focused
+                await type_in(pilot, "".join(keys))
+            else:
+                await pilot.press(*keys)
         await pilot.pause()
         runs = current(pilot, TodayScreen).query_one("#runs", RunList)
         assert str(runs.get_option_at_index(0).prompt).startswith(
@@ -208,7 +211,8 @@ async def test_edit_then_delete_a_run_from_the_list(store: Store, clock: FakeClo
         assert form.text("duration") == "45:00"
         assert form.text("rpe") == "4"
         assert form.text("note") == "legs"
-        await pilot.press("1", "2", "enter")
+        await type_in(pilot, "12")  # over the distance, selected as the form opens
+        await pilot.press("enter")
         (run,) = store.activities_on(TODAY)
         assert (run.distance_m, run.duration_s, run.rpe, run.note) == (12000, 2700, 4, "legs")
 
@@ -241,7 +245,8 @@ async def test_tomorrow_changes_under_the_rule_and_a_refusal_puts_it_back(
         pilot.app.check_day()  # type: ignore[attr-defined]
         await pilot.pause()
         before = store.week_plan(MON)
-        await pilot.press("t", "r", "enter")  # Friday as a third rest day
+        # Friday as a third rest day: chosen without the overlay, driven by keys above.
+        current(pilot, TodayScreen).query_one("#tomorrow", Select).value = DayKind.REST
         await pilot.pause()
         assert store.week_plan(MON) == before
         assert (TOO_MANY_REST, "error") in toasts(pilot)
