@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, history, shown, ticked, toasts
+from tests.helpers import current, history, shown, ticked, toasts, type_in
 from tests.ui.test_today import MON, SIZE, THU, TUE, WED, checklist, nutrition_names
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
@@ -94,10 +94,14 @@ async def test_a_timed_untick_asks_first_and_massage_and_acupuncture_ask_how_lon
         await pilot.press("down", "down", "down", "space")
         form = pilot.app.screen
         assert isinstance(form, LogRecoveryForm)
-        await pilot.press(*"soon", "enter")
+        await type_in(pilot, "soon")
+        await pilot.press("enter")
         assert "not a duration: 'soon'" in str(form.query_one("#duration-error", Static).render())
         assert ticked(store, TODAY) == set()
-        await pilot.press(*"60m", "tab", *"calves", "enter")  # the wrong value was selected
+        await type_in(pilot, "60m")  # over the wrong value, which was selected
+        await pilot.press("tab")
+        await type_in(pilot, "calves")
+        await pilot.press("enter")
         await pilot.pause()
         (session,) = store.sessions_between(TODAY, TODAY)
         assert (session.kind, session.elapsed_s, session.note) == ("massage", 3600, "calves")
@@ -151,7 +155,8 @@ async def test_the_backfill_keys_walk_the_missed_evenings(store: Store, clock: F
         await pilot.press("l")
         form = pilot.app.screen
         assert isinstance(form, LogRunForm) and form.day == fri
-        await pilot.press("1", "0", "enter")
+        await type_in(pilot, "10")
+        await pilot.press("enter")
         assert isinstance(pilot.app.screen, BriefCheckinForm)  # how Friday felt, briefly
         await pilot.press("escape")  # skipped: Friday is checked in all the same
         assert isinstance(pilot.app.screen, BackfillDialog)
