@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, Static
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, shown, toasts
+from tests.helpers import current, shown, toasts, type_in
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
@@ -134,7 +134,8 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
         current(pilot, SettingsScreen).query_one("#items", NutritionEditor).focus()
         await pilot.press("a")
         assert isinstance(pilot.app.screen, TextPromptDialog)
-        await pilot.press(*"Protein", "enter")  # already there
+        await type_in(pilot, "Protein")  # already there
+        await pilot.press("enter")
         assert "already an item called 'Protein'" in str(
             pilot.app.screen.query_one("#text-error", Static).render()
         )
