@@ -80,7 +80,8 @@ async def test_a_bad_field_is_named_at_the_field_and_fixing_it_clears_its_error(
         await pilot.press("enter")
         assert form.focused is form.query_one("#duration")
         assert rows(store) == []
-        await pilot.press(*"1:00:00", "tab", "6", "enter")
+        fill(form, duration="1:00:00")  # typed into a field: test_miles, and "12" above
+        await pilot.press("tab", "6", "enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, TodayScreen)
         (run,) = store.activities_on(TODAY)
@@ -98,7 +99,8 @@ async def test_the_form_starts_from_the_plan_and_escape_leaves_the_field_then_th
         assert form.text("distance") == "24"
         assert form.query_one("#distance", Input).selected_text == "24"
         assert "Planned: Long 24.0 km" in str(form.query_one(".form-hint", Static).render())
-        await pilot.press("1", "0", "escape")
+        fill(form, distance="10")  # an edit left unsaved
+        await pilot.press("escape")
         assert isinstance(form.focused, Button)  # out of the field: keys are keys again
         assert form.query(Footer) and "ctrl+s" in form.active_bindings  # the dialog's keys
         await pilot.press("escape")
@@ -111,7 +113,8 @@ async def test_choose_another_kind(store: Store, clock: FakeClock) -> None:
         await pilot.press("l")
         form = form_of(pilot)
         form.query_one("#kind", Select).value = ActivityKind.CROSS  # Textual's overlay: not ours
-        await pilot.press("0", "tab", *"45m", "enter")
+        fill(form, distance="0", duration="45m")  # typed keys: test_miles
+        await pilot.press("enter")
         await pilot.pause()
         (activity,) = store.activities_on(TODAY)
         assert (activity.kind, activity.distance_m) == (ActivityKind.CROSS, 0)
