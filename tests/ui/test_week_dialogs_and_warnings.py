@@ -6,8 +6,10 @@ The rule and the warnings themselves: tests/unit/services/test_planning_changes.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pendulum
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from tests.conftest import make_app
@@ -29,7 +31,6 @@ from tests.ui.test_week import (
     cell_text,
     dump,
     kinds,
-    select_day,
 )
 from tracker.data.store import Store
 from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, PlanDay
@@ -38,12 +39,18 @@ from tracker.screens.modals.plan_day import EditDayDialog
 from tracker.screens.week import WeekScreen
 
 
+def pick(pilot: Pilot[Any], day: date) -> None:
+    """Select ``day`` as a click on its cell does: the arrow keys' walk is
+    test_week.py's opening test, and each key costs a wait (about 85 ms)."""
+    current(pilot, WeekScreen).selected = day
+
+
 async def test_a_move_cancelled_onto_itself_or_into_another_week_changes_nothing(
     store: Store, clock: FakeClock
 ) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
-        await select_day(pilot, MON)
+        pick(pilot, MON)
         await pilot.press("m", "right", "right", "escape")  # escape cancels
         assert screen.move_source is None
         assert not any(cell(pilot, i).has_class("-moving") for i in range(7))
@@ -51,7 +58,7 @@ async def test_a_move_cancelled_onto_itself_or_into_another_week_changes_nothing
         await pilot.press("m")
         assert screen.move_source == WED
         await pilot.press("escape")
-        await select_day(pilot, MON)
+        pick(pilot, MON)
         await pilot.press("m", "m")  # onto the same day
         await pilot.pause()
         assert screen.move_source is None
@@ -62,7 +69,7 @@ async def test_a_move_cancelled_onto_itself_or_into_another_week_changes_nothing
         assert dump(store) == []
         assert not any("Swapped" in message for message, _ in toasts(pilot))
 
-        await select_day(pilot, SUN)
+        pick(pilot, SUN)
         await pilot.press("R")
         await pilot.press("m", "right")
         before = dump(store)
@@ -92,8 +99,11 @@ async def test_enter_edits_kind_target_and_note_from_the_day_as_planned(
         assert dialog.query_one("#target", Input).has_focus
         await pilot.press("shift+tab", "enter", "down", "enter")
         assert dialog.query_one("#kind", Select).value is L
-        await pilot.press("tab", *"21.1", "tab")
-        dialog.query_one("#note", Input).value = "hills"  # typed: test_text_input_forms.py
+        await pilot.press("tab")
+        assert dialog.query_one("#target", Input).has_focus
+        # Typed into: the next test ("far"), and test_text_input_forms.py for the note.
+        dialog.query_one("#target", Input).value = "21.1"
+        dialog.query_one("#note", Input).value = "hills"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen)
@@ -102,16 +112,19 @@ async def test_enter_edits_kind_target_and_note_from_the_day_as_planned(
         assert cell_text(pilot, 2).splitlines()[1:3] == ["LONG", "plan 21.1"]
         assert "Planned 50.2 km" in shown(pilot, "#week-header")
 
-        await pilot.press("right", "enter")
+        pick(pilot, THU)
+        await pilot.press("enter")
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
         assert dialog.query_one("#target", Input).value == "8"
         assert dialog.query_one("#note", Input).value == "shakeout"
-        await pilot.press("ctrl+u", "enter")
+        dialog.query_one("#target", Input).value = ""  # the target cleared
+        await pilot.press("enter")
         await pilot.pause()
         assert store.week_plan(MON).day(THU) == PlanDay(THU, E, None, "shakeout")
 
-        await pilot.press("right", "enter")  # only the note changes: the target stays
+        pick(pilot, FRI)
+        await pilot.press("enter")  # only the note changes: the target stays
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
         assert dialog.query_one("#target", Input).value == "21.097"
@@ -140,12 +153,13 @@ async def test_the_dialog_refuses_a_bad_distance_and_what_breaks_the_rule(
         assert isinstance(pilot.app.screen, WeekScreen)
         assert dump(store) == []
 
-        await select_day(pilot, MON)
+        pick(pilot, MON)
         await pilot.press("enter")
         dialog = pilot.app.screen
         assert isinstance(dialog, EditDayDialog)
         dialog.query_one("#kind", Select).value = E
-        await pilot.press("tab", *"8", "enter")
+        dialog.query_one("#note", Input).value = "8"
+        await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.screen is dialog
         assert str(dialog.query_one("#save-error", Static).render()) == (
@@ -163,7 +177,10 @@ async def test_the_dialog_refuses_a_bad_distance_and_what_breaks_the_rule(
 
 async def test_excuse_a_week_then_make_it_count_again(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
-        await pilot.press("left_square_bracket", "x", *"ill", "escape", "escape")
+        await pilot.press("left_square_bracket", "x")
+        assert isinstance(pilot.app.screen, TextPromptDialog)
+        pilot.app.screen.query_one("#text", Input).value = "ill"  # "flu" below is typed
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, WeekScreen), "escape leaves it unexcused"
         assert store.excused_weeks() == {}
@@ -204,12 +221,12 @@ async def test_warnings_are_shown_for_this_week_and_the_next_then_midnight_moves
     store.set_kind(next_monday + timedelta(days=1), R)
     async with make_app(store, clock, start_mode="week").run_test(size=SIZE) as pilot:
         screen = current(pilot, WeekScreen)
-        await select_day(pilot, THU)
+        pick(pilot, THU)
         await pilot.press("A")
         warnings = shown(pilot, "#week-warnings")
         assert "Two hard days back to back: Workout Wed then Race Thu" in warnings
         assert store.week_plan(MON).day(THU).kind is A, "a warning never blocks"
-        await select_day(pilot, SUN)
+        pick(pilot, SUN)
         await pilot.press("W")
         assert "No easy or rest day after the long run on Sat" in shown(pilot, "#week-warnings")
         store.set_kind(next_monday, W)
