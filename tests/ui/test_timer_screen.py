@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits, OptionList, Static
+from textual.widgets import Digits, Input, OptionList, Static
 
 import tracker.app
 from tests.conftest import EVENING, TODAY
@@ -69,10 +70,23 @@ def text(app: RecovApp, selector: str) -> str:
 
 
 async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock, then let the display catch up (as its 8 Hz tick would)."""
+    """Move the fake clock, then run the tick its 8 Hz timer would.
+
+    The tick redraws, rings, toasts and saves before it returns, so no pause follows
+    (each is one idle wait, ~25 ms); a key pressed next waits for the app as ever.
+    That the real timer ticks by itself: test_escape_while_running_keeps_the_timer_going.
+    """
     clock.advance(seconds)
     timer(pilot.app).tick()
-    await pilot.pause()
+
+
+async def until(pilot: Pilot[None], done: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Wait, in real time, for ``done`` (what only the app's own timers can make true)."""
+    waited = 0.0
+    while not done():
+        assert waited < timeout_s, f"still not done after {timeout_s} s"
+        await pilot.pause(0.05)
+        waited += 0.05
 
 
 def only_session(store: Store) -> RecoverySession:
@@ -238,9 +252,8 @@ async def test_escape_while_running_keeps_the_timer_going(store: Store, clock: F
         await pilot.pause()
         assert app.current_mode == "today"
         assert any("keeps running" in toast for toast in app.toasts)
-        clock.advance(901)
-        screen.tick()
-        assert only_session(store).status is SessionStatus.COMPLETED
+        clock.advance(901)  # no tick called: the screen's own 8 Hz timer, on Today
+        await until(pilot, lambda: only_session(store).status is SessionStatus.COMPLETED)
         assert app.bells == 1
         await pilot.press("3")
         await pilot.pause()
@@ -259,12 +272,15 @@ async def test_an_ice_bath_picked_asks_the_water_in_the_runners_unit(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TemperatureDialog)
-        await pilot.press(*"hot", "enter")
+        # Typed key by key: the temperature asked while running (the next test).
+        app.screen.query_one("#temperature", Input).value = "hot"
+        await pilot.press("enter")
         await pilot.pause()
         error = app.screen.query_one("#temperature-error", Static)
         assert "not a temperature" in str(error.content)
         assert store.all_sessions() == []
-        await pilot.press("backspace", "backspace", "backspace", *"48", "enter")
+        app.screen.query_one("#temperature", Input).value = "48"
+        await pilot.press("enter")
         await pilot.pause()
         session = only_session(store)
         assert session.temperature_c == pytest.approx(8.89)
@@ -287,8 +303,8 @@ async def test_water_temperature_entered_while_running_is_saved(
         await pilot.pause()
         assert only_session(store).temperature_c == 12.5
         assert text(app, "#timer-temperature") == "Water 12.5 °C (t to change)"
-        for _ in range(6):
-            await pilot.press("plus")
+        for _ in range(6):  # what "+" does (its key: the foam roller test)
+            timer(app).action_control("add_minute")
         await pilot.pause()
         assert "Over 15 minutes" in text(app, "#timer-warnings")
 
@@ -304,11 +320,13 @@ async def test_the_finish_command_runs_without_a_shell_and_a_failing_one_is_harm
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await advance(pilot, clock, 1)
-        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert list(tmp_path.glob("done*")) == []
         await advance(pilot, clock, 1)
-        await app.workers.wait_for_complete()
-        assert (tmp_path / "done Ice bath;rm x.txt").read_text() == "ok"
+        # The command runs on its own (a process, watched from a thread): wait for it.
+        done = tmp_path / "done Ice bath;rm x.txt"
+        await until(pilot, lambda: done.exists() and done.read_text() == "ok")
+        assert list(tmp_path.glob("done*")) == [done]
         assert not any(t.startswith("on_finish_command") for t in app.toasts)
         await pilot.press("s")
 
@@ -319,9 +337,7 @@ async def test_the_finish_command_runs_without_a_shell_and_a_failing_one_is_harm
         app.start_timer("ice-bath", 1, ask_temperature=False)
         await pilot.pause()
         await advance(pilot, clock, 1)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert any("exited with 3" in t for t in app.toasts)
+        await until(pilot, lambda: any("exited with 3" in t for t in app.toasts))
         assert store.all_sessions()[-1].status is SessionStatus.COMPLETED
 
 
