@@ -108,18 +108,23 @@ async def test_built_in_presets_are_edited_not_deleted_and_custom_ones_both(
 
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, PresetEditorDialog)
-        app.screen.query_one("#name", Input).value = "ice bath"  # the rule is case-blind
-        await pilot.press("ctrl+s")
+        editor = app.screen
+        assert isinstance(editor, PresetEditorDialog)
+        # Refused values: what ctrl+s does (its key saves the two presets here) is called,
+        # once each field's change has cleared its error.
+        editor.query_one("#name", Input).value = "ice bath"  # the rule is case-blind
         await pilot.pause()
-        error = str(app.screen.query_one("#name-error", Static).content)
+        editor.action_submit()
+        error = str(editor.query_one("#name-error", Static).content)
         assert error == "there is already a preset called 'Ice bath'"
-        app.screen.query_one("#name", Input).value = "Calf stretch"
-        app.screen.query_one("#segments", TextArea).text = "1:00 Left\nsoon Right"
-        await pilot.press("ctrl+s")
+        editor.query_one("#name", Input).value = "Calf stretch"
+        editor.query_one("#segments", TextArea).text = "1:00 Left\nsoon Right"
         await pilot.pause()
-        error = str(app.screen.query_one("#segments-error", Static).content)
+        editor.action_submit()
+        assert str(editor.query_one("#name-error", Static).content) == ""
+        error = str(editor.query_one("#segments-error", Static).content)
         assert error.startswith("line 2: not a duration")
+        assert app.screen is editor and len(store.presets()) == 3, "nothing saved yet"
         app.screen.query_one("#segments", TextArea).text = "1:00 Left\n1:00 Right"
         await pilot.press("ctrl+s")
         await pilot.pause()
