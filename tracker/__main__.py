@@ -64,7 +64,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return run_status(build_status_parser().parse_args(words))
     from tracker.cli.parser import build_parser
 
-    args = build_parser().parse_args(words)
+    args = build_parser(command_word(words)).parse_args(words)
     from tracker.cli import commands
 
     return commands.dispatch(args)

@@ -64,3 +64,41 @@ def test_a_prompt_status_is_read_without_argparse(
 )
 def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     assert plain_status(argv) is None
+
+
+LINES = [
+    ["stats", "--json"],
+    ["--db", "x.db", "log", "yesterday", "--kind", "easy", "--distance", "10km", "--rpe", "5"],
+    ["plan", "set", "monday", "rest", "--today", "2026-11-25"],
+    ["export", "--format", "ics", "--output", "plan.ics", "--force"],
+    ["import", "a.gpx", "b.fit", "--watched"],
+    ["watch", "add", "runs"],
+    ["serve", "--port", "8080", "--demo"],
+    ["checkin", "--sleep", "7.5", "--fatigue", "3", "--pain", "calf:2"],
+    ["timer", "ice-bath", "--duration", "3s"],
+    ["backup", "--output", "copy.db"],
+]
+
+
+@pytest.mark.parametrize("argv", LINES)
+def test_a_parser_built_for_one_command_reads_it_as_the_whole_one(argv: list[str]) -> None:
+    from tracker.cli.parser import build_parser
+
+    assert vars(build_parser(command_word(argv)).parse_args(argv)) == vars(
+        build_parser().parse_args(argv)
+    )
+
+
+def test_every_command_is_listed_whichever_is_built(capsys: pytest.CaptureFixture[str]) -> None:
+    from tracker.cli.parser import COMMANDS, build_parser
+
+    full = build_parser().format_help()
+    assert build_parser("stats").format_help() == full
+    assert all(name in full for name in COMMANDS)
+    helps = []
+    for parser in (build_parser("log"), build_parser()):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["log", "--help"])
+        helps.append(capsys.readouterr().out)
+    assert "--distance" in helps[0]
+    assert helps[0] == helps[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import NoReturn
 
 from tracker import __version__
@@ -27,7 +28,95 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _timer(timer: argparse.ArgumentParser) -> None:
+    timer.add_argument("preset", help="ice-bath, foam-roller, feet-up or a custom preset's name")
+    timer.add_argument("--duration", metavar="D", help="run for D instead (e.g. 3s, 12m)")
+
+
+def _log(log: argparse.ArgumentParser) -> None:
+    log.add_argument("date", nargs="?", default="today", metavar="DATE")
+    log.add_argument(
+        "--kind", required=True, metavar="K", help="easy, workout, long, race or cross"
+    )
+    log.add_argument("--distance", required=True, metavar="D")
+    log.add_argument("--duration", metavar="D")
+    log.add_argument("--rpe", metavar="N", help="effort 1–10")
+    log.add_argument("--note", metavar="T", default="")
+
+
+def _plan(plan: argparse.ArgumentParser) -> None:
+    plan.add_argument(
+        "--week", metavar="DATE", default="today", help="any day of the week to print"
+    )
+    plan.add_argument("words", nargs="*", metavar="set DATE KIND", help=argparse.SUPPRESS)
+
+
+def _json(report: argparse.ArgumentParser) -> None:
+    report.add_argument("--json", action="store_true")
+
+
+def _export(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
+    export.add_argument("--output", metavar="FILE")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def _import(imp: argparse.ArgumentParser) -> None:
+    imp.add_argument("files", nargs="*", metavar="FILE")
+    imp.add_argument(
+        "--watched", action="store_true", help="also import the new files of the watched folders"
+    )
+
+
+def _backup(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument("--output", metavar="FILE")
+
+
+def _watch(watch: argparse.ArgumentParser) -> None:
+    watch.add_argument("action", choices=("add", "list", "remove"))
+    watch.add_argument("folder", nargs="?", metavar="DIR")
+
+
+def _serve(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument(
+        "--host", default="127.0.0.1", metavar="H", help="address to listen on (0.0.0.0: all)"
+    )
+    serve.add_argument("--port", type=int, default=8000, metavar="P", help="port (default 8000)")
+    serve.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="serve a new demo database"
+    )
+
+
+def _checkin(checkin: argparse.ArgumentParser) -> None:
+    from tracker.cli.checkin import add_options
+
+    add_options(checkin)
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "timer": ("open straight on a running timer", _timer),
+    "log": ("log a run or another activity", _log),
+    "plan": ("print a week's plan, or change a day (plan set DATE KIND)", _plan),
+    "status": ("one line for a shell prompt", _json),
+    "stats": ("streaks, load and warnings", _json),
+    "export": ("export everything (json), runs (csv) or the plan (ics)", _export),
+    "import": (
+        "import recovtui JSON, Strava/Garmin CSV, GPX, TCX or FIT files, "
+        "or a whole Strava/Garmin export (.zip or its folder)",
+        _import,
+    ),
+    "backup": ("copy the database safely", _backup),
+    "watch": ("folders whose new activity files are imported at every start", _watch),
+    "serve": ("serve the app to a browser (a phone at the ice bath)", _serve),
+    "checkin": ("check a day in, with how it felt (sleep, Hooper items, pain)", _checkin),
+}
+"""Each command's one-line help, and what adds its options."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line. With ``only``, the command named on the line, every
+    command is still listed but only that one gets its options (the others' are
+    a start's milliseconds that would parse nothing)."""
     parser = Parser(
         prog="recovtui",
         description="Recover as hard as you train: a terminal app for runners.",
@@ -42,72 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a fresh database filled with six months of history",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+    every = only not in COMMANDS
+    for name, (help, add_options) in COMMANDS.items():
         sub = commands.add_parser(name, help=help, description=help)
-        _global_options(sub, suppress=True)
-        return sub
-
-    timer = command("timer", "open straight on a running timer")
-    timer.add_argument("preset", help="ice-bath, foam-roller, feet-up or a custom preset's name")
-    timer.add_argument("--duration", metavar="D", help="run for D instead (e.g. 3s, 12m)")
-
-    log = command("log", "log a run or another activity")
-    log.add_argument("date", nargs="?", default="today", metavar="DATE")
-    log.add_argument(
-        "--kind", required=True, metavar="K", help="easy, workout, long, race or cross"
-    )
-    log.add_argument("--distance", required=True, metavar="D")
-    log.add_argument("--duration", metavar="D")
-    log.add_argument("--rpe", metavar="N", help="effort 1–10")
-    log.add_argument("--note", metavar="T", default="")
-
-    plan = command("plan", "print a week's plan, or change a day (plan set DATE KIND)")
-    plan.add_argument(
-        "--week", metavar="DATE", default="today", help="any day of the week to print"
-    )
-    plan.add_argument("words", nargs="*", metavar="set DATE KIND", help=argparse.SUPPRESS)
-
-    status = command("status", "one line for a shell prompt")
-    status.add_argument("--json", action="store_true")
-
-    stats = command("stats", "streaks, load and warnings")
-    stats.add_argument("--json", action="store_true")
-
-    export = command("export", "export everything (json), runs (csv) or the plan (ics)")
-    export.add_argument("--format", choices=("json", "csv", "ics"), default="json")
-    export.add_argument("--output", metavar="FILE")
-    export.add_argument("--force", action="store_true", help="overwrite an existing file")
-
-    imp = command(
-        "import",
-        "import recovtui JSON, Strava/Garmin CSV, GPX, TCX or FIT files, "
-        "or a whole Strava/Garmin export (.zip or its folder)",
-    )
-    imp.add_argument("files", nargs="*", metavar="FILE")
-    imp.add_argument(
-        "--watched", action="store_true", help="also import the new files of the watched folders"
-    )
-
-    backup = command("backup", "copy the database safely")
-    backup.add_argument("--output", metavar="FILE")
-
-    watch = command("watch", "folders whose new activity files are imported at every start")
-    watch.add_argument("action", choices=("add", "list", "remove"))
-    watch.add_argument("folder", nargs="?", metavar="DIR")
-
-    serve = command("serve", "serve the app to a browser (a phone at the ice bath)")
-    serve.add_argument(
-        "--host", default="127.0.0.1", metavar="H", help="address to listen on (0.0.0.0: all)"
-    )
-    serve.add_argument("--port", type=int, default=8000, metavar="P", help="port (default 8000)")
-    serve.add_argument(
-        "--demo", action="store_true", default=argparse.SUPPRESS, help="serve a new demo database"
-    )
-    checkin = command("checkin", "check a day in, with how it felt (sleep, Hooper items, pain)")
-    from tracker.cli.checkin import add_options
-
-    add_options(checkin)
+        if every or name == only:
+            _global_options(sub, suppress=True)
+            add_options(sub)
     return parser
 
 
