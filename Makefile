@@ -34,9 +34,11 @@ demo: $(STAMP_APP)  ## start the app on a fresh demo database
 # The environment may forbid bytecode (PYTHONDONTWRITEBYTECODE): every test
 # worker and every `python -m tracker` child would then compile recovtui from
 # source (~0.5 s each). The cache goes under .pytest_cache, out of git.
+# Three workers on two cores: a Pilot test spends much of its time asleep in
+# Textual's idle waits (20 ms slices), which a third worker fills.
 test: $(STAMP_TEST)  ## install the test dependencies and run every test
 	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX="$(CURDIR)/.pytest_cache/pycache" \
-		$(BIN)/python -m pytest -n 2 --dist worksteal -q
+		$(BIN)/python -m pytest -n 3 --dist worksteal -q
 
 check: $(STAMP_DEV)  ## lint, format check, strict typing, import contracts
 	$(BIN)/ruff check tracker tests bench
