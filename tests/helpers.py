@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -64,3 +65,13 @@ async def type_in(pilot: Pilot[Any], text: str) -> None:
     assert text.isprintable(), text
     field.replace(text, *field.selection)
     await pilot.pause()
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Wait, in real time, for ``done`` (what only the app's own timers or a process it
+    started can make true): a fixed pause is outlasted on a busy machine."""
+    waited = 0.0
+    while not done():
+        assert waited < timeout_s, f"still not done after {timeout_s} s"
+        await pilot.pause(0.05)
+        waited += 0.05

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from textual.widgets import Digits, Input, OptionList, Static
 import tracker.app
 from tests.conftest import EVENING, TODAY
 from tests.fakes import FakeClock
-from tests.helpers import ticked
+from tests.helpers import ticked, until
 from tracker.app import RecovApp
 from tracker.data.store import Store
 from tracker.domain.countdown import State
@@ -78,15 +77,6 @@ async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     """
     clock.advance(seconds)
     timer(pilot.app).tick()
-
-
-async def until(pilot: Pilot[None], done: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    """Wait, in real time, for ``done`` (what only the app's own timers can make true)."""
-    waited = 0.0
-    while not done():
-        assert waited < timeout_s, f"still not done after {timeout_s} s"
-        await pilot.pause(0.05)
-        waited += 0.05
 
 
 def only_session(store: Store) -> RecoverySession:
