@@ -13,9 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Final
-
-import fitdecode
+from typing import TYPE_CHECKING, Final
 
 from tracker.domain.activity import Activity
 from tracker.domain.classify import guess_kind, is_run_type
@@ -30,6 +28,9 @@ from tracker.formats.numbers import (
 )
 from tracker.formats.problems import ImportProblem, ImportResult, LimitExceeded, join_notes
 from tracker.formats.tracks import track_run
+
+if TYPE_CHECKING:
+    import fitdecode
 
 TRUNCATED: Final = "truncated"
 
@@ -89,6 +90,8 @@ def parse_fit(data: bytes, name: str, tz: str) -> ImportResult:
     is rejected with the decoder's reason. At most
     :data:`~tracker.formats.limits.MAX_RECORDS` messages are read.
     """
+    import fitdecode  # only when a FIT file is read: a CSV import never pays for it
+
     resolve_zone(name, tz)
     sessions: list[dict[str, object]] = []
     workout_name = ""

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
-
-import gpxpy
-import gpxpy.gpx
+from typing import TYPE_CHECKING
 
 from tracker.domain.classify import is_run_type, non_run_in_name
 from tracker.formats.limits import check_xml
@@ -24,6 +22,9 @@ from tracker.formats.numbers import (
 )
 from tracker.formats.problems import ImportProblem, ImportResult
 from tracker.formats.tracks import track_run
+
+if TYPE_CHECKING:
+    import gpxpy.gpx
 
 _STRAVA_GPX_RUN = "9"
 
@@ -69,6 +70,8 @@ def parse_gpx(data: bytes, name: str, tz: str) -> ImportResult:
     ``<type>`` in a track (Strava writes ``9`` for Run); without one, the file
     is a run unless its name says ride/swim/walk/hike.
     """
+    import gpxpy  # only when a GPX file is read: a CSV import never pays for it
+
     resolve_zone(name, tz)
     check_xml(data, name)  # before gpxpy builds (and copies) a tree of it
     text = _xml_text(data, name)

@@ -50,3 +50,12 @@ def test_the_check_would_see_storage() -> None:
     _, loaded = loaded_after_importing("tracker.services.importing")
     assert "sqlite_utils" in loaded
     assert "textual" not in {name.split(".")[0] for name in loaded}
+
+
+def test_reading_a_csv_loads_no_xml_or_fit_decoder() -> None:
+    """gpxpy and fitdecode are loaded by the GPX and FIT parsers when a file needs them:
+    importing a Strava or Garmin CSV (or starting ``recovtui import``) never pays for them."""
+    _, loaded = loaded_after_importing("tracker.services.importing", "tracker.formats.detect")
+    assert not {name.split(".")[0] for name in loaded} & {"gpxpy", "fitdecode"}
+    _, loaded = loaded_after_importing("tracker.formats.gpx", "tracker.formats.fit")
+    assert not {name.split(".")[0] for name in loaded} & {"gpxpy", "fitdecode"}
