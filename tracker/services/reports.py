@@ -322,14 +322,20 @@ def build_status_days(
     excused = plain_dates(excused_starts)
     checked = plain_dates(checked_in)
     longest = {plain_date(day): metres for day, metres in (longest_on or {}).items()}
+    # The weeks completed before the last day, read once: each earlier day's are a prefix.
+    last = plain_date(first) + timedelta(days=max(count - 1, 0))
+    completed = rule_weeks(dates, excused, week_start, last, start=start)
     statuses: list[Status] = []
     for offset in range(count):
         today = plain_date(first) + timedelta(days=offset)
         today_checked_in = today in checked
+        weeks = len(completed)
+        while weeks and completed[weeks - 1].week.end >= today:
+            weeks -= 1
         statuses.append(
             Status(
                 today=today,
-                rest_streak=rest_streak(rule_weeks(dates, excused, week_start, today, start=start)),
+                rest_streak=rest_streak(completed[:weeks]),
                 rest_days_this_week=rest_days_taken(
                     dates, week_of(today, week_start), today, today_checked_in, start=start
                 ),

@@ -311,6 +311,28 @@ class TestStatusDays:
         assert days[2]["checked_in"] is True
         assert days[6]["rest_streak"] != days[0]["rest_streak"]  # Nov 30: a new week done
 
+    @given(
+        st.frozensets(st.integers(0, 120), max_size=90),
+        st.sampled_from(["monday", "sunday", "saturday"]),
+        st.integers(0, 130),
+        st.integers(1, 16),
+        st.integers(0, 30),
+    )
+    @settings(max_examples=60, deadline=None)
+    def test_any_run_of_days_matches_each_day_alone(
+        self, offsets: frozenset[int], week_start: str, first: int, count: int, lead: int
+    ) -> None:
+        """The weeks read once for the last day serve every earlier day (a prefix)."""
+        origin = date(2025, 1, 1)
+        dates = frozenset(origin + timedelta(days=o) for o in offsets)
+        start = origin + timedelta(days=lead)
+        day0 = origin + timedelta(days=first)
+        days = build_status_days(dates, (), week_start, day0, count, (), start=start)
+        assert days == [
+            build_status(dates, (), week_start, day0 + timedelta(days=i), False, start=start)
+            for i in range(count)
+        ]
+
 
 @given(
     st.integers(-(10**9), 10**9),
