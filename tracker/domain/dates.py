@@ -41,7 +41,7 @@ class Week:
 
     @property
     def end(self) -> date:
-        return self.start + timedelta(days=6)
+        return plus_days(self.start, 6)
 
     @property
     def days(self) -> tuple[date, ...]:
@@ -51,15 +51,24 @@ class Week:
         return isinstance(day, date) and self.start <= day <= self.end
 
     def shifted(self, weeks: int) -> Week:
-        return Week(self.start + timedelta(weeks=weeks))
+        return Week(plus_days(self.start, 7 * weeks))
 
     def index_of(self, day: date) -> int:
         return (day - self.start).days
 
 
+def plus_days(day: date, days: int) -> date:
+    """``day + timedelta(days=days)``, of ``day``'s own type: a pendulum date's ``+``
+    goes through pendulum's duration arithmetic, four times the cost (week grouping does
+    this for every row it reads)."""
+    if isinstance(day, datetime):  # a moment keeps its time of day
+        return day + timedelta(days=days)
+    return type(day).fromordinal(day.toordinal() + days)
+
+
 def week_start_of(day: date, week_start: str = "monday") -> date:
     offset = (day.weekday() - weekday_index(week_start)) % 7
-    return day - timedelta(days=offset)
+    return plus_days(day, -offset)
 
 
 def week_of(day: date, week_start: str = "monday") -> Week:

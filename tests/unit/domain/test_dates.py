@@ -388,3 +388,26 @@ def test_weeks_across_dst_changes_have_seven_calendar_days(week_start: str, dst_
     hours = (last - first).in_hours()
     assert hours == (167 if dst_day.month == 3 else 169)
     assert [first.add(days=i).date() for i in range(7)] == list(week.days)
+
+
+@given(st.dates(date(1971, 1, 1), date(2199, 12, 31)), st.integers(-400, 400), st.booleans())
+def test_plus_days_is_timedelta_arithmetic_of_the_same_type(
+    day: date, days: int, as_pendulum: bool
+) -> None:
+    from tracker.domain.dates import plus_days
+
+    start = pendulum.Date(day.year, day.month, day.day) if as_pendulum else day
+    moved = plus_days(start, days)
+    assert moved == start + timedelta(days=days)
+    assert type(moved) is type(start)
+    week = Week(week_start_of(start, "sunday"))
+    assert type(week.start) is type(start)
+    assert week.end == week.start + timedelta(days=6)
+    assert week.shifted(-3).start == week.start - timedelta(weeks=3)
+
+
+def test_plus_days_keeps_a_moments_time() -> None:
+    from tracker.domain.dates import plus_days
+
+    moment = pendulum.datetime(2026, 3, 28, 23, 30, tz="Europe/London")
+    assert plus_days(moment, 1) == moment + timedelta(days=1)
