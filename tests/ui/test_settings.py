@@ -226,3 +226,32 @@ async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
         template.focus()
         await pilot.wait_for_scheduled_animations()
         assert template.region.right <= 80 and template.region.height == 1
+
+
+async def test_composed_holding_the_stored_values_so_mounting_writes_nothing(
+    store: Store, clock: FakeClock, monkeypatch: Any
+) -> None:
+    """Each Select posts Changed with its value as it mounts: composed on its first
+    option, the handlers would save that over the runner's choice whenever they see
+    those messages before ``refresh_data`` (here it never runs)."""
+    store.set_setting("units", "mi")
+    store.set_setting("temperature", "F")
+    store.set_setting("week_start", "sunday")
+    template = (*DEFAULT_TEMPLATE[1:], DEFAULT_TEMPLATE[0])  # the default, a day on
+    assert template != DEFAULT_TEMPLATE
+    store.set_setting("template", [kind.value for kind in template])
+    before = store.settings()
+    monkeypatch.setattr(SettingsScreen, "refresh_data", lambda self: None)
+    async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = current(pilot, SettingsScreen)
+        shown_values = [screen.query_one(f"#{n}", Select).value for n in CHOSEN]
+        assert shown_values == ["mi", "F", "sunday"]
+        days = tuple(screen.query_one(f"#template-{i}", Select).value for i in range(7))
+        assert days == template
+        assert screen.query_one("#theme", Select).value == pilot.app.theme
+        assert not toasts(pilot)
+        assert store.settings() == before
+
+
+CHOSEN = ("units", "temperature", "week_start")

@@ -77,6 +77,12 @@ class SettingsScreen(RecovScreen):
         self._template: list[DayKind] = []
 
     def compose_body(self) -> ComposeResult:
+        # Every choice is composed holding the stored value: a Select posts Changed with
+        # its value as it mounts, so one composed on its first option would hand the
+        # handlers below a choice nobody made (harmless only while refresh_data happens
+        # to run first).
+        settings = self.preferences.settings()
+        self._template = list(settings.template)
         with VerticalScroll(id="settings"):
             yield Static("General", classes="settings-heading")
             for name, label in (
@@ -87,7 +93,12 @@ class SettingsScreen(RecovScreen):
                 yield from _row(
                     label,
                     LazySelect(
-                        CHOICES[name], allow_blank=False, compact=True, id=name, classes="setting"
+                        CHOICES[name],
+                        value=getattr(settings, name),
+                        allow_blank=False,
+                        compact=True,
+                        id=name,
+                        classes="setting",
                     ),
                 )
             yield from _row(
@@ -100,8 +111,16 @@ class SettingsScreen(RecovScreen):
                 error=True,
             )
             themes = [(name, name) for name in sorted(self.app.available_themes)]
+            theme = self.app.theme if self.app.theme in self.app.available_themes else None
             yield from _row(
-                "Theme", LazySelect(themes, allow_blank=False, compact=True, id="theme")
+                "Theme",
+                LazySelect(
+                    themes,
+                    value=theme if theme is not None else themes[0][1],
+                    allow_blank=False,
+                    compact=True,
+                    id="theme",
+                ),
             )
             if self.preferences.commands_allowed:  # never from a browser
                 yield from _row(
@@ -121,7 +140,7 @@ class SettingsScreen(RecovScreen):
                 for index in range(7):
                     with Vertical(classes="template-day"):
                         yield Label(id=f"template-label-{index}")
-                        yield kind_select(f"template-{index}")
+                        yield kind_select(f"template-{index}", self._template[index])
             yield Static(id="template-status")
 
             yield Static("Nutrition items", classes="settings-heading")
