@@ -11,6 +11,11 @@ import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
+if __name__ == "__main__" and sys.argv[1:2] == ["recovtui"]:
+    from tracker.cli.startup import pause
+
+    pause()  # as the `recovtui` process does on its first line (tracker/__main__.py)
+
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -42,18 +47,28 @@ async def _first_paint(pilot: Pilot[None]) -> None:
     pilot.app.exit()
 
 
-def recovtui_on(db: Path, mode: str = "today") -> tuple[Any, Any]:
+def recovtui_on(db: Path, mode: str = "today", *, as_started: bool = False) -> tuple[Any, Any]:
     """The store on ``db`` and recovtui opened on ``mode`` at the bench's fixed day (the
-    in-process figures: run it with ``run_test``, close the store after)."""
+    in-process figures: run it with ``run_test``, close the store after).
+
+    ``as_started``: as the ``recovtui`` command starts it (``tracker/cli/tui.py``): the
+    other screens built once Today is painted, and the cycle collector, paused from
+    here, resumed then with what exists kept out of its later passes.
+    """
     import pendulum
 
     from tracker.app import RecovApp
+    from tracker.cli.startup import pause, resume
     from tracker.data.db import open_db
     from tracker.data.store import Store
     from tracker.domain.clock import SystemClock
 
     store = Store(open_db(db))
-    return store, RecovApp(store, SystemClock("UTC", pendulum.date(2026, 11, 25)), start_mode=mode)
+    clock = SystemClock("UTC", pendulum.date(2026, 11, 25))
+    if not as_started:
+        return store, RecovApp(store, clock, start_mode=mode)
+    pause()
+    return store, RecovApp(store, clock, mode, prepare_screens=True, on_shown=resume)
 
 
 def main() -> None:
@@ -64,6 +79,7 @@ def main() -> None:
     import pendulum
 
     from tracker.app import RecovApp
+    from tracker.cli.startup import resume
     from tracker.data.db import open_db
     from tracker.data.store import Store
     from tracker.domain.clock import SystemClock
@@ -71,7 +87,7 @@ def main() -> None:
     store = Store(open_db(Path(sys.argv[2])))
     clock = SystemClock("UTC", pendulum.date(2026, 11, 25))
     mode = sys.argv[3] if len(sys.argv) > 3 else "today"
-    RecovApp(store, clock, start_mode=mode).run(
+    RecovApp(store, clock, mode, prepare_screens=True, on_shown=resume).run(
         headless=True, size=(100, 32), auto_pilot=_first_paint
     )
 

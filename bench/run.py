@@ -157,13 +157,14 @@ def figures(results: dict[str, float]) -> list[Figure]:
     ]
     rows += [
         Figure(
-            f"first open: {mode}",
-            r[f"open_{mode}_ms"],
+            f"first open{when}: {mode}",
+            r[f"open_{mode}{key}_ms"],
             "ms",
             100.0,
             r["open_minimal_ms"],
             "minimal",
         )
+        for when, key in (("", ""), (" at once", "_cold"))
         for mode in OTHER_SCREENS
     ]
     rows += [

@@ -70,6 +70,18 @@ def run(argv: Sequence[str] | None = None) -> int:
     return commands.dispatch(args)
 
 
+def start() -> int:
+    """The ``recovtui`` process: its cycle collector is paused while it loads, and
+    resumed by the command once loaded (``cli/startup.py``), at the latest here."""
+    from tracker.cli.startup import pause, resume
+
+    pause()
+    try:
+        return main()
+    finally:
+        resume()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from tracker.cli.output import reader_left, say
 
@@ -103,4 +115,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(start())

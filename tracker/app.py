@@ -63,6 +63,9 @@ LOCK_WAIT_S = 0.5
 """How long a key's write waits for another recovtui writing before it says so: other
 writes take milliseconds, and a long import must not freeze the screen."""
 HANGUP_EXIT = 129  # 128 + SIGHUP
+PREPARE_AFTER_S = 0.4
+"""After the first screen is shown, the other screens are built, one at a time, this long
+apart: the runner reading Today is not kept waiting, and a later key opens a built screen."""
 
 
 class RecovApp(GlobalActions, App[None]):
@@ -102,6 +105,8 @@ class RecovApp(GlobalActions, App[None]):
         offer_welcome: bool = False,
         *,
         served: bool = False,
+        prepare_screens: bool = False,
+        on_shown: Callable[[], None] | None = None,
     ) -> None:
         # Start straight in the first screen's mode: switching modes from the
         # default screen on mount re-parses the whole stylesheet twice.
@@ -116,6 +121,15 @@ class RecovApp(GlobalActions, App[None]):
         self.timer_preset = timer_preset
         self.timer_duration_s = timer_duration_s
         self.offer_welcome = offer_welcome
+        self.prepare_screens = prepare_screens
+        self._on_shown = on_shown
+        self.screens_built = False
+        """Every screen is built (made, composed and mounted), as a mode's own."""
+        """Called once the first screen is painted (the command line resumes Python's
+        cycle collector there: ``cli/startup.py``)."""
+        """Build the screens not shown yet while the first one is read (see
+        :meth:`prepare_next_screen`), as the command line asks; without it, as in most
+        tests, every screen is built as it first opens."""
         for _key, mode, _title in SCREENS_BY_KEY:
             self.add_mode(mode, self._screen_factory(mode))
         self.set_reactive(RecovApp.today, clock.today())
@@ -151,6 +165,35 @@ class RecovApp(GlobalActions, App[None]):
             self.action_welcome()
         if self.store.watched_folders() and (path := self.store.database_path()):
             self.import_watched(path)
+
+    def on_ready(self) -> None:
+        """The first screen is painted: the rest can be loaded now."""
+        if self._on_shown is not None:
+            self._on_shown()
+        if self.prepare_screens:
+            self.set_timer(PREPARE_AFTER_S, self.prepare_next_screen)
+
+    def prepare_next_screen(self) -> None:
+        """Build the next screen not opened yet, as its mode's own, without showing it.
+
+        Its first open then only re-reads and lays it out (the import, the compose and
+        the mounting of its widgets, most of a first open, are done). A built screen
+        reads, never writes, and is the same screen a cold open makes: it is styled on
+        the stylesheet as it is, sized to the terminal, and shown with one resume.
+        """
+        mode = next((m for _k, m, _t in SCREENS_BY_KEY if m not in self._screen_stacks), None)
+        if mode is None or not self.is_running or self._exit or self._leaving:
+            self.screens_built = mode is None
+            return
+        screen, mounted = self._get_screen(self._screen_factory(mode)())
+        self._screen_stacks[mode] = [screen]
+        screen._screen_resized(self.size)
+
+        async def next_after_mount() -> None:
+            await mounted
+            self.set_timer(PREPARE_AFTER_S, self.prepare_next_screen)
+
+        self.call_next(next_after_mount)
 
     @work(thread=True, exclusive=True, group="watched-folders")
     def import_watched(self, db_path: Path) -> None:

@@ -7,6 +7,9 @@ that is current, so they skip that, and must still be drawn in the theme chosen.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
@@ -15,9 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tests.conftest import make_app
+from tests.conftest import EVENING, make_app
 from tests.fakes import FakeClock
+from tests.helpers import shown, until
 from tracker.app import RecovApp
+from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.widgets.footer import Footer
 
@@ -167,3 +172,81 @@ async def test_a_first_open_reads_its_report_once_and_a_return_reads_it_again(
         await pilot.press("escape")
         await pilot.pause()
         assert len(reads) == 3  # back from the palette (a screen of its own)
+
+
+def _stored(store: Store) -> list[str]:
+    return list(store.db.conn.iterdump())
+
+
+async def _shown_on_each(app: RecovApp, build_first: bool) -> dict[str, str]:
+    """The screenshot of each screen as it first opens, built beforehand or not."""
+    shown: dict[str, str] = {}
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        if build_first:
+            await until(pilot, lambda: app.screens_built)
+        for mode in OTHER_MODES:
+            app.switch_mode(mode)
+            await pilot.pause()
+            shown[mode] = app.export_screenshot()
+    return shown
+
+
+OTHER_MODES = ("week", "timer", "stats", "settings", "history")
+
+
+async def test_the_screens_are_built_after_today_is_painted_and_the_building_writes_nothing(
+    demo_store: Store, clock: FakeClock
+) -> None:
+    """Built while Today is read (as the command line starts the app), each screen is made
+    and mounted as its mode's own, once, and nothing is written."""
+    before = _stored(demo_store)
+    made: list[str] = []
+    app = RecovApp(demo_store, clock, prepare_screens=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert not app.screens_built
+        await until(pilot, lambda: app.screens_built)
+        for mode in OTHER_MODES:
+            (screen,) = app._screen_stacks[mode]
+            assert screen.is_mounted and not screen.is_current
+            made.append(type(screen).__name__)
+        assert app.screen.MODE == "today"
+        assert _stored(demo_store) == before
+    assert made == ["WeekScreen", "TimerScreen", "StatsScreen", "SettingsScreen", "HistoryScreen"]
+
+
+async def test_a_built_screen_opens_showing_and_storing_what_one_made_as_it_opens_does(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    stores = []
+    for name in ("cold.db", "built.db"):
+        shutil.copyfile(demo_template, tmp_path / name)
+        stores.append(Store(open_db(tmp_path / name)))
+    cold_store, built_store = stores
+    try:
+        cold = await _shown_on_each(RecovApp(cold_store, FakeClock(EVENING)), build_first=False)
+        built = await _shown_on_each(
+            RecovApp(built_store, FakeClock(EVENING), prepare_screens=True), build_first=True
+        )
+        for mode in OTHER_MODES:
+            assert built[mode] == cold[mode], mode
+        assert _stored(built_store) == _stored(cold_store)
+    finally:
+        for store in stores:
+            store.close()
+
+
+async def test_a_key_pressed_while_a_screen_is_being_built_opens_it(
+    demo_store: Store, clock: FakeClock
+) -> None:
+    app = RecovApp(demo_store, clock, prepare_screens=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await until(pilot, lambda: "week" in app._screen_stacks)
+        await pilot.press("2")  # the week's screen may still be mounting
+        await pilot.pause()
+        assert app.screen.MODE == "week"
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
+        await until(pilot, lambda: app.screens_built)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen.MODE == "timer"

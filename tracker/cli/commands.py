@@ -7,6 +7,7 @@ from importlib import import_module
 
 from tracker.cli.context import Context
 from tracker.cli.errors import UsageError
+from tracker.cli.startup import resume
 
 # command → the module that runs it (imported only when its command runs)
 COMMANDS = {
@@ -22,6 +23,8 @@ COMMANDS = {
     "checkin": "tracker.cli.checkin",
 }
 
+OPEN_THE_TUI = frozenset({"timer"})
+
 
 def dispatch(args: argparse.Namespace) -> int:
     ctx = Context.from_args(args)
@@ -33,5 +36,7 @@ def dispatch(args: argparse.Namespace) -> int:
     if command not in COMMANDS:
         raise UsageError(f"unknown command {command!r}")
     run = getattr(import_module(COMMANDS[command]), f"run_{command}")
+    if command not in OPEN_THE_TUI:  # (the TUI resumes it once its first screen is painted)
+        resume()  # the command's own modules are loaded: collect cycles again as it works
     code: int = run(ctx, args)
     return code

@@ -33,12 +33,21 @@ def run_tui(
 
             fill_demo(store, clock.today())
         from tracker.app import RecovApp
+        from tracker.cli.startup import resume
         from tracker.web import SERVED_ENV
 
         served = os.environ.get(SERVED_ENV) == "1"
         offer_welcome = not demo and not served and start_mode == "today"
         app = RecovApp(
-            store, clock, start_mode, timer_preset, timer_duration_s, offer_welcome, served=served
+            store,
+            clock,
+            start_mode,
+            timer_preset,
+            timer_duration_s,
+            offer_welcome,
+            served=served,
+            prepare_screens=True,
+            on_shown=resume,
         )
         app.run()
     return app.return_code or EXIT_OK

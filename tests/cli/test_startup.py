@@ -1,0 +1,86 @@
+"""A recovtui process pauses Python's cycle collector while it loads, then resumes it
+with what it loaded frozen out of later passes (``tracker/cli/startup.py``)."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakes import FakeClock
+from tracker.__main__ import start
+from tracker.app import RecovApp
+from tracker.cli import plan, startup
+from tracker.cli.context import Context
+from tracker.data.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Whatever a test does, the test process's collector is as it was after it."""
+    monkeypatch.setattr(startup, "_paused", False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_paused_until_resumed_then_what_was_made_is_kept_out_of_later_passes() -> None:
+    startup.pause()
+    assert not gc.isenabled()
+    startup.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+    frozen = gc.get_freeze_count()
+    startup.resume()  # once only
+    assert gc.get_freeze_count() == frozen
+
+
+def test_a_process_that_did_not_pause_keeps_its_collector_as_it_is() -> None:
+    startup.resume()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # paused by someone else: theirs to resume
+    startup.pause()
+    startup.resume()
+    assert not gc.isenabled()
+
+
+def test_a_command_runs_with_the_collector_back_on(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+
+    def run_plan(ctx: Context, args: argparse.Namespace) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(plan, "run_plan", run_plan)
+    monkeypatch.setattr(sys, "argv", ["recovtui", "--db", str(db_path), "plan"])
+    assert start() == 0
+    assert seen == [True]
+    assert gc.isenabled()
+
+
+def test_a_command_that_fails_leaves_the_collector_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["recovtui", "no-such-command"])
+    assert start() == 2
+    assert "no-such-command" in capsys.readouterr().err
+    assert gc.isenabled()
+
+
+async def test_the_app_calls_back_once_its_first_screen_is_painted(
+    store: Store, clock: FakeClock
+) -> None:
+    painted: list[str] = []
+    app = RecovApp(store, clock, on_shown=lambda: painted.append(app.screen.MODE))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        app.switch_mode("week")
+        await pilot.pause()
+    assert painted == ["today"]
