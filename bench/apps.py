@@ -47,13 +47,14 @@ async def _first_paint(pilot: Pilot[None]) -> None:
     pilot.app.exit()
 
 
-def recovtui_on(db: Path, mode: str = "today", *, as_started: bool = False) -> tuple[Any, Any]:
-    """The store on ``db`` and recovtui opened on ``mode`` at the bench's fixed day (the
-    in-process figures: run it with ``run_test``, close the store after).
+def recovtui_on(db: Path, mode: str = "today", *, build_screens: bool = False) -> tuple[Any, Any]:
+    """The store on ``db`` and recovtui opened on ``mode`` at the bench's fixed day, as the
+    ``recovtui`` command starts it (the in-process figures: run it with ``run_test``, close
+    the store after). The cycle collector is paused from here and resumed once the first
+    screen is painted, with what exists kept out of its later passes (``cli/startup.py``).
 
-    ``as_started``: as the ``recovtui`` command starts it (``tracker/cli/tui.py``): the
-    other screens built once Today is painted, and the cycle collector, paused from
-    here, resumed then with what exists kept out of its later passes.
+    ``build_screens``: the other screens are built once it is painted, as the command
+    does (left out where building them would run beside what is measured).
     """
     import pendulum
 
@@ -65,10 +66,8 @@ def recovtui_on(db: Path, mode: str = "today", *, as_started: bool = False) -> t
 
     store = Store(open_db(db))
     clock = SystemClock("UTC", pendulum.date(2026, 11, 25))
-    if not as_started:
-        return store, RecovApp(store, clock, start_mode=mode)
     pause()
-    return store, RecovApp(store, clock, mode, prepare_screens=True, on_shown=resume)
+    return store, RecovApp(store, clock, mode, prepare_screens=build_screens, on_shown=resume)
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ BUILD_TIMEOUT_S = 30.0
 
 
 async def _first_opens(db: Path, built: bool) -> dict[str, float]:
-    store, app = recovtui_on(db, as_started=True)
+    store, app = recovtui_on(db, build_screens=built)
     opens: dict[str, float] = {}
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -38,8 +38,6 @@ async def _first_opens(db: Path, built: bool) -> dict[str, float]:
                 waited += 0.05
             assert app.screens_built, "the screens were not built in time"
             await pilot.pause()
-        else:
-            app.prepare_screens = False  # (not that the first switch leaves it the time)
         for mode in OTHER_SCREENS:
             started = time.perf_counter()
             app.switch_mode(mode)
