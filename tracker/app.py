@@ -64,8 +64,10 @@ LOCK_WAIT_S = 0.5
 writes take milliseconds, and a long import must not freeze the screen."""
 HANGUP_EXIT = 129  # 128 + SIGHUP
 PREPARE_AFTER_S = 0.4
-"""After the first screen is shown, the other screens are built, one at a time, this long
-apart: the runner reading Today is not kept waiting, and a later key opens a built screen."""
+"""How long after the first screen is painted the other screens start being built."""
+PREPARE_GAP_S = 0.1
+"""The pause between one screen built and the next: each is built in many short steps
+that keys can come between, and the gap leaves the loop idle between screens."""
 
 
 class RecovApp(GlobalActions, App[None]):
@@ -191,7 +193,7 @@ class RecovApp(GlobalActions, App[None]):
 
         async def next_after_mount() -> None:
             await mounted
-            self.set_timer(PREPARE_AFTER_S, self.prepare_next_screen)
+            self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
 
         self.call_next(next_after_mount)
 
