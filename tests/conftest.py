@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -149,3 +150,11 @@ def _share_parsed_css() -> None:
 
 
 _share_parsed_css()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What a test worker has loaded by now (pytest, hypothesis, Textual, recovtui and the
+    collected tests) lives as long as the worker: kept out of the cycle collector's later
+    full passes, as a recovtui process does with what it loads (``cli/startup.py``)."""
+    gc.collect()
+    gc.freeze()
