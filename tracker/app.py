@@ -33,7 +33,6 @@ from textual.command import Provider
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import WorkerFailed
 
@@ -42,7 +41,8 @@ from tracker.domain.clock import Clock
 from tracker.messages import DataChanged, StartTimer
 from tracker.screens.base import report_unsaved
 from tracker.screens.global_actions import GlobalActions
-from tracker.screens.modes import SCREENS_BY_KEY, screen_class_path
+from tracker.screens.mode_screens import ModeScreens
+from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.services.bundle import Services
 from tracker.services.failures import StoreUnavailable
 from tracker.services.status_summary import refresher_for
@@ -63,14 +63,9 @@ LOCK_WAIT_S = 0.5
 """How long a key's write waits for another recovtui writing before it says so: other
 writes take milliseconds, and a long import must not freeze the screen."""
 HANGUP_EXIT = 129  # 128 + SIGHUP
-PREPARE_AFTER_S = 0.4
-"""How long after the first screen is painted the other screens start being built."""
-PREPARE_GAP_S = 0.1
-"""The pause between one screen built and the next: each is built in many short steps
-that keys can come between, and the gap leaves the loop idle between screens."""
 
 
-class RecovApp(GlobalActions, App[None]):
+class RecovApp(GlobalActions, ModeScreens, App[None]):
     """The recovtui terminal app. Gets its store and clock from the caller."""
 
     TITLE = "recovtui"
@@ -125,15 +120,9 @@ class RecovApp(GlobalActions, App[None]):
         self.offer_welcome = offer_welcome
         self.prepare_screens = prepare_screens
         self._on_shown = on_shown
-        self.screens_built = False
-        """Every screen is built (made, composed and mounted), as a mode's own."""
         """Called once the first screen is painted (the command line resumes Python's
         cycle collector there: ``cli/startup.py``)."""
-        """Build the screens not shown yet while the first one is read (see
-        :meth:`prepare_next_screen`), as the command line asks; without it, as in most
-        tests, every screen is built as it first opens."""
-        for _key, mode, _title in SCREENS_BY_KEY:
-            self.add_mode(mode, self._screen_factory(mode))
+        self.add_mode_screens()
         self.set_reactive(RecovApp.today, clock.today())
         theme = store.settings().theme
         if theme in self.available_themes:
@@ -146,15 +135,6 @@ class RecovApp(GlobalActions, App[None]):
         self._summary_timer: Timer | None = None
         self._leaving = False
         store.on_change(self._store_changed)
-
-    def _screen_factory(self, mode: str) -> Callable[[], Screen[None]]:
-        module, name = screen_class_path(mode)
-
-        def make() -> Screen[None]:
-            screen: Screen[None] = getattr(import_module(module), name)(self.services, self.clock)
-            return screen
-
-        return make
 
     # The day and the data
 
@@ -172,30 +152,7 @@ class RecovApp(GlobalActions, App[None]):
         """The first screen is painted: the rest can be loaded now."""
         if self._on_shown is not None:
             self._on_shown()
-        if self.prepare_screens:
-            self.set_timer(PREPARE_AFTER_S, self.prepare_next_screen)
-
-    def prepare_next_screen(self) -> None:
-        """Build the next screen not opened yet, as its mode's own, without showing it.
-
-        Its first open then only re-reads and lays it out (the import, the compose and
-        the mounting of its widgets, most of a first open, are done). A built screen
-        reads, never writes, and is the same screen a cold open makes: it is styled on
-        the stylesheet as it is, sized to the terminal, and shown with one resume.
-        """
-        mode = next((m for _k, m, _t in SCREENS_BY_KEY if m not in self._screen_stacks), None)
-        if mode is None or not self.is_running or self._exit or self._leaving:
-            self.screens_built = mode is None
-            return
-        screen, mounted = self._get_screen(self._screen_factory(mode)())
-        self._screen_stacks[mode] = [screen]
-        screen._screen_resized(self.size)
-
-        async def next_after_mount() -> None:
-            await mounted
-            self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
-
-        self.call_next(next_after_mount)
+        self.build_screens_soon()
 
     @work(thread=True, exclusive=True, group="watched-folders")
     def import_watched(self, db_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 A start makes some 70,000 objects that live as long as the process: modules,
 classes, functions, Textual's stylesheet and widgets. While they are being made
-the collector's full passes walk all of them again and again (about a tenth of
-a start), and afterwards every full pass walks them once more (a 35–110 ms stall
+the collector's full passes walk all of them again and again (a sixth of a
+start's time), and afterwards every full pass walks them once more (a 35–110 ms stall
 as a screen first opens). Almost none of them is ever garbage.
 
 So a process started as ``recovtui`` pauses the collector on its first line

@@ -1,0 +1,84 @@
+"""The app's screens, one per mode: made as a mode first opens, or built beforehand.
+
+A mixin of :class:`tracker.app.RecovApp` (beside :mod:`tracker.screens.global_actions`).
+Each mode's screen is made with the app's services and clock. Asked to
+(``prepare_screens``, as the command line asks), the app builds the screens not
+shown yet once the first one is painted, one at a time: imported, composed and
+mounted as their mode's own, not shown. A first open of a built screen then only
+re-reads its report, lays it out and draws it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.screen import Screen
+
+from tracker.screens.modes import SCREENS_BY_KEY, screen_class_path
+
+if TYPE_CHECKING:
+    from tracker.domain.clock import Clock
+    from tracker.services.bundle import Services
+
+PREPARE_AFTER_S = 0.4
+"""How long after the first screen is painted the other screens start being built."""
+PREPARE_GAP_S = 0.1
+"""The pause between one screen built and the next: each is built in many short steps
+that keys can come between, and the gap leaves the loop idle between screens."""
+
+
+class ModeScreens(App[None]):
+    """Every mode's screen, from its factory; the ones not shown yet built on request."""
+
+    services: Services
+    clock: Clock
+    _leaving: bool
+    """The app is on its way out (its terminal closed): build nothing more."""
+    prepare_screens = False
+    """Build the screens not shown yet once the first one is painted (see
+    :meth:`prepare_next_screen`); without it, as in most tests, every screen is made
+    as its mode first opens."""
+    screens_built = False
+    """Every screen is built (made, composed and mounted), as its mode's own."""
+
+    def add_mode_screens(self) -> None:
+        for _key, mode, _title in SCREENS_BY_KEY:
+            self.add_mode(mode, self._screen_factory(mode))
+
+    def _screen_factory(self, mode: str) -> Callable[[], Screen[None]]:
+        module, name = screen_class_path(mode)
+
+        def make() -> Screen[None]:
+            screen: Screen[None] = getattr(import_module(module), name)(self.services, self.clock)
+            return screen
+
+        return make
+
+    def build_screens_soon(self) -> None:
+        """Start building the screens not shown yet, if asked to (the first is painted)."""
+        if self.prepare_screens:
+            self.set_timer(PREPARE_AFTER_S, self.prepare_next_screen)
+
+    def prepare_next_screen(self) -> None:
+        """Build the next screen not opened yet, as its mode's own, without showing it.
+
+        A built screen reads, never writes, and is the screen a cold open makes: styled
+        on the stylesheet as it is, sized to the terminal, shown with one resume. A key
+        pressed before its mode's screen is built opens it cold, as without building.
+        """
+        mode = next((m for _k, m, _t in SCREENS_BY_KEY if m not in self._screen_stacks), None)
+        if mode is None or not self.is_running or self._exit or self._leaving:
+            self.screens_built = mode is None
+            return
+        screen, mounted = self._get_screen(self._screen_factory(mode)())
+        self._screen_stacks[mode] = [screen]
+        screen._screen_resized(self.size)
+
+        async def next_after_mount() -> None:
+            await mounted
+            self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
+
+        self.call_next(next_after_mount)
