@@ -33,12 +33,23 @@ demo: $(STAMP_APP)  ## start the app on a fresh demo database
 
 # The environment may forbid bytecode (PYTHONDONTWRITEBYTECODE): every test
 # worker and every `python -m tracker` child would then compile recovtui from
-# source (~0.5 s each). The cache goes under .pytest_cache, out of git.
+# source (~0.5 s each). The cache goes under .pytest_cache, out of git, and is
+# filled once after an install, on both cores, before any test runs: else the
+# first run's workers and children each compile Textual, hypothesis and the rest
+# for themselves (about 10 s more on a fresh clone).
 # Three workers on two cores: a Pilot test spends much of its time asleep in
 # Textual's idle waits (20 ms slices), which a third worker fills.
-test: $(STAMP_TEST)  ## install the test dependencies and run every test
-	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX="$(CURDIR)/.pytest_cache/pycache" \
-		$(BIN)/python -m pytest -n 3 --dist worksteal -q
+PYCACHE := $(CURDIR)/.pytest_cache/pycache
+TEST_ENV := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX="$(PYCACHE)"
+
+$(PYCACHE)/.compiled: $(STAMP_TEST)
+	-$(TEST_ENV) $(BIN)/python -m compileall -q -j 2 \
+		$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') \
+		tracker tests > /dev/null
+	touch $@
+
+test: $(PYCACHE)/.compiled  ## install the test dependencies and run every test
+	$(TEST_ENV) $(BIN)/python -m pytest -n 3 --dist worksteal -q
 
 check: $(STAMP_DEV)  ## lint, format check, strict typing, import contracts
 	$(BIN)/ruff check tracker tests bench
