@@ -72,12 +72,15 @@ class HistoryService:
         activities = tuple(store.find_activities(chosen, offset, limit))
         totals: dict[date, WeekTotal] = {}
         if activities:
-            first = week_of(activities[-1].date, settings.week_start).start
-            last = week_of(activities[0].date, settings.week_start).end
-            start = max(first, chosen.start) if chosen.start else first
-            end = min(last, chosen.end) if chosen.end else last
-            weeks = store.find_activities(replace(chosen, start=start, end=end))
-            totals = week_totals(weeks, settings.week_start)
+            # Only the page's newest and oldest weeks can go on over the page's ends:
+            # those two are read whole; every week between is all on the page.
+            ends = {week_of(activities[i].date, settings.week_start) for i in (0, -1)}
+            inside = [a for a in activities if week_of(a.date, settings.week_start) not in ends]
+            for week in ends:
+                start = max(week.start, chosen.start) if chosen.start else week.start
+                end = min(week.end, chosen.end) if chosen.end else week.end
+                inside += store.find_activities(replace(chosen, start=start, end=end))
+            totals = week_totals(inside, settings.week_start)
         return HistoryPage(
             chosen=chosen,
             offset=offset,

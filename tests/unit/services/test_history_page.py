@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TODAY
 from tests.fakes import FakeClock
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
+from tracker.domain.dates import week_of
 from tracker.domain.forms import FormErrors
 from tracker.domain.kinds import ActivityKind
-from tracker.domain.listing import ActivityFilter, read_filter
+from tracker.domain.listing import ActivityFilter, read_filter, week_totals
 from tracker.services.bundle import Services
 from tracker.services.history import HistoryService
 from tracker.services.reports import stats_report
@@ -56,6 +57,40 @@ def test_a_week_total_counts_the_whole_week_even_across_pages(
     page = history.page(ActivityFilter(), 0, limit=1)
     total = page.week_of(page.activities[0])
     assert (total.count, total.distance_m, total.duration_s) == (3, 30000, 9000)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    runs=st.lists(
+        st.tuples(st.integers(0, 60), st.sampled_from(["hill", "easy", "hills club"])),
+        max_size=25,
+    ),
+    text=st.sampled_from(["", "hill", "club"]),
+    offset=st.integers(0, 12),
+    limit=st.integers(1, 9),
+    week_start=st.sampled_from(["monday", "sunday", "saturday"]),
+)
+def test_each_week_total_is_every_matching_run_of_its_week(
+    store: Store,
+    history: HistoryService,
+    runs: list[tuple[int, str]],
+    text: str,
+    offset: int,
+    limit: int,
+    week_start: str,
+) -> None:
+    """Whatever page is read, a week's total is over all the runs of that week the
+    filter names, those on other pages too, and only those."""
+    for old in store.all_activities():
+        store.delete_activity(old.id or 0)
+    store.set_setting("week_start", week_start)
+    for days_ago, note in runs:
+        log(store, days_ago, note=note)
+    chosen = ActivityFilter(text=text)
+    page = history.page(chosen, offset, limit)
+    expected = week_totals(store.find_activities(chosen), week_start)
+    weeks = {week_of(a.date, week_start).start for a in page.activities}
+    assert page.totals == {week: expected[week] for week in weeks}
 
 
 def test_filters_by_kind_dates_and_text(store: Store, history: HistoryService) -> None:
