@@ -50,3 +50,36 @@ async def test_a_run_moved_to_last_week_moves_the_stats_then_is_deleted(
         await pilot.press("enter")
         await pilot.pause()
         assert store.all_activities() == []
+
+
+async def test_a_letter_that_names_the_same_runs_leaves_the_table_as_it_is(
+    store: Store, clock: FakeClock
+) -> None:
+    for days_ago, note in ((1, "hill"), (2, "hills club"), (9, "easy")):
+        store.add_activity(
+            Activity(TODAY - timedelta(days=days_ago), ActivityKind.EASY, 8000, note=note)
+        )
+    async with make_app(store, clock, start_mode="history").run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        table = current(pilot, HistoryScreen).query_one(HistoryTable)
+        drawn: list[int] = []
+        show = table.show
+        table.show = lambda *a, **k: (drawn.append(1), show(*a, **k))[1]  # type: ignore[method-assign]
+
+        def notes() -> list[str]:
+            return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+
+        await pilot.press("slash", "h")
+        assert len(drawn) == 1 and notes()[1:] == ["hill", "hills club"]  # after its total
+        await pilot.press("i", "l")  # "hil": the same two runs
+        assert len(drawn) == 1 and notes()[1:] == ["hill", "hills club"]
+        await pilot.press("l")  # "hill": still both
+        assert len(drawn) == 1
+        await pilot.press("s")  # "hills": one run
+        assert len(drawn) == 2 and notes()[1:] == ["hills club"]
+        await pilot.press("backspace")  # "hill" again: both, drawn again
+        assert len(drawn) == 3 and notes()[1:] == ["hill", "hills club"]
+        await pilot.press("backspace", "backspace", "backspace")  # "h": the same two
+        assert len(drawn) == 3
+        await pilot.press("backspace")  # no filter: every run, under two weeks' totals
+        assert len(drawn) == 4 and len(notes()) == 5

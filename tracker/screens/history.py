@@ -73,8 +73,10 @@ class HistoryScreen(RecovScreen):
         table = self.query_one(HistoryTable)
         keep = table.cursor_row
         wanted = max(self._shown, 1)
-        self.page = page = self.history.page(self.chosen, 0, max(wanted, PAGE_SIZE))
-        table.show(page.activities, page.totals, page.units, page.week_start)
+        shown, self.page = self.page, self.history.page(self.chosen, 0, max(wanted, PAGE_SIZE))
+        page = self.page
+        if not _same_rows(shown, page):  # typing on in a word often names the same runs
+            table.show(page.activities, page.totals, page.units, page.week_start)
         self._shown = len(page.activities)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
@@ -177,3 +179,13 @@ class HistoryScreen(RecovScreen):
         if await self.app.push_screen_wait(ConfirmDialog(question, yes="Delete", no="Keep")):
             self.history.delete_run(run.id)
             self.notify(f"Deleted the {run.kind.label.lower()} run · ctrl+z undoes it")
+
+
+def _same_rows(shown: HistoryPage | None, page: HistoryPage) -> bool:
+    """``page`` makes exactly the rows of ``shown``, the one page the table holds."""
+    return (
+        shown is not None
+        and shown.offset == 0
+        and (shown.activities, shown.totals, shown.units, shown.week_start)
+        == (page.activities, page.totals, page.units, page.week_start)
+    )
