@@ -15,6 +15,7 @@ from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -24,6 +25,7 @@ from tests.helpers import shown, until
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.store import Store
+from tracker.screens.modals.run_form import LogRunForm
 from tracker.widgets.footer import Footer
 
 
@@ -84,6 +86,30 @@ async def test_a_first_open_styles_each_widget_once(
         app.switch_mode("week")
         await pilot.pause()
         assert restyled == [app.screen]  # a screen coming back is restyled, as in Textual
+
+
+async def test_a_dialog_styles_its_footer_keys_once(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dialog's footer is the app's: its keys come up in their final style, as a
+    screen's do (Textual's footer restyled each of them twice as the dialog opened)."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        restyled: list[object] = []
+        update_styles = RecovApp.update_styles
+
+        def counted(self: RecovApp, node: DOMNode, animate: bool = True) -> None:
+            if isinstance(node, FooterKey):
+                restyled.append(node)
+            update_styles(self, node, animate)
+
+        monkeypatch.setattr(RecovApp, "update_styles", counted)
+        await pilot.press("l")
+        assert isinstance(app.screen, LogRunForm)
+        assert {key.key for key in app.screen.query(FooterKey)} >= {"ctrl+s", "escape"}
+        assert restyled == []
+        assert isinstance(app.screen.query_one(TextualFooter), Footer)
 
 
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(

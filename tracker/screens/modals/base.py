@@ -21,8 +21,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
+from tracker.widgets.footer import Footer
 from tracker.widgets.plain import plain
 
 T = TypeVar("T")
