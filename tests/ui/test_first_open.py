@@ -16,8 +16,9 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
-from textual.widgets import Static
+from textual.widgets import Select, Static
 from textual.widgets._footer import FooterKey
+from textual.widgets._select import SelectOverlay
 
 from tests.conftest import EVENING, make_app
 from tests.fakes import FakeClock
@@ -25,6 +26,7 @@ from tests.helpers import shown, until
 from tracker.app import RecovApp
 from tracker.data.db import open_db
 from tracker.data.store import Store
+from tracker.domain.kinds import ActivityKind
 from tracker.screens.modals.run_form import LogRunForm
 from tracker.widgets.footer import Footer
 
@@ -88,11 +90,12 @@ async def test_a_first_open_styles_each_widget_once(
         assert restyled == [app.screen]  # a screen coming back is restyled, as in Textual
 
 
-async def test_a_dialog_styles_its_footer_keys_once(
+async def test_a_dialog_comes_up_as_a_screen_does(
     store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A dialog's footer is the app's: its keys come up in their final style, as a
-    screen's do (Textual's footer restyled each of them twice as the dialog opened)."""
+    screen's do (Textual's footer restyled each of them twice as the dialog opened);
+    and its choices build their list of options when first opened, as the screens' do."""
     app = make_app(store, clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -110,6 +113,8 @@ async def test_a_dialog_styles_its_footer_keys_once(
         assert {key.key for key in app.screen.query(FooterKey)} >= {"ctrl+s", "escape"}
         assert restyled == []
         assert isinstance(app.screen.query_one(TextualFooter), Footer)
+        assert app.screen.query_one("#kind", Select).value == ActivityKind.WORKOUT  # planned
+        assert not app.screen.query(SelectOverlay)
 
 
 async def test_the_footer_is_rebuilt_only_when_its_keys_change(

@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tracker.widgets.footer import Footer
+from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.plain import plain
 
 T = TypeVar("T")
@@ -101,7 +102,7 @@ class Modal(ModalScreen[T | None], Generic[T]):
         self, name: str, label: str, options: Iterable[tuple[str, object]], value: object
     ) -> ComposeResult:
         """A choice among ``options`` (label, value), ``value`` chosen, in a form row."""
-        select: Select[object] = Select(
+        select: Select[object] = LazySelect(
             options, value=value, allow_blank=False, compact=True, id=name
         )
         yield from self.field(name, label, select)
