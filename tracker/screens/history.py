@@ -73,8 +73,8 @@ class HistoryScreen(RecovScreen):
         table = self.query_one(HistoryTable)
         keep = table.cursor_row
         wanted = max(self._shown, 1)
-        shown, self.page = self.page, self.history.page(self.chosen, 0, max(wanted, PAGE_SIZE))
-        page = self.page
+        shown = self.page
+        self.page = page = self.history.page(self.chosen, 0, max(wanted, PAGE_SIZE))
         if not _same_rows(shown, page):  # typing on in a word often names the same runs
             table.show(page.activities, page.totals, page.units, page.week_start)
         self._shown = len(page.activities)

@@ -75,12 +75,12 @@ class HistoryService:
             # Only the page's newest and oldest weeks can go on over the page's ends:
             # those two are read whole; every week between is all on the page.
             ends = {week_of(activities[i].date, settings.week_start) for i in (0, -1)}
-            inside = [a for a in activities if week_of(a.date, settings.week_start) not in ends]
+            weeks = [a for a in activities if week_of(a.date, settings.week_start) not in ends]
             for week in ends:
                 start = max(week.start, chosen.start) if chosen.start else week.start
                 end = min(week.end, chosen.end) if chosen.end else week.end
-                inside += store.find_activities(replace(chosen, start=start, end=end))
-            totals = week_totals(inside, settings.week_start)
+                weeks += store.find_activities(replace(chosen, start=start, end=end))
+            totals = week_totals(weeks, settings.week_start)
         return HistoryPage(
             chosen=chosen,
             offset=offset,
