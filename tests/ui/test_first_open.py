@@ -215,7 +215,7 @@ OTHER_MODES = ("week", "timer", "stats", "settings", "history")
 async def _shown_on_each(app: RecovApp) -> dict[str, str]:
     """The screenshot of each screen as it first opens (once built, if the app builds them:
     checked to be every other screen, each made and mounted once as its mode's own, not
-    shown, and nothing written)."""
+    shown, with its footer's keys, and nothing written)."""
     shown: dict[str, str] = {}
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -228,10 +228,23 @@ async def _shown_on_each(app: RecovApp) -> dict[str, str]:
                 assert mode == screen.MODE
             assert app.screen.MODE == "today"
             assert _stored(app.store) == before
-        for mode in OTHER_MODES:
-            app.switch_mode(mode)
-            await pilot.pause()
-            shown[mode] = app.export_screenshot()
+        rebuilt: list[str] = []
+        recompose = Footer.recompose
+
+        async def counted(footer: Footer) -> None:
+            rebuilt.append(footer.screen.MODE)
+            await recompose(footer)
+
+        Footer.recompose = counted  # type: ignore[method-assign]
+        try:
+            for mode in OTHER_MODES:
+                app.switch_mode(mode)
+                await pilot.pause()
+                shown[mode] = app.export_screenshot()
+        finally:
+            Footer.recompose = recompose  # type: ignore[method-assign]
+        if app.prepare_screens:
+            assert rebuilt == []  # a built screen's footer already shows its keys
     return shown
 
 

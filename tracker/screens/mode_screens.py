@@ -79,6 +79,9 @@ class ModeScreens(App[None]):
 
         async def next_after_mount() -> None:
             await mounted
+            # Its footer's keys too: a screen that focuses nothing as it mounts (Week)
+            # would else learn its keys, and rebuild its footer, as it is first shown.
+            screen.refresh_bindings()
             self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
 
         self.call_next(next_after_mount)
