@@ -212,7 +212,7 @@ def _stored(store: Store) -> list[str]:
 OTHER_MODES = ("week", "timer", "stats", "settings", "history")
 
 
-async def _shown_on_each(app: RecovApp) -> dict[str, str]:
+async def _shown_on_each(app: RecovApp, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """The screenshot of each screen as it first opens (once built, if the app builds them:
     checked to be every other screen, each made and mounted once as its mode's own, not
     shown, with its footer's keys, and nothing written)."""
@@ -235,21 +235,19 @@ async def _shown_on_each(app: RecovApp) -> dict[str, str]:
             rebuilt.append(footer.screen.MODE)
             await recompose(footer)
 
-        Footer.recompose = counted  # type: ignore[method-assign]
-        try:
+        with monkeypatch.context() as patched:
+            patched.setattr(Footer, "recompose", counted)
             for mode in OTHER_MODES:
                 app.switch_mode(mode)
                 await pilot.pause()
                 shown[mode] = app.export_screenshot()
-        finally:
-            Footer.recompose = recompose  # type: ignore[method-assign]
         if app.prepare_screens:
             assert rebuilt == []  # a built screen's footer already shows its keys
     return shown
 
 
 async def test_a_screen_built_while_today_is_read_opens_as_one_made_as_it_opens_does(
-    demo_template: Path, tmp_path: Path
+    demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Building the screens writes nothing; a built screen shows, and leaves stored, what
     a cold open does."""
@@ -259,9 +257,9 @@ async def test_a_screen_built_while_today_is_read_opens_as_one_made_as_it_opens_
         stores.append(Store(open_db(tmp_path / name)))
     cold_store, built_store = stores
     try:
-        cold = await _shown_on_each(RecovApp(cold_store, FakeClock(EVENING)))
+        cold = await _shown_on_each(RecovApp(cold_store, FakeClock(EVENING)), monkeypatch)
         built = await _shown_on_each(
-            RecovApp(built_store, FakeClock(EVENING), prepare_screens=True)
+            RecovApp(built_store, FakeClock(EVENING), prepare_screens=True), monkeypatch
         )
         for mode in OTHER_MODES:
             assert built[mode] == cold[mode], mode
