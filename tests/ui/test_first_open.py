@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.color import Color
@@ -210,12 +211,18 @@ def _stored(store: Store) -> list[str]:
 
 
 OTHER_MODES = ("week", "timer", "stats", "settings", "history")
+SMALLER = (84, 30)
+"""A terminal the screens fit in unscrolled, smaller than the one they were built in."""
 
 
-async def _shown_on_each(app: RecovApp, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """The screenshot of each screen as it first opens (once built, if the app builds them:
-    checked to be every other screen, each made and mounted once as its mode's own, not
-    shown, with its footer's keys, and nothing written)."""
+async def _shown_on_each(
+    app: RecovApp, monkeypatch: pytest.MonkeyPatch, resized: tuple[int, int] | None = None
+) -> dict[str, str]:
+    """The screenshot of each screen as it first opens, the terminal ``resized`` first if
+    given (once built, if the app builds them: checked to be every other screen, each made
+    and mounted once as its mode's own, not shown, laid out at the terminal's size, with
+    its footer's keys, and nothing written; shown at the size it was built at, none is
+    laid out again or rebuilds its footer)."""
     shown: dict[str, str] = {}
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -226,23 +233,36 @@ async def _shown_on_each(app: RecovApp, monkeypatch: pytest.MonkeyPatch) -> dict
                 (screen,) = app._screen_stacks[mode]
                 assert screen.is_mounted and not screen.is_current
                 assert mode == screen.MODE
+                assert screen.size == app.size, mode
             assert app.screen.MODE == "today"
             assert _stored(app.store) == before
+        if resized is not None:
+            await pilot.resize_terminal(*resized)
+            await pilot.pause()
         rebuilt: list[str] = []
+        laid_out: list[str] = []
         recompose = Footer.recompose
+        refresh_layout = Screen._refresh_layout
 
         async def counted(footer: Footer) -> None:
             rebuilt.append(footer.screen.MODE)
             await recompose(footer)
 
+        def layout_counted(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+            laid_out.append(getattr(screen, "MODE", ""))
+            refresh_layout(screen, *args, **kwargs)
+
         with monkeypatch.context() as patched:
             patched.setattr(Footer, "recompose", counted)
+            patched.setattr(Screen, "_refresh_layout", layout_counted)
             for mode in OTHER_MODES:
                 app.switch_mode(mode)
                 await pilot.pause()
                 shown[mode] = app.export_screenshot()
         if app.prepare_screens:
             assert rebuilt == []  # a built screen's footer already shows its keys
+            if resized is None:
+                assert laid_out == []  # nor is any laid out again: each was, as it was built
     return shown
 
 
@@ -267,6 +287,19 @@ async def test_a_screen_built_while_today_is_read_opens_as_one_made_as_it_opens_
     finally:
         for store in stores:
             store.close()
+
+
+async def test_a_screen_built_before_the_terminal_is_resized_opens_at_the_new_size(
+    demo_store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Laid out as it was built, a screen shown after a resize is laid out again: it shows
+    what one made as it opens at the new size shows."""
+    cold = await _shown_on_each(RecovApp(demo_store, clock), monkeypatch, resized=SMALLER)
+    built = await _shown_on_each(
+        RecovApp(demo_store, clock, prepare_screens=True), monkeypatch, resized=SMALLER
+    )
+    for mode in OTHER_MODES:
+        assert built[mode] == cold[mode], mode
 
 
 async def test_a_key_pressed_while_a_screen_is_being_built_opens_it(

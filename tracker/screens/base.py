@@ -22,6 +22,7 @@ from textual import events
 from textual._context import NoActiveAppError
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -156,3 +157,28 @@ class RecovScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Re-read what the screen shows from its services."""
+
+    # Built before it is shown (screens/mode_screens.py)
+
+    def lay_out_unseen(self, size: Size) -> None:
+        """Read the report and lay it out at ``size``, not shown yet.
+
+        Textual lays out only a screen that has been on show (``_screen_resized`` does
+        nothing before), so a screen built beforehand would be read, laid out (three
+        times: each widget's first size restyles some) and drawn as it first opens.
+        Read and laid out now, it is left as a screen shown once and then left is: its
+        first open re-reads (picking up any write since), lays out only what that
+        changed, and is drawn once. Resized meanwhile, it is laid out again as it resumes
+        (Textual compares the sizes).
+        """
+        self.refresh_data()
+        self._refresh_layout(size)
+
+    def draw_unseen(self) -> None:
+        """Draw every widget of this screen, laid out and not shown, into its line cache
+        (the frame is dropped), once the widgets have taken their sizes: its first open
+        redraws only what its re-read changed."""
+        if self._layout_required:
+            self._refresh_layout(self.app.size)
+            self._layout_required = False
+        self._compositor.render_update(full=True)

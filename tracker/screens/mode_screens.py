@@ -4,8 +4,9 @@ A mixin of :class:`tracker.app.RecovApp` (beside :mod:`tracker.screens.global_ac
 Each mode's screen is made with the app's services and clock. Asked to
 (``prepare_screens``, as the command line asks), the app builds the screens not
 shown yet once the first one is painted, one at a time: imported, composed and
-mounted as their mode's own, not shown. A first open of a built screen then only
-re-reads its report, lays it out and draws it.
+mounted as their mode's own, then read, laid out and drawn while hidden
+(:meth:`RecovScreen.lay_out_unseen`). A first open of a built screen then only
+re-reads its report and redraws what that changed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.screen import Screen
 
+from tracker.screens.base import RecovScreen
 from tracker.screens.modes import SCREENS_BY_KEY, screen_class_path
 
 if TYPE_CHECKING:
@@ -75,13 +77,20 @@ class ModeScreens(App[None]):
             return
         screen, mounted = self._get_screen(self._screen_factory(mode)())
         self._screen_stacks[mode] = [screen]
-        screen._screen_resized(self.size)
 
         async def next_after_mount() -> None:
             await mounted
             # Its footer's keys too: a screen that focuses nothing as it mounts (Week)
             # would else learn its keys, and rebuild its footer, as it is first shown.
             screen.refresh_bindings()
-            self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
+            if isinstance(screen, RecovScreen):
+                screen.lay_out_unseen(self.size)
+            self.set_timer(PREPARE_GAP_S, drawn)
+
+        def drawn() -> None:
+            # After the gap: its widgets have had their sizes (and restyled on them).
+            if isinstance(screen, RecovScreen) and screen.is_attached and not screen.is_current:
+                screen.draw_unseen()
+            self.call_next(self.prepare_next_screen)
 
         self.call_next(next_after_mount)
