@@ -206,6 +206,39 @@ async def test_a_first_open_reads_its_report_once_and_a_return_reads_it_again(
         assert len(reads) == 3  # back from the palette (a screen of its own)
 
 
+@pytest.mark.parametrize("mode", ["today", "week", "timer", "stats", "settings", "history"])
+async def test_each_screen_is_set_up_once_and_read_once_as_it_first_opens(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """Textual calls the handler of each class a screen is made of, so one that also calls
+    ``super()`` runs the base's twice; and a first open reads the report once."""
+    from importlib import import_module
+
+    from tracker.screens.base import RecovScreen
+    from tracker.screens.modes import screen_class_path
+
+    module, name = screen_class_path(mode)
+    screen_class = getattr(import_module(module), name)
+    calls: list[str] = []
+    on_mount, refresh_data = RecovScreen.on_mount, screen_class.refresh_data
+
+    def mount_counted(self: RecovScreen) -> None:
+        calls.append("set up")
+        on_mount(self)
+
+    def read_counted(self: RecovScreen) -> None:
+        calls.append("read")
+        refresh_data(self)
+
+    monkeypatch.setattr(RecovScreen, "on_mount", mount_counted)
+    monkeypatch.setattr(screen_class, "refresh_data", read_counted)
+    app = make_app(store, clock, mode)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert mode == app.screen.MODE
+        assert calls == ["set up", "read"]
+
+
 def _stored(store: Store) -> list[str]:
     return list(store.db.conn.iterdump())
 

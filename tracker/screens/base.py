@@ -128,12 +128,20 @@ class RecovScreen(Screen[None]):
         self.watch(self.app, "today", self._today_changed, init=False)
         self.watch(self.app, "revision", self._data_changed, init=False)
 
+    # Textual calls each class's handler (``on_mount``, ``on_resize``, ...) of a screen
+    # itself, base classes' too: a subclass's handler never calls ``super()`` for it (that
+    # would run the base's twice), and what a subclass adds goes in the methods below.
+
     def on_resize(self) -> None:
+        self.sized()
+
+    def sized(self) -> None:
+        """The screen has a new size, or came into view: set what follows its size."""
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
         self.set_class(small, "-too-small")
 
     def on_screen_resume(self) -> None:
-        self.on_resize()
+        self.sized()
         if self._in_view:
             return  # Textual resumes a screen twice as its mode first opens
         self._in_view = True

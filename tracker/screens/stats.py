@@ -76,12 +76,11 @@ class StatsScreen(RecovScreen):
                 yield AdherenceView(id="stats-adherence", classes="stats-panel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         for selector, title in PANELS.items():
             self.query_one(selector).border_title = title
 
-    def on_resize(self) -> None:
-        super().on_resize()
+    def sized(self) -> None:
+        super().sized()
         self.set_class(self.size.width < WIDE, "-narrow")
 
     def action_refresh(self) -> None:

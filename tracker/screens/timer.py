@@ -100,9 +100,7 @@ class TimerScreen(RecovScreen):
         yield TimerControls(classes="timer-controls")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._ticker = self.set_interval(TICK_S, self.tick, pause=True)
-        self.refresh_data()
 
     def on_unmount(self) -> None:
         """Quitting mid-session keeps it: saved as it stands, offered back on the next start."""

@@ -115,7 +115,6 @@ class TodayScreen(EveningDialogs):
         yield Static(id="today-hint")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#today-day").border_title = "Today"
         self.query_one("#today-week").border_title = "This week"
         recovery = self.query_one("#recovery", Checklist)

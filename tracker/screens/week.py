@@ -118,7 +118,6 @@ class WeekScreen(RecovScreen):
             yield Static(id="next-warnings", classes="week-warnings")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.selected = self.today
 
     def day_changed(self) -> None:
