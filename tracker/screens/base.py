@@ -168,6 +168,12 @@ class RecovScreen(Screen[None]):
 
     # Built before it is shown (screens/mode_screens.py)
 
+    async def show_keys(self) -> None:
+        """Give the footer this screen's keys as they are now, and wait until it shows
+        them (a built screen: Textual tells a footer only as its screen is shown)."""
+        self.refresh_bindings()
+        await self.query_one(Footer).show_keys()
+
     def lay_out_unseen(self, size: Size) -> None:
         """Read the report and lay it out at ``size``, not shown yet.
 

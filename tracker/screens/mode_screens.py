@@ -11,6 +11,7 @@ re-reads its report and redraws what that changed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -30,6 +31,25 @@ PREPARE_AFTER_S = 0.4
 PREPARE_GAP_S = 0.1
 """The pause between one screen built and the next: each is built in many short steps
 that keys can come between, and the gap leaves the loop idle between screens."""
+
+
+async def settled(screen: Screen[None]) -> None:
+    """Return once ``screen`` and each of its widgets has handled what was sent to it
+    before the call (as Textual's pilot waits for a screen)."""
+    nodes = [screen, *screen.walk_children(with_self=False)]
+    left = len(nodes)
+    done = asyncio.Event()
+
+    def handled() -> None:
+        nonlocal left
+        left -= 1
+        if left == 0:
+            done.set()
+
+    for node in nodes:
+        if not node.call_later(handled):
+            handled()  # closed: it will handle nothing more
+    await done.wait()
 
 
 class ModeScreens(App[None]):
@@ -80,17 +100,17 @@ class ModeScreens(App[None]):
 
         async def next_after_mount() -> None:
             await mounted
-            # Its footer's keys too: a screen that focuses nothing as it mounts (Week)
-            # would else learn its keys, and rebuild its footer, as it is first shown.
-            screen.refresh_bindings()
             if isinstance(screen, RecovScreen):
+                # Its footer's keys too: a screen that focuses nothing as it mounts (Week)
+                # would else learn its keys, and rebuild its footer, as it is first shown.
+                await screen.show_keys()
                 screen.lay_out_unseen(self.size)
-            self.set_timer(PREPARE_GAP_S, drawn)
-
-        def drawn() -> None:
-            # After the gap: its widgets have had their sizes (and restyled on them).
-            if isinstance(screen, RecovScreen) and screen.is_attached and not screen.is_current:
-                screen.draw_unseen()
-            self.call_next(self.prepare_next_screen)
+                # Its widgets take their sizes (and restyle on them); then what that asks
+                # of the screen (a widget asks for a layout once it is idle) reaches it.
+                await settled(screen)
+                await settled(screen)
+                if screen.is_attached and not screen.is_current:
+                    screen.draw_unseen()
+            self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
 
         self.call_next(next_after_mount)

@@ -65,3 +65,9 @@ class Footer(TextualFooter):
         self._recompose_queued = False
         if self.is_attached and self._keys() != self._composed:
             await self.recompose()
+
+    async def show_keys(self) -> None:
+        """Show the screen's keys as they are now, and return once they are mounted."""
+        self._bindings_ready = True
+        with self._context():  # composed as its own handler would compose (data bound)
+            await self._recompose_once()
