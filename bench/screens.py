@@ -7,9 +7,9 @@ switching to a second screen the same way is the baseline. The pilot's idle wait
 is not the end: Textual holds a mode's first frames back for 50 ms
 (``delay_update``), and a screen that is idle before then is painted after it. It is
 measured twice, on recovtui started as the command starts it: once the other
-screens are built, while Today is read (then an open re-reads its report, lays the
-screen out and draws it), and at once, as Today is painted (then it also imports,
-composes and mounts the screen). A week step is the handler of
+screens are built, while Today is read (each read, laid out and drawn while hidden:
+an open then re-reads its report and redraws what changed), and at once, as Today
+is painted (then it also imports, composes and mounts the screen). A week step is the handler of
 ``[``/``]`` (reading the week and updating its cells), with the pilot's round
 trip given against the minimal app's.
 """
