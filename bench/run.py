@@ -249,6 +249,11 @@ def table(rows: list[Figure]) -> str:
 
 
 def main() -> None:
+    # What is measured in this process (a screen's first open imports its module) is
+    # imported from cached bytecode, as an installed package is, whatever the shell says
+    # (PYTHONDONTWRITEBYTECODE would compile each module from source as it is timed).
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(DATA / "pycache")
     db = ten_year_db()
     print(f"database: {db.relative_to(ROOT)} ({db.stat().st_size / 1e6:.1f} MB), {RUNS} runs each")
     results: dict[str, float] = {}

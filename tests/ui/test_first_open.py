@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
@@ -338,3 +339,37 @@ async def test_a_key_pressed_while_a_screen_is_being_built_opens_it(
         await pilot.pause()
         assert app.screen.MODE == "stats"
         assert "Rest streak" in shown(pilot, "#stats-streak")
+
+
+async def test_a_whole_screen_is_drawn_as_soon_as_it_has_resumed(
+    demo_store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual holds a switch's frames for 50 ms to hide a screen being composed; a built
+    screen, or one shown before, is held only until it has re-read its report. A mode
+    opened for the first time, not built, is held as Textual holds it."""
+    holds: list[str] = []
+    delay_update = App.delay_update
+
+    def counted(self: App[None], delay: float = 0.05) -> None:
+        holds.append(self.current_mode)
+        delay_update(self, delay)
+
+    monkeypatch.setattr(App, "delay_update", counted)
+    app = RecovApp(demo_store, clock, prepare_screens=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await until(pilot, lambda: app.screens_built)
+        for mode in (*OTHER_MODES, "today", "week"):
+            app.switch_mode(mode)
+            assert app._batch_count == 1  # nothing drawn before its resume is handled
+            await pilot.pause()
+            assert app._batch_count == 0
+        assert holds == []
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
+
+    cold = RecovApp(demo_store, clock)
+    async with cold.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for mode in ("week", "today", "week"):
+            cold.switch_mode(mode)
+            await pilot.pause()
+        assert holds == ["today"]  # the week's first open only: Today and the week shown

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from tracker.screens.base import RecovScreen
 from tracker.screens.modes import SCREENS_BY_KEY, screen_class_path
@@ -65,6 +66,11 @@ class ModeScreens(App[None]):
     as its mode first opens."""
     screens_built = False
     """Every screen is built (made, composed and mounted), as its mode's own."""
+    _drawn_modes: frozenset[str] = frozenset()
+    """The modes whose screen is whole: built (read, laid out and drawn) or shown and
+    left. Switching to one skips Textual's hold (see :meth:`switch_mode`)."""
+    _holding = True
+    """Whether :meth:`delay_update` holds frames back (as Textual's does)."""
 
     def add_mode_screens(self) -> None:
         for _key, mode, _title in SCREENS_BY_KEY:
@@ -78,6 +84,44 @@ class ModeScreens(App[None]):
             return screen
 
         return make
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        """Switch to ``mode``; a screen already whole is drawn as soon as it has resumed.
+
+        Textual holds every switch's frames back for 50 ms (``delay_update``), to hide a
+        screen being composed and laid out. A built screen, or one shown before, has
+        nothing to hide: its frames are held only until it has handled its resume (its
+        re-read), then drawn at once, which halves such an open. A screen not whole yet
+        (its mode opens for the first time, or it is still being built) is held as
+        Textual holds it.
+        """
+        if mode == self._current_mode or mode not in self._drawn_modes:
+            self._leaving_mode()
+            return super().switch_mode(mode)
+        self._leaving_mode()
+        self._begin_batch()
+        self._holding = False
+        try:
+            mounted = super().switch_mode(mode)
+        finally:
+            self._holding = True
+        screen = self.screen
+
+        def resumed() -> None:
+            self._end_batch()
+
+        if not screen.call_later(resumed):  # after the resume switch_mode posted to it
+            resumed()
+        return mounted
+
+    def _leaving_mode(self) -> None:
+        """The current mode's screen has been shown: it is whole as it is left."""
+        if self._current_mode in self._screen_stacks:
+            self._drawn_modes |= {self._current_mode}
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        if self._holding:
+            super().delay_update(delay)
 
     def build_screens_soon(self) -> None:
         """Start building the screens not shown yet, if asked to (the first is painted)."""
@@ -111,6 +155,7 @@ class ModeScreens(App[None]):
                 await settled(screen)
                 if screen.is_attached and not screen.is_current:
                     screen.draw_unseen()
+                    self._drawn_modes |= {mode}
             self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
 
         self.call_next(next_after_mount)
