@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -16,6 +17,8 @@ from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
 from textual.widgets import Footer as TextualFooter
 from textual.widgets import Select, Static
 from textual.widgets._footer import FooterKey
@@ -373,3 +376,35 @@ async def test_a_whole_screen_is_drawn_as_soon_as_it_has_resumed(
             cold.switch_mode(mode)
             await pilot.pause()
         assert holds == ["today"]  # the week's first open only: Today and the week shown
+
+
+async def test_a_screen_coming_back_with_nothing_new_lays_nothing_out_again(
+    demo_store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen re-reads its report each time it comes back into view; what it shows
+    already is left be (each update would lay the whole screen out again)."""
+    app = RecovApp(demo_store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        modes = (*OTHER_MODES, "today")
+        for mode in modes:
+            app.switch_mode(mode)
+            await pilot.pause()
+        asked: list[str] = []
+        refresh = Widget.refresh
+
+        def counted(self: Widget, *args: Any, layout: bool = False, **kwargs: Any) -> Widget:
+            # Textual restyles a resumed screen's scroll bars, clearing a rule they do not
+            # hold, which asks for a layout whatever the screen shows (left to Textual).
+            if layout and not isinstance(self, ScrollBar):
+                asked.append(f"{self.screen.MODE}: {self!r}")
+            return refresh(self, *args, layout=layout, **kwargs)
+
+        for mode in modes:
+            app.switch_mode("week" if mode == "today" else "today")
+            await pilot.pause()
+            with monkeypatch.context() as patched:
+                patched.setattr(Widget, "refresh", counted)
+                app.switch_mode(mode)
+                await pilot.pause()
+        assert asked == [], "\n".join(asked)

@@ -29,6 +29,7 @@ from tracker.services.bundle import Services
 from tracker.services.history import PAGE_SIZE, HistoryPage
 from tracker.widgets.history_table import HistoryTable
 from tracker.widgets.lazy_select import LazySelect
+from tracker.widgets.shown import show
 
 NEAR_END = 30
 """Rows from the end at which the next page is read."""
@@ -97,17 +98,19 @@ class HistoryScreen(RecovScreen):
         status = self.query_one("#history-status", Static)
         page = self.page
         if problem:
-            status.update(f"✗ {problem}")
+            show(status, f"✗ {problem}")
         elif page is None or not page.matching:
-            status.update(
+            show(
+                status,
                 "No activity matches"
                 if self.chosen != ActivityFilter()
-                else "Nothing logged yet: l logs a run, Settings (5) then g imports a history"
+                else "Nothing logged yet: l logs a run, Settings (5) then g imports a history",
             )
         else:
-            status.update(
+            show(
+                status,
                 f"{page.matching} activities · enter edits · d deletes · / finds · "
-                "tab moves between the filters"
+                "tab moves between the filters",
             )
         status.set_class(bool(problem), "-problem")
 

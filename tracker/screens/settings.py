@@ -32,6 +32,7 @@ from tracker.widgets.kind_select import kind_select
 from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.nutrition_editor import NutritionEditor
 from tracker.widgets.plain import plain
+from tracker.widgets.shown import show, show_options
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "units": [("Kilometres (km)", "km"), ("Miles (mi)", "mi")],
@@ -176,20 +177,20 @@ class SettingsScreen(RecovScreen):
         first = weekday_index(settings.week_start)
         self._template = list(settings.template)
         for index, kind in enumerate(settings.template):
-            self.query_one(f"#template-label-{index}", Label).update(
-                WEEKDAY_ABBR[(first + index) % 7]
-            )
+            label = self.query_one(f"#template-label-{index}", Label)
+            show(label, WEEKDAY_ABBR[(first + index) % 7])
             self._set_select(f"template-{index}", kind)
         self._show_template_status(None)
         self._show_items()
-        self.query_one("#presets", Static).update(
+        show(
+            self.query_one("#presets", Static),
             plain(
                 "\n".join(
                     f"{terminal_text(preset.name):<20} {format_clock(preset.total_s):>6}  "
                     f"{plural(len(preset.segments), 'segment')}"
                     for preset in self.preferences.presets()
                 )
-            )
+            ),
         )
 
     def _set_select(self, name: str, value: Any) -> None:
@@ -214,7 +215,7 @@ class SettingsScreen(RecovScreen):
                 f"({RULE_RANGE} a week). Weeks already planned stay as they are; "
                 "g sets target distances."
             )
-        status.update(text)
+        show(status, text)
         status.set_class(bool(problem), "-problem")
 
     def _show_items(self) -> None:
@@ -227,7 +228,7 @@ class SettingsScreen(RecovScreen):
             if item.archived:
                 text.append("  archived", style="italic")
             options.append(Option(text, id=str(item.id)))
-        editor.set_options(options)
+        show_options(editor, options)
         if self._items:
             editor.highlighted = min(highlighted or 0, len(self._items) - 1)
 

@@ -25,6 +25,7 @@ from tracker.services.reports import StatsReport
 from tracker.widgets.acwr_gauge import AcwrData, AcwrGauge, acwr_detail, acwr_title
 from tracker.widgets.adherence_view import AdherenceView
 from tracker.widgets.heatmap import HeatmapData, YearHeatmap
+from tracker.widgets.shown import show
 from tracker.widgets.weekly_chart import ChartData, WeeklyChart
 from tracker.widgets.wellness_view import HelpedView, LoadWeekView, wellness_line
 
@@ -146,5 +147,5 @@ class StatsScreen(RecovScreen):
         if not report.warnings:
             text.append("\nNo load warnings.", style="dim")
         static = self.query_one("#stats-streak", Static)
-        static.update(text)
+        show(static, text)
         static.set_class(bool(report.warnings), "-attention")

@@ -40,6 +40,7 @@ from tracker.services.failures import StoreUnavailable
 from tracker.services.timer_session import SessionLost, TimedSession
 from tracker.widgets.countdown import CountdownDisplay, CountdownView, segment_table
 from tracker.widgets.preset_text import ice_bath_lines, preset_detail, preset_line, session_log
+from tracker.widgets.shown import show, show_options
 from tracker.widgets.timer_controls import TimerControls
 
 TICK_S = 1 / 8
@@ -81,7 +82,6 @@ class TimerScreen(RecovScreen):
         self.timed: TimedSession | None = None
         self._ticker: Timer | None = None
         self._result = ""
-        self._shown: dict[str, object] = {}
         self._unfinished: list[RecoverySession] = []
 
     def compose_body(self) -> ComposeResult:
@@ -128,7 +128,7 @@ class TimerScreen(RecovScreen):
         options = self.query_one("#preset-list", OptionList)
         highlighted = options.highlighted_option
         keep = highlighted.id if highlighted else None
-        options.set_options(Option(preset_line(p), id=p.name) for p in presets)
+        show_options(options, (Option(preset_line(p), id=p.name) for p in presets))
         names = [p.name for p in presets]
         if names:
             options.highlighted = names.index(keep) if keep in names else 0
@@ -144,7 +144,7 @@ class TimerScreen(RecovScreen):
     @on(OptionList.OptionHighlighted, "#preset-list")
     def _show_detail(self) -> None:
         detail = preset_detail(self._highlighted(), self.timer.temperature_unit())
-        self.query_one("#preset-detail", Static).update(detail)
+        show(self.query_one("#preset-detail", Static), detail)
 
     def _show_log(self) -> None:
         self._unfinished = self.timer.left_unfinished() if self.timed is None else []
@@ -154,7 +154,7 @@ class TimerScreen(RecovScreen):
             self._result,
             self._unfinished,
         )
-        self.query_one("#timer-log", Static).update(log)
+        show(self.query_one("#timer-log", Static), log)
         self.refresh_bindings()
 
     def action_start(self) -> None:
@@ -247,7 +247,6 @@ class TimerScreen(RecovScreen):
     def _run(self, timed: TimedSession) -> None:
         self.timed = timed
         self._result = ""
-        self._shown.clear()
         self.query_one("#timer-switcher", ContentSwitcher).current = "timer-running"
         if self._ticker is not None:
             self._ticker.resume()
@@ -300,11 +299,9 @@ class TimerScreen(RecovScreen):
 
     def _update(self, widget_id: str, content: str | Text) -> None:
         """Update a Static only when what it shows changes (ticks come 8 times a second)."""
-        if self._shown.get(widget_id) != content:
-            self._shown[widget_id] = content
-            widget = self.query_one(f"#{widget_id}", Static)
-            widget.update(content)
-            widget.display = bool(content)
+        widget = self.query_one(f"#{widget_id}", Static)
+        show(widget, content)
+        widget.display = bool(content)  # the same display is no change (nor a refresh)
 
     def _show_ice_bath(self, timed: TimedSession, snapshot: Snapshot) -> None:
         lines = ("", "", "")

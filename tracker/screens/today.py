@@ -45,6 +45,7 @@ from tracker.widgets.fitted import Parts
 from tracker.widgets.kind_select import kind_select
 from tracker.widgets.load_summary import LoadSummary
 from tracker.widgets.run_list import RunList, run_line
+from tracker.widgets.shown import show
 
 TIMER_KEYS = {
     RecoveryKind.ICE_BATH: ("i", "ice-bath"),
@@ -87,7 +88,6 @@ class TodayScreen(EveningDialogs):
         self.planning = services.planning
         self.history = services.history
         self.report: TodayReport | None = None
-        self._shown: dict[str, Text | Parts] = {}
         self._run_lines: list[Parts] = []
 
     def compose_body(self) -> ComposeResult:
@@ -128,9 +128,7 @@ class TodayScreen(EveningDialogs):
         """Update a Static only when what it shows changed (each update costs a layout,
         unless ``layout`` is False: the caller measures it)."""
         static = self.query_one(selector, Static)
-        if self._shown.get(selector) != content:
-            self._shown[selector] = content
-            static.update(content, layout=layout)
+        show(static, content, layout=layout)
         return static
 
     def refresh_data(self) -> None:
@@ -257,9 +255,9 @@ class TodayScreen(EveningDialogs):
         focused = [c for c in self.query(Checklist) if c.has_focus]
         item = (focused or [self.query_one("#recovery", Checklist)])[0].highlighted_item
         text = Text(item.about if item else "", style="italic")
-        if self._shown.get("#today-about") == text:
+        about = self.query_one("#today-about", Static)
+        if not show(about, text, layout=False):
             return
-        about = self._show("#today-about", text, layout=False)
         width = about.content_size.width
         if not about.is_mounted or not width:
             # Updated twice before its first layout, a Static keeps its first height

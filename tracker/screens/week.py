@@ -27,6 +27,7 @@ from tracker.services.bundle import Services
 from tracker.services.planning import WeekReport
 from tracker.widgets.day_cell import LEGEND, DayCell
 from tracker.widgets.day_strip import DayStrip, plan_cells
+from tracker.widgets.shown import show
 
 KIND_KEYS = (
     ("R", DayKind.REST),
@@ -153,22 +154,22 @@ class WeekScreen(RecovScreen):
         self._render_header(report)
         self._render_detail(report.day(self.selected), report.units)
         warnings = self.query_one("#week-warnings", Static)
-        warnings.update(warning_lines(report))
+        show(warnings, warning_lines(report))
         warnings.display = bool(report.warnings)
         self._render_next(report)
 
     def _render_next(self, shown: WeekReport) -> None:
         """The week after the one shown: its days, whether it keeps the rule, its warnings."""
         report = self._week(shown.week.end + timedelta(days=1))
-        self.query_one("#next-header", Static).update(next_week_text(report))
+        show(self.query_one("#next-header", Static), next_week_text(report))
         cells = plan_cells(report.plan.days, report.units, self.today)
         self.query_one("#next-strip", DayStrip).show(cells)
         warnings = self.query_one("#next-warnings", Static)
-        warnings.update(warning_lines(report))
+        show(warnings, warning_lines(report))
         warnings.display = bool(report.warnings)
 
     def _render_header(self, report: WeekReport) -> None:
-        self.query_one("#week-header", Static).update(week_header(report))
+        show(self.query_one("#week-header", Static), week_header(report))
 
     def _render_detail(self, day: CalendarDay, units: str) -> None:
         plan = day.plan
@@ -200,7 +201,7 @@ class WeekScreen(RecovScreen):
                 "pick the day to swap with (←/→), then m or enter · escape cancels",
                 style="bold",
             )
-        self.query_one("#day-detail", Static).update(text)
+        show(self.query_one("#day-detail", Static), text)
 
     # Keys
 

@@ -8,6 +8,7 @@ from textual.widgets import Static
 from tracker.domain.adherence import Adherence, ItemShare
 from tracker.domain.text import terminal_text
 from tracker.widgets.parts import drawn_parts, part
+from tracker.widgets.shown import show
 
 BAR = 10
 NAME_WIDTH = 18
@@ -19,11 +20,12 @@ class AdherenceView(Static):
 
     def show(self, recovery: Adherence | None, nutrition: Adherence | None) -> None:
         if recovery is None or nutrition is None:
-            self.update(
+            show(
+                self,
                 Text(
                     "Nothing logged yet: adherence shows once you check in.",
                     style=part(self, "dim"),
-                )
+                ),
             )
             return
         window = recovery.window
@@ -41,7 +43,7 @@ class AdherenceView(Static):
         for item in nutrition.items:
             self._line(text, item)
         text.rstrip()
-        self.update(text)
+        show(self, text)
 
     def _line(self, text: Text, item: ItemShare) -> None:
         filled = round(item.share * BAR)

@@ -69,7 +69,14 @@ def plan_cells(days: Sequence[PlanDay], units: str, today: date) -> list[StripCe
 class DayStrip(Static):
     """Seven columns: each day's title over one line of what it held or plans."""
 
+    _cells: tuple[StripCell, ...] | None = None
+
     def show(self, cells: Sequence[StripCell]) -> None:
+        """Draw ``cells``, unless they are those drawn (a table compares only as itself:
+        each update would cost the screen a layout, see widgets/shown.py)."""
+        if tuple(cells) == self._cells:
+            return
+        self._cells = tuple(cells)
         table = Table.grid(expand=True, padding=(0, 2, 0, 0))
         for _ in cells:
             table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")

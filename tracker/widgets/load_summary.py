@@ -18,6 +18,7 @@ from tracker.domain.streaks import RestStreak
 from tracker.domain.text import plural
 from tracker.domain.units import format_distance
 from tracker.widgets.parts import drawn_parts, part
+from tracker.widgets.shown import show
 
 MAX_WARNINGS = 3
 
@@ -59,4 +60,4 @@ class LoadSummary(Static):
         if len(warnings) > MAX_WARNINGS:
             more = len(warnings) - MAX_WARNINGS
             text.append(f"\n+{more} more on Stats (4)", style=part(self, "dim"))
-        self.update(text)
+        show(self, text)

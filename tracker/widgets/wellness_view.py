@@ -14,6 +14,7 @@ from tracker.domain.stats import LoadFigures, round_half_up, whole
 from tracker.domain.text import plural, terminal_text
 from tracker.domain.wellness import HELPED_MIN_DAYS, Comparison, WellnessSummary
 from tracker.widgets.parts import drawn_parts, part
+from tracker.widgets.shown import show
 
 NAME_WIDTH = 13
 MONOTONY_MEANS = "how alike the 7 days were: mean ÷ spread"
@@ -45,7 +46,7 @@ class LoadWeekView(Static):
                 " in 16 weeks lack RPE or time: no load",
                 style=dim,
             )
-        self.update(text)
+        show(self, text)
 
 
 def wellness_line(summary: WellnessSummary) -> str:
@@ -90,4 +91,4 @@ class HelpedView(Static):
         text.append(
             "\nObservational: it shows what went together,\nnot what caused what.", style=dim
         )
-        self.update(text)
+        show(self, text)

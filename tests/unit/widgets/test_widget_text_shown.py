@@ -122,7 +122,7 @@ class Drawn:
     def __init__(self) -> None:
         self.content: object = None
 
-    def __call__(self, content: object) -> None:
+    def __call__(self, content: object, *, layout: bool = True) -> None:
         self.content = content
 
 
