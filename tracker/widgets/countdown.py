@@ -14,6 +14,7 @@ from tracker.domain.countdown import Snapshot, State
 from tracker.domain.text import terminal_text
 from tracker.domain.units import format_clock, format_duration
 from tracker.widgets.plain import plain
+from tracker.widgets.shown import show
 
 STATE_LINES = {
     State.READY: ("READY", "space to start"),
@@ -140,16 +141,16 @@ class CountdownDisplay(Vertical):
     def watch_view(self, view: CountdownView | None) -> None:
         if view is None or not self.is_mounted:
             return
-        self.query_one("#countdown-title", Static).update(title_line(view))
+        show(self.query_one("#countdown-title", Static), title_line(view))
         self.query_one("#countdown-digits", Digits).update(view.clock)
         for widget_id, line in (("segment", view.segment), ("next", view.following)):
             widget = self.query_one(f"#countdown-{widget_id}", Static)
-            widget.update(plain(line))  # a segment's name, as typed
+            show(widget, plain(line))  # a segment's name, as typed
             widget.display = bool(line)
         self.query_one("#countdown-progress", ProgressBar).update(
             total=max(1, view.planned_s), progress=min(view.position_s, view.planned_s)
         )
-        self.query_one("#countdown-elapsed", Static).update(view.elapsed_line)
+        show(self.query_one("#countdown-elapsed", Static), view.elapsed_line)
         self.set_class(view.state is State.PAUSED, "-paused")
         self.set_class(view.state is State.READY, "-ready")
         self.set_class(view.overtime, "-overtime")
