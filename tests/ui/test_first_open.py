@@ -16,6 +16,7 @@ from textual.app import App
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
@@ -408,3 +409,31 @@ async def test_a_screen_coming_back_with_nothing_new_lays_nothing_out_again(
                 app.switch_mode(mode)
                 await pilot.pause()
         assert asked == [], "\n".join(asked)
+
+
+async def test_a_screen_is_laid_out_again_only_at_a_new_size(
+    store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual sends a first screen its size three times (its own first layout echoes
+    it, the terminal's first size, the app's copy of that once idle): each was a whole
+    new layout of the screen. A new size is laid out once."""
+    sized: list[Size] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self: Screen[None], size: Size | None = None, scroll: bool = False) -> None:
+        if size is not None:  # a layout at a size given (a resume, a resize): all of it
+            sized.append(size)
+        refresh_layout(self, size, scroll)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert sized == [Size(100, 32)]
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert sized == [Size(100, 32), Size(90, 30)]
+        assert app.screen.size == Size(90, 30)
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert sized == [Size(100, 32), Size(90, 30)]

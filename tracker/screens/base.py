@@ -132,8 +132,19 @@ class RecovScreen(Screen[None]):
     # itself, base classes' too: a subclass's handler never calls ``super()`` for it (that
     # would run the base's twice), and what a subclass adds goes in the methods below.
 
-    def on_resize(self) -> None:
+    async def _on_resize(self, event: events.Resize) -> None:
+        """Set what follows the size; lay the screen out again only at a new size.
+
+        Textual 8.2.8 sends a screen the same size three times as it first opens: the
+        screen's own first layout posts it a Resize, the terminal's first size comes, and
+        the app posts that size again once idle (it keeps an event it had found changed
+        nothing). Each laid the whole screen out again, about a third of a first frame.
+        A size the screen is already laid out at is left to the screen's pending layout,
+        if any.
+        """
         self.sized()
+        if event.size == self._compositor.size:
+            event.prevent_default()  # Textual's Screen._on_resize would lay it out again
 
     def sized(self) -> None:
         """The screen has a new size, or came into view: set what follows its size."""
