@@ -437,3 +437,8 @@ async def test_a_screen_is_laid_out_again_only_at_a_new_size(
         await pilot.resize_terminal(90, 30)
         await pilot.pause()
         assert sized == [Size(100, 32), Size(90, 30)]
+        sized.clear()
+        await pilot.press("l")  # a dialog: laid out once, and the screen under it not again
+        await pilot.pause()
+        assert isinstance(app.screen, LogRunForm)
+        assert sized == [Size(90, 30)]

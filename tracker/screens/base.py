@@ -30,6 +30,7 @@ from textual.widgets import Header, Static
 from tracker.domain.clock import Clock
 from tracker.messages import DataChanged
 from tracker.screens.modes import SCREENS_BY_KEY
+from tracker.screens.sizing import LaidOutOnce
 from tracker.services.failures import StoreUnavailable
 from tracker.widgets.footer import Footer
 
@@ -45,7 +46,7 @@ def report_unsaved(app: App[Any], error: StoreUnavailable, reread: bool = True) 
         app.post_message(DataChanged())
 
 
-class RecovScreen(Screen[None]):
+class RecovScreen(LaidOutOnce, Screen[None]):
     """A screen of the app. Subclasses compose their body and refresh from their services."""
 
     MODE = ""
@@ -132,19 +133,8 @@ class RecovScreen(Screen[None]):
     # itself, base classes' too: a subclass's handler never calls ``super()`` for it (that
     # would run the base's twice), and what a subclass adds goes in the methods below.
 
-    async def _on_resize(self, event: events.Resize) -> None:
-        """Set what follows the size; lay the screen out again only at a new size.
-
-        Textual 8.2.8 sends a screen the same size three times as it first opens: the
-        screen's own first layout posts it a Resize, the terminal's first size comes, and
-        the app posts that size again once idle (it keeps an event it had found changed
-        nothing). Each laid the whole screen out again, about a third of a first frame.
-        A size the screen is already laid out at is left to the screen's pending layout,
-        if any.
-        """
-        self.sized()
-        if event.size == self._compositor.size:
-            event.prevent_default()  # Textual's Screen._on_resize would lay it out again
+    def on_resize(self) -> None:
+        self.sized()  # laid out again only at a new size (LaidOutOnce)
 
     def sized(self) -> None:
         """The screen has a new size, or came into view: set what follows its size."""
