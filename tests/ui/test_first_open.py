@@ -437,8 +437,17 @@ async def test_a_screen_is_laid_out_again_only_at_a_new_size(
         await pilot.resize_terminal(90, 30)
         await pilot.pause()
         assert sized == [Size(100, 32), Size(90, 30)]
-        sized.clear()
-        await pilot.press("l")  # a dialog: laid out once, and the screen under it not again
+
+
+async def test_a_dialog_is_drawn_over_the_screen_under_it(store: Store, clock: FakeClock) -> None:
+    """A dialog's first size lays out the screen it covers, which shows around it (a
+    dialog that skipped its resize as a screen does was drawn over blank)."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, LogRunForm)
-        assert sized == [Size(90, 30)]
+        shot = app.export_screenshot().replace("&#160;", " ")
+        assert "Log a run" in shot
+        assert "Today · " in shot  # the panel titles of the screen under it

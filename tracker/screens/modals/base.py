@@ -23,7 +23,6 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.screens.sizing import LaidOutOnce
 from tracker.widgets.footer import Footer
 from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.plain import plain
@@ -45,7 +44,7 @@ SAVE = ButtonSpec("Save (enter)", "save", "primary")
 CANCEL = ButtonSpec("Cancel (esc)", "cancel")
 
 
-class Modal(LaidOutOnce, ModalScreen[T | None], Generic[T]):
+class Modal(ModalScreen[T | None], Generic[T]):
     """A dialog box; see the module docstring."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
