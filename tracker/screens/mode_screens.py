@@ -95,29 +95,19 @@ class ModeScreens(App[None]):
         (its mode opens for the first time, or it is still being built) is held as
         Textual holds it.
         """
+        if self._current_mode in self._screen_stacks:  # shown: whole as it is left
+            self._drawn_modes |= {self._current_mode}
         if mode == self._current_mode or mode not in self._drawn_modes:
-            self._leaving_mode()
             return super().switch_mode(mode)
-        self._leaving_mode()
         self._begin_batch()
         self._holding = False
         try:
             mounted = super().switch_mode(mode)
         finally:
             self._holding = True
-        screen = self.screen
-
-        def resumed() -> None:
+        if not self.screen.call_later(self._end_batch):  # after the resume just posted
             self._end_batch()
-
-        if not screen.call_later(resumed):  # after the resume switch_mode posted to it
-            resumed()
         return mounted
-
-    def _leaving_mode(self) -> None:
-        """The current mode's screen has been shown: it is whole as it is left."""
-        if self._current_mode in self._screen_stacks:
-            self._drawn_modes |= {self._current_mode}
 
     def delay_update(self, delay: float = 0.05) -> None:
         if self._holding:
