@@ -56,6 +56,9 @@ if TYPE_CHECKING:
 
 SUMMARY_DELAY_S = 1.0
 BELL_FLASH_S = 0.4
+PREPARE_WRITES_AFTER_S = 0.2
+"""The first screen is read with sqlite3 alone; what writing needs is loaded this long
+after it is painted, before the other screens are built (``tracker/data/tables.py``)."""
 FILE_ACTIONS = frozenset({"export", "import", "import_files", "backup", "watch"})
 """Actions that take a path on this machine: a served app never offers or runs them."""
 DAY_CHECK_SECONDS = 15
@@ -152,6 +155,8 @@ class RecovApp(GlobalActions, ModeScreens, App[None]):
         """The first screen is painted: the rest can be loaded now."""
         if self._on_shown is not None:
             self._on_shown()
+        if self.prepare_screens:
+            self.set_timer(PREPARE_WRITES_AFTER_S, self.store.prepare_writes)
         self.build_screens_soon()
 
     @work(thread=True, exclusive=True, group="watched-folders")

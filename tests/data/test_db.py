@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tracker.data.db import DatabaseProblem, open_db
-from tracker.data.migrations import KNOWN, MIGRATION_SET
+from tracker.data.schema import KNOWN, MIGRATION_SET
 from tracker.data.store import Store
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import DEFAULT_ITEMS

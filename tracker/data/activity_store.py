@@ -72,8 +72,8 @@ class ActivityStore(StoreBase):
         self._changed()
 
     def activities_between(self, start: date, end: date) -> list[Activity]:
-        rows = self._table("activities").rows_where(
-            "date >= ? AND date <= ?", [iso(start), iso(end)], order_by="date, id"
+        rows = self._rows(
+            "activities", "date >= ? AND date <= ?", [iso(start), iso(end)], order_by="date, id"
         )
         return [activity_from_row(row) for row in rows]
 
@@ -83,27 +83,29 @@ class ActivityStore(StoreBase):
         """The activities ``chosen`` names, newest first, ``limit`` of them from ``offset``
         (a page: the History screen reads ten years a page at a time)."""
         where, args = _filter_where(chosen)
-        rows = self._table("activities").rows_where(
-            where, args, order_by="date DESC, id DESC", limit=limit, offset=offset or None
+        rows = self._rows(
+            "activities",
+            where,
+            args,
+            order_by="date DESC, id DESC",
+            limit=limit,
+            offset=offset or None,
         )
         return [activity_from_row(row) for row in rows]
 
     def count_activities(self, chosen: ActivityFilter) -> int:
         where, args = _filter_where(chosen)
-        return self._table("activities").count_where(where, args)
+        return self._count("activities", where, args)
 
     def activity(self, activity_id: int) -> Activity | None:
-        rows = list(self._table("activities").rows_where("id = ?", [activity_id]))
-        return activity_from_row(rows[0]) if rows else None
+        row = self._first("activities", "id = ?", [activity_id])
+        return activity_from_row(row) if row else None
 
     def activities_on(self, day: date) -> list[Activity]:
         return self.activities_between(day, day)
 
     def all_activities(self) -> list[Activity]:
-        return [
-            activity_from_row(row)
-            for row in self._table("activities").rows_where(order_by="date, id")
-        ]
+        return [activity_from_row(row) for row in self._rows("activities", order_by="date, id")]
 
     def activity_dates(self) -> set[pendulum.Date]:
         return {

@@ -27,11 +27,12 @@ import re
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Final
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Final
 
 from tracker.data.paths import backup_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    from tracker.data.db import StoreDatabase
 
 KEEP_DAILY: Final = 14
 
@@ -64,7 +65,7 @@ def newest_backup(db_path: Path) -> Path | None:
     return found[-1] if found else None
 
 
-def backup_to(db: Database, path: Path) -> Path:
+def backup_to(db: StoreDatabase, path: Path) -> Path:
     """Copy the open database ``db`` to ``path`` (created 0600, replaced atomically)."""
     import tempfile  # only when a backup is taken: the daily check stays cheap
 
@@ -109,7 +110,9 @@ def daily_backups(db_path: Path) -> list[Path]:
         return []
 
 
-def daily_backup(db_path: Path, db: Database, today: date, keep: int = KEEP_DAILY) -> Path | None:
+def daily_backup(
+    db_path: Path, db: StoreDatabase, today: date, keep: int = KEEP_DAILY
+) -> Path | None:
     """Take today's backup unless there is one, then keep only the newest ``keep`` of
     the dailies made here (see the module's docstring).
 

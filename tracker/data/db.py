@@ -10,7 +10,8 @@ no journal-mode switch, no migration written, nothing beside it; a database
 made by an older recovtui is migrated in a copy in memory.
 
 Every write goes through :meth:`StoreDatabase.atomic`: sqlite-utils calls it
-around each of its writes, and the store around each read-modify-write.
+around each of its writes, and the store around each read-modify-write. A
+database that is up to date is opened and read with sqlite3 alone.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from tracker.data import checked
 from tracker.data.backup import newest_backup
@@ -37,8 +37,14 @@ from tracker.data.failures import (
     low_space,
 )
 from tracker.data.integrity import schema_problem, value_problem
-from tracker.data.migrations import KNOWN, MIGRATION_SET, migrations
 from tracker.data.paths import ensure_private_dir, not_a_file
+from tracker.data.schema import KNOWN, pending
+from tracker.data.schema import applied as schema_applied
+
+if TYPE_CHECKING:
+    from sqlite_utils.db import Table
+
+    from tracker.data.tables import Tables
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -46,32 +52,67 @@ LOCK_WAIT_S = 60.0
 """How long a write waits for another recovtui to finish writing (a long import)."""
 
 
-class StoreDatabase(Database):
-    """sqlite-utils' Database, whose every outermost transaction takes the write lock
-    first (``BEGIN IMMEDIATE``), waits for it, and fails in one clear line.
+class StoreDatabase:
+    """The store's connection: reads in plain sqlite3, writes through sqlite-utils'
+    table API (:mod:`tracker.data.tables`, built on first use), and every outermost
+    transaction takes the write lock first (``BEGIN IMMEDIATE``), waits for it, and
+    fails in one clear line.
 
-    sqlite-utils begins a deferred transaction; one that reads before it writes
-    cannot wait for another recovtui writing at the same moment and fails with
-    "database is locked" at once. Taking the lock up front lets the busy timeout
-    do its work, and since nothing has been done yet, waiting again is safe:
-    the lock is asked for until :attr:`lock_wait_s` has passed (``on_wait`` is
-    called once, when the first wait runs out). Then the block runs in a plain
-    read transaction: reading works while another recovtui writes, and a write
-    raises :class:`DatabaseBusy` (SQLite never lets it through on a stale
-    read, so nothing is lost). A full disk raises :class:`DiskFull`, a write on
-    a read-only database :class:`OpenedReadOnly`; the transaction is rolled
-    back, nothing changed. Nested calls become savepoints.
+    A deferred transaction that reads before it writes cannot wait for another
+    recovtui writing at the same moment and fails with "database is locked" at
+    once. Taking the lock up front lets the busy timeout do its work, and since
+    nothing has been done yet, waiting again is safe: the lock is asked for until
+    :attr:`lock_wait_s` has passed (``on_wait`` is called once, when the first wait
+    runs out). Then the block runs in a plain read transaction: reading works while
+    another recovtui writes, and a write raises :class:`DatabaseBusy` (SQLite never
+    lets it through on a stale read, so nothing is lost). A full disk raises
+    :class:`DiskFull`, a write on a read-only database :class:`OpenedReadOnly`; the
+    transaction is rolled back, nothing changed. Nested calls become savepoints.
     """
 
     def __init__(
         self, conn: sqlite3.Connection, path: Path | None = None, read_only: bool = False
     ) -> None:
-        super().__init__(conn, execute_plugins=False)
+        self.conn = conn
+        self.conn.execute("PRAGMA recursive_triggers = ON")
         self.path = path
         self.read_only = read_only
         self.on_wait: Callable[[], None] | None = None
         self.lock_wait_s = LOCK_WAIT_S
         self._clean_version: int | None = None
+        self._tables: Tables | None = None
+        self._savepoints = 0
+
+    @property
+    def tables(self) -> Tables:
+        """sqlite-utils' Database on this connection (imported on first use)."""
+        if self._tables is None:
+            from tracker.data.tables import Tables
+
+            self._tables = Tables(self)
+        return self._tables
+
+    def table(self, name: str) -> Table:
+        """sqlite-utils' table ``name``, for writing (reads go through :meth:`query`)."""
+        return self.tables.table(name)
+
+    def __getitem__(self, name: str) -> Table:
+        return self.table(name)
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """The rows of a ``SELECT``, each a dict by column name."""
+        cursor = self.conn.execute(sql, parameters)
+        if cursor.description is None:
+            raise ValueError(f"query() is for statements that return rows, not {sql!r}")
+        names = [column[0] for column in cursor.description]
+        return (dict(zip(names, row, strict=True)) for row in cursor)
+
+    def table_names(self) -> list[str]:
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [row[0] for row in rows]
 
     def clean_since_open(self) -> None:
         """Passed the open check: what this connection alone writes keeps it clean."""
@@ -87,7 +128,7 @@ class StoreDatabase(Database):
         if self._clean_version is not None and self.path is not None:
             with contextlib.suppress(sqlite3.Error):
                 alone = not self.conn.in_transaction and self._data_version() == self._clean_version
-        super().close()
+        self.conn.close()
         if alone and self.path is not None:
             checked.remember(self.path, checked.stamp(self.path))
 
@@ -100,10 +141,14 @@ class StoreDatabase(Database):
         self._lock_wait_s = seconds
         self.execute(f"PRAGMA busy_timeout = {round(min(BUSY_TIMEOUT_MS, seconds * 1000))}")
 
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def rollback(self) -> None:
         if self.conn.in_transaction:
-            with super().atomic():
+            self.conn.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[StoreDatabase]:
+        if self.conn.in_transaction:
+            with self._savepoint():
                 yield self
             return
         self._begin()
@@ -117,6 +162,24 @@ class StoreDatabase(Database):
             if failure is None:
                 raise
             raise failure from None
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A nested block: undone alone when it fails, kept with the transaction."""
+        self._savepoints += 1
+        name = f"recovtui_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # A failure such as a RAISE(ROLLBACK) trigger can end the whole
+            # transaction, savepoints included: then there is nothing to undo.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
     def failure(self, exc: BaseException, waited_s: float | None = None) -> Exception | None:
         """What ``exc`` means when it is not damage: busy, disk full, read-only."""
@@ -179,7 +242,7 @@ def _backup_hint(path: Path) -> str:
     )
 
 
-def _configure(db: Database) -> None:
+def _configure(db: StoreDatabase) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
@@ -256,15 +319,7 @@ def _check_contents(path: Path, immutable: bool = False, quick: bool = True) -> 
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if not tables:
             return
-        applied: set[str] = set()
-        if "_sqlite_migrations" in tables:
-            applied = {
-                row[0]
-                for row in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
-                    [MIGRATION_SET],
-                )
-            }
+        applied = schema_applied(conn)
         if not applied:
             raise DatabaseProblem(path, "is a SQLite database, but not a recovtui one")
         newer = sorted(applied - set(KNOWN))
@@ -298,7 +353,7 @@ def _create(path: Path) -> None:
     try:
         tmp.chmod(0o600)
         db = _connect(tmp)
-        migrations.apply(db)
+        _migrate(db)
         db.execute("PRAGMA journal_mode = DELETE")
         db.close()
         with contextlib.suppress(FileExistsError):
@@ -325,8 +380,8 @@ def open_db(path: Path, read_only: bool = False) -> StoreDatabase:
     _inspect(path)
     try:
         db = _connect(path)
-        if migrations.pending(db):
-            migrations.apply(db)
+        if pending(db.conn):
+            _migrate(db)
         _check_tables(db, path)
     except sqlite3.DatabaseError as exc:
         _full_disk_is_no_damage(exc, path)
@@ -369,12 +424,12 @@ def _open_read_only(path: Path) -> StoreDatabase:
         uri = _read_only_uri(path, immutable)
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         db = StoreDatabase(conn, path, read_only=True)
-        if migrations.pending(db):  # older schema: read a migrated copy, the file stays as it is
+        if pending(conn):  # older schema: read a migrated copy, the file stays as it is
             memory = sqlite3.connect(":memory:")
             conn.backup(memory)
             conn.close()
             db = StoreDatabase(memory, path, read_only=True)
-            migrations.apply(Database(memory, execute_plugins=False))
+            _migrate(db)
         _check_tables(db, path)
     except sqlite3.DatabaseError as exc:
         _full_disk_is_no_damage(exc, path)
@@ -396,5 +451,12 @@ def open_memory_db() -> StoreDatabase:
     """A migrated in-memory database (for tests, benchmarks and an empty history)."""
     db = StoreDatabase(sqlite3.connect(":memory:"))
     db.execute("PRAGMA foreign_keys = ON")
-    migrations.apply(db)
+    _migrate(db)
     return db
+
+
+def _migrate(db: StoreDatabase) -> None:
+    """Apply the migrations still due (sqlite-utils is imported only for this)."""
+    from tracker.data.migrations import migrations
+
+    migrations.apply(db.tables)

@@ -1,4 +1,5 @@
-"""Every schema change, in order. Add new steps at the end; never edit old ones."""
+"""Every schema change, in order. Add new steps at the end, each named in
+:data:`tracker.data.schema.KNOWN`; never edit old ones."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import cast
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import Table
 
+from tracker.data.schema import MIGRATION_SET
 from tracker.domain.nutrition import DEFAULT_ITEMS
 
-MIGRATION_SET = "recovtui"
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -174,13 +175,3 @@ def wellness(db: Database) -> None:
         pk="date",
         strict=True,
     )
-
-
-KNOWN = (
-    "0001_initial",
-    "0002_defaults",
-    "0003_heart_rate",
-    "0004_history_start",
-    "0005_watched_folders",
-    "0006_wellness",
-)

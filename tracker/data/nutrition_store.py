@@ -28,7 +28,7 @@ class NutritionStore(StoreBase):
         where = None if include_archived else "archived = 0"
         return [
             NutritionItem(row["id"], row["name"], row["position"], bool(row["archived"]))
-            for row in self._table("nutrition_items").rows_where(where, order_by="position, id")
+            for row in self._rows("nutrition_items", where, order_by="position, id")
         ]
 
     def add_nutrition_item(self, name: str) -> NutritionItem:
@@ -110,7 +110,7 @@ class NutritionStore(StoreBase):
     ) -> dict[date, set[int]]:
         """The ticked item ids of each day from ``start`` to ``end`` (every day when None)."""
         checks: dict[date, set[int]] = {}
-        for row in self._table("nutrition_checks").rows_where(*between(start, end)):
+        for row in self._rows("nutrition_checks", *between(start, end)):
             checks.setdefault(parse_day(row["date"]), set()).add(row["item_id"])
         return checks
 
@@ -157,10 +157,10 @@ class NutritionStore(StoreBase):
         self._changed()
 
     def is_checked_in(self, day: date) -> bool:
-        return bool(self._table("checkins").count_where("date = ?", [iso(day)]))
+        return bool(self._count("checkins", "date = ?", [iso(day)]))
 
     def checkins(self, start: date | None = None, end: date | None = None) -> set[pendulum.Date]:
-        rows = self._table("checkins").rows_where(*between(start, end))
+        rows = self._rows("checkins", *between(start, end))
         return {parse_day(row["date"]) for row in rows}
 
     # Where the history starts

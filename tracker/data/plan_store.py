@@ -23,7 +23,7 @@ class PlanStore(StoreBase):
         return week_of(day, self.settings().week_start)
 
     def _stored_days(self, start: date | None, end: date | None) -> dict[date, PlanDay]:
-        rows = self._table("plan_days").rows_where(*between(start, end), order_by="date")
+        rows = self._rows("plan_days", *between(start, end), order_by="date")
         return {
             (day := parse_day(row["date"])): PlanDay(
                 day, DayKind(row["kind"]), row["target_m"], row["note"]
@@ -103,7 +103,7 @@ class PlanStore(StoreBase):
     def excused_weeks(self) -> dict[date, str]:
         return {
             parse_day(row["week_start"]): row["reason"]
-            for row in self._table("excused_weeks").rows_where(order_by="week_start")
+            for row in self._rows("excused_weeks", order_by="week_start")
         }
 
     def excuse_week(self, week_start: date, reason: str) -> None:

@@ -9,7 +9,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pendulum
-from sqlite_utils.db import NotFoundError
 
 from tracker.data.rows import (
     iso,
@@ -94,25 +93,26 @@ class SessionStore(StoreBase):
         return True
 
     def session(self, session_id: int) -> RecoverySession | None:
-        try:
-            return session_from_row(self._table("recovery_sessions").get(session_id))
-        except NotFoundError:
-            return None
+        row = self._first("recovery_sessions", "id = ?", [session_id])
+        return session_from_row(row) if row else None
 
     def running_sessions(self) -> list[RecoverySession]:
-        rows = self._table("recovery_sessions").rows_where(
-            "status = ?", [SessionStatus.RUNNING.value], order_by="id"
+        rows = self._rows(
+            "recovery_sessions", "status = ?", [SessionStatus.RUNNING.value], order_by="id"
         )
         return [session_from_row(row) for row in rows]
 
     def sessions_between(self, start: date, end: date) -> list[RecoverySession]:
-        rows = self._table("recovery_sessions").rows_where(
-            "date >= ? AND date <= ?", [iso(start), iso(end)], order_by="date, id"
+        rows = self._rows(
+            "recovery_sessions",
+            "date >= ? AND date <= ?",
+            [iso(start), iso(end)],
+            order_by="date, id",
         )
         return [session_from_row(row) for row in rows]
 
     def all_sessions(self) -> list[RecoverySession]:
-        rows = self._table("recovery_sessions").rows_where(order_by="date, id")
+        rows = self._rows("recovery_sessions", order_by="date, id")
         return [session_from_row(row) for row in rows]
 
     def log_recovery(
@@ -147,7 +147,7 @@ class SessionStore(StoreBase):
     def presets(self) -> list[Preset]:
         from tracker.domain.presets import preset_from_dict
 
-        rows = self._table("timer_presets").rows_where(order_by="position, name")
+        rows = self._rows("timer_presets", order_by="position, name")
         return [preset_from_dict(json.loads(row["data"])) for row in rows]
 
     def save_preset(self, preset: Preset, replacing: str | None = None) -> None:

@@ -33,32 +33,32 @@ class Rows:
 
 
 class SnapshotStore(StoreBase):
-    def _rows(self, table: str, where: str, params: Sequence[Any]) -> Rows:
-        found = tuple(self._table(table).rows_where(where, list(params)))
+    def _snapshot(self, table: str, where: str, params: Sequence[Any]) -> Rows:
+        found = tuple(self._rows(table, where, list(params)))
         return Rows(table, where, tuple(params), found)
 
     def rows_of_activity(self, activity_id: int) -> Rows:
-        return self._rows("activities", "id = ?", [activity_id])
+        return self._snapshot("activities", "id = ?", [activity_id])
 
     def rows_of_sessions(self, session_ids: Sequence[int]) -> Rows:
         marks = ", ".join("?" for _ in session_ids) or "NULL"
-        return self._rows("recovery_sessions", f"id IN ({marks})", session_ids)
+        return self._snapshot("recovery_sessions", f"id IN ({marks})", session_ids)
 
     def rows_of_checkin(self, day: date) -> Rows:
-        return self._rows("checkins", "date = ?", [iso(day)])
+        return self._snapshot("checkins", "date = ?", [iso(day)])
 
     def rows_of_wellness(self, day: date) -> Rows:
-        return self._rows("wellness", "date = ?", [iso(day)])
+        return self._snapshot("wellness", "date = ?", [iso(day)])
 
     def rows_of_nutrition_check(self, day: date, item_id: int) -> Rows:
-        return self._rows("nutrition_checks", "date = ? AND item_id = ?", [iso(day), item_id])
+        return self._snapshot("nutrition_checks", "date = ? AND item_id = ?", [iso(day), item_id])
 
     def rows_of_plan(self, start: date, end: date) -> Rows:
         """The stored plan of the days ``start`` to ``end`` (none for a week never planned)."""
-        return self._rows("plan_days", "date >= ? AND date <= ?", [iso(start), iso(end)])
+        return self._snapshot("plan_days", "date >= ? AND date <= ?", [iso(start), iso(end)])
 
     def rows_of_excuse(self, week_start: date) -> Rows:
-        return self._rows("excused_weeks", "week_start = ?", [iso(week_start)])
+        return self._snapshot("excused_weeks", "week_start = ?", [iso(week_start)])
 
     def restore(self, snapshots: Sequence[Rows]) -> None:
         """Put every snapshot's rows back as they were, all or nothing."""

@@ -29,9 +29,7 @@ class WatchStore(StoreBase):
         return Path(row[2]) if row and row[2] else None
 
     def watched_folders(self) -> list[Path]:
-        return [
-            Path(row["path"]) for row in self._table("watched_folders").rows_where(order_by="path")
-        ]
+        return [Path(row["path"]) for row in self._rows("watched_folders", order_by="path")]
 
     def watch_folder(self, folder: Path) -> bool:
         """Watch ``folder`` (an absolute path); False when it was already watched."""
@@ -66,7 +64,7 @@ class WatchStore(StoreBase):
                 row["outcome"],
                 row["message"] or "",
             )
-            for row in self._table("watched_files").rows
+            for row in self._rows("watched_files")
         }
 
     def remember_file(self, seen: SeenFile) -> None:

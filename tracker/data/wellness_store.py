@@ -12,14 +12,14 @@ from tracker.domain.wellness import Wellness
 
 class WellnessStore(StoreBase):
     def wellness_on(self, day: date) -> Wellness | None:
-        rows = list(self._table("wellness").rows_where("date = ?", [iso(day)]))
-        return wellness_from_row(rows[0]) if rows else None
+        row = self._first("wellness", "date = ?", [iso(day)])
+        return wellness_from_row(row) if row else None
 
     def wellness_between(
         self, start: date | None = None, end: date | None = None
     ) -> dict[date, Wellness]:
         """The entries from ``start`` to ``end`` (every one when None), by date."""
-        rows = self._table("wellness").rows_where(*between(start, end), order_by="date")
+        rows = self._rows("wellness", *between(start, end), order_by="date")
         entries = (wellness_from_row(row) for row in rows)
         return {entry.date: entry for entry in entries}
 

@@ -48,7 +48,7 @@ def test_one_format_alone_loads_no_storage(module: str) -> None:
 
 def test_the_check_would_see_storage() -> None:
     _, loaded = loaded_after_importing("tracker.services.importing")
-    assert "sqlite_utils" in loaded
+    assert "sqlite3" in loaded
     assert "textual" not in {name.split(".")[0] for name in loaded}
 
 

@@ -1,0 +1,36 @@
+"""sqlite-utils' table API over the store's own connection, built on the first write.
+
+Reading needs only sqlite3 (:class:`tracker.data.db.StoreDatabase`), so a start that
+only reads, as the first evening screen does, never imports sqlite-utils (about a
+sixth of the app's own start). Every transaction sqlite-utils opens is the store's
+(:meth:`StoreDatabase.atomic`): the write lock first, one clear failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from tracker.data.db import StoreDatabase
+
+
+class Tables(Database):
+    """sqlite-utils' Database on ``owner``'s connection, its transactions the owner's."""
+
+    def __init__(self, owner: StoreDatabase) -> None:
+        # The owner set recursive_triggers when it connected: nothing is run here, so
+        # this can be built inside an open transaction.
+        super().__init__(owner.conn, recursive_triggers=False, execute_plugins=False)
+        self._owner = owner
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        with self._owner.atomic():
+            yield self
+
+    def close(self) -> None:
+        self._owner.close()
