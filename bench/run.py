@@ -92,7 +92,8 @@ class Figure:
     label: str
     value: float
     unit: str
-    bar: float
+    bar: float | None
+    """None: shown for what it says, no bar of DESIGN §11 is on it."""
     baseline: float | None = None
     baseline_label: str = ""
     ratio_bar: bool = False
@@ -105,6 +106,8 @@ class Figure:
 
     @property
     def passed(self) -> bool:
+        if self.bar is None:
+            return True
         measured = self.ratio if self.ratio_bar else self.value
         assert measured is not None
         return measured >= self.bar if self.at_least else measured <= self.bar
@@ -115,14 +118,19 @@ class Figure:
         )
         ratio = f"{self.ratio:.3f}x" if self.ratio is not None else ""
         sign = "≥" if self.at_least else "≤"
-        bar = f"{sign} {self.bar:g}x" if self.ratio_bar else f"{sign} {self.bar:g} {self.unit}"
+        if self.bar is None:
+            bar = "(none)"
+        elif self.ratio_bar:
+            bar = f"{sign} {self.bar:g}x"
+        else:
+            bar = f"{sign} {self.bar:g} {self.unit}"
         return [
             self.label,
             f"{_number(self.value)} {self.unit}",
             base,
             ratio,
             bar,
-            "pass" if self.passed else "FAIL",
+            "info" if self.bar is None else "pass" if self.passed else "FAIL",
         ]
 
 
@@ -206,7 +214,9 @@ def figures(results: dict[str, float]) -> list[Figure]:
                     f"import {count:,} rows: speed",
                     r[f"import_{count}_rows_per_s"],
                     "rows/s",
-                    ROWS_PER_S_BAR,
+                    # §11's speed bar is on the 200,000-row file; a 20,000-row import
+                    # is about a third process start, imports and the status summary.
+                    ROWS_PER_S_BAR if count == max(IMPORT_ROWS) else None,
                     at_least=True,
                 )
             )
@@ -266,8 +276,9 @@ def main() -> None:
     results.update(measure_imports(IMPORT_ROWS, IMPORT_RUNS))
     rows = figures(results)
     print(table(rows))
-    failed = [row.label for row in rows if not row.passed]
-    print(f"{len(rows) - len(failed)} of {len(rows)} figures meet their bars")
+    barred = [row for row in rows if row.bar is not None]
+    failed = [row.label for row in barred if not row.passed]
+    print(f"{len(barred) - len(failed)} of {len(barred)} figures meet their bars")
     if os.environ.get("BENCH_RAW"):
         for key, value in results.items():
             print(f"{key:>32}: {value:12.3f}")
