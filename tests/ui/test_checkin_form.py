@@ -79,3 +79,48 @@ async def test_a_bad_value_is_named_then_a_digit_moves_on_and_enter_skips_a_fiel
         assert store.wellness_on(TODAY) == Wellness(
             TODAY, sleep_h=7.0, sleep_quality=3, fatigue=2, stress=2
         )
+
+
+async def burst(pilot: Pilot[Any], typed: str) -> None:
+    """``typed`` arriving in one read, as typed ahead over a slow link or pasted: every key
+    reaches the app before any field has handled the first."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for char in typed:
+        pilot.app.post_message(events.Key(_character_to_key(char), char))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_keys_typed_ahead_land_one_digit_a_field_as_typed_one_by_one(
+    store: Store, clock: FakeClock
+) -> None:
+    async with make_app(store, clock).run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await burst(pilot, "23427.5")
+        form = pilot.app.screen
+        assert isinstance(form, CheckinForm)
+        typed = {name: form.text(name) for name in ("sleep_quality", "fatigue", "stress")}
+        assert typed == {"sleep_quality": "2", "fatigue": "3", "stress": "4"}
+        assert form.text("soreness") == "2" and form.text("sleep_h") == "7.5"
+        assert focused(pilot) == "sleep_h"
+        assert all(error(pilot, name) == "" for name in form.names)
+        await burst(pilot, "3")  # on after what landed there, nothing of it replaced
+        assert form.text("sleep_h") == "7.53"
+        await pilot.press("backspace", "ctrl+s")
+        await pilot.pause()
+        current(pilot, TodayScreen)
+        assert store.wellness_on(TODAY) == Wellness(
+            TODAY, sleep_h=7.5, sleep_quality=2, fatigue=3, stress=4, soreness=2
+        )
+
+        # A key that is no digit stops at its field and is named there, as typed one by one.
+        await pilot.press("c")
+        await burst(pilot, "19")
+        assert form is not pilot.app.screen
+        form = pilot.app.screen
+        assert isinstance(form, CheckinForm)
+        assert (form.text("sleep_quality"), form.text("fatigue")) == ("1", "9")
+        assert focused(pilot) == "fatigue"
+        assert error(pilot, "fatigue") == "'9' is not 1–7 (1 best, 7 worst)"

@@ -50,6 +50,15 @@ PLACEHOLDERS = {
 }
 
 
+def _one_digit(text: str) -> bool:
+    """``text`` is one digit a one-digit field takes (1-7)."""
+    try:
+        parse_scale(text)
+    except ParseError:
+        return False
+    return len(text) == 1
+
+
 def field_texts(entry: Wellness | None) -> dict[str, str]:
     """What each field shows for a stored entry (empty for a value not recorded)."""
     if entry is None:
@@ -121,7 +130,12 @@ class CheckinForm(Form[str]):
         name = event.input.id or ""
         if name not in ONE_DIGIT or event.value == self.initial[name]:
             return  # not a digit field, or as it was shown (prefilled)
+        if event.value != event.input.value:
+            return  # typed on since: the field's own last change follows
         if not event.value.strip():
+            return
+        if len(event.value) > 1 and _one_digit(event.value[0]):
+            self._spill(name, event.value)
             return
         try:
             parse_scale(event.value)
@@ -131,6 +145,34 @@ class CheckinForm(Form[str]):
             return
         if event.input.has_focus:
             self._next(name)
+
+    def _spill(self, name: str, typed: str) -> None:
+        """Keys that came in one burst (typed ahead, over a slow link, or pasted) all land
+        in the field focused as they arrive: give each digit field its own digit, as typing
+        them one by one does, and what is left to the field after the last."""
+        rest, target = typed, name
+        for field in self.names[self.names.index(name) :]:
+            target = field
+            box = self.query_one(f"#{field}", Input)
+            with self.prevent(Input.Changed):  # each is set here, checked when saved
+                if field in ONE_DIGIT and _one_digit(rest[0]):
+                    box.value, rest = rest[0], rest[1:]
+                else:
+                    box.value, rest = rest, ""
+            self._show_error(f"#{field}-error", "")
+            if not rest:
+                break
+        if target not in ONE_DIGIT or not _one_digit(self.text(target)):
+            if target in ONE_DIGIT:  # named as if typed there
+                try:
+                    parse_scale(self.text(target))
+                except ParseError as exc:
+                    self._show_error(f"#{target}-error", str(exc))
+            box = self.query_one(f"#{target}", Input)
+            box.focus()
+            box.call_after_refresh(box.action_end)  # on after the text, nothing selected
+        else:
+            self._next(target)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
