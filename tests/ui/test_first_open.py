@@ -451,3 +451,16 @@ async def test_a_dialog_is_drawn_over_the_screen_under_it(store: Store, clock: F
         shot = app.export_screenshot().replace("&#160;", " ")
         assert "Log a run" in shot
         assert "Today · " in shot  # the panel titles of the screen under it
+
+
+async def test_what_writing_needs_is_loaded_once_the_first_screen_is_painted(
+    demo_store: Store, clock: FakeClock
+) -> None:
+    """Today is read with sqlite3 alone (tests/data/test_reads_alone.py); the app started
+    as the command starts it then loads sqlite-utils' tables, before any key needs them."""
+    app = RecovApp(demo_store, clock, prepare_screens=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert demo_store.db._tables is None  # the first paint read only
+        await until(pilot, lambda: demo_store.db._tables is not None)
+        assert app.screen.MODE == "today"
