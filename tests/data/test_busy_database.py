@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import tracker.cli.context
-import tracker.data.db
+import tracker.data.connection
 from tests.conftest import TODAY
 from tracker.__main__ import main
 from tracker.data.db import open_db
@@ -70,7 +70,7 @@ def test_a_read_modify_write_waits_for_the_lock_then_is_made(
     store: Store, holder: Holder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SQLite's own wait runs out first; the store asks again, and says it is waiting once."""
-    monkeypatch.setattr(tracker.data.db, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(tracker.data.connection, "BUSY_TIMEOUT_MS", 100)
     waits: list[str] = []
     store.wait_for_writers(10, lambda: waits.append("waiting"))
     item = store.nutrition_items()[0].id
@@ -92,7 +92,7 @@ def test_recovtui_log_waits_says_so_and_logs(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(tracker.data.db, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(tracker.data.connection, "BUSY_TIMEOUT_MS", 100)
     holder.release_after(0.6)
     argv = ["--db", str(db_path), "log", "--kind", "easy", "--distance", "5"]
     assert main(argv) == 0

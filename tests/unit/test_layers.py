@@ -52,3 +52,21 @@ def test_the_domain_imports_no_storage() -> None:
 def test_the_check_would_see_textual() -> None:
     _, loaded = loaded_after_importing("tracker.screens")
     assert "textual" in top_level(loaded)
+
+
+MAX_LINES = 400
+"""A module longer than this does more than one thing (docs/architecture.md)."""
+
+
+def test_no_module_is_over_four_hundred_lines() -> None:
+    from pathlib import Path
+
+    import tracker
+
+    root = Path(tracker.__file__).parent
+    long = {
+        str(path.relative_to(root)): lines
+        for path in sorted(root.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}

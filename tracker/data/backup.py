@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final
 from tracker.data.paths import backup_dir, ensure_private_dir
 
 if TYPE_CHECKING:
-    from tracker.data.db import StoreDatabase
+    from tracker.data.connection import StoreDatabase
 
 KEEP_DAILY: Final = 14
 

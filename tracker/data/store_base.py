@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from tracker.data.db import StoreDatabase
+from tracker.data.connection import StoreDatabase
 from tracker.domain.settings import Settings, settings_from_storage, validate_setting
 
 if TYPE_CHECKING:

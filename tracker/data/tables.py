@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 if TYPE_CHECKING:
-    from tracker.data.db import StoreDatabase
+    from tracker.data.connection import StoreDatabase
 
 
 class Tables(Database):
