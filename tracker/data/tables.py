@@ -9,19 +9,28 @@ sixth of the app's own start). Every transaction sqlite-utils opens is the store
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from sqlite_utils import Database
 
-if TYPE_CHECKING:
-    from tracker.data.connection import StoreDatabase
+
+class Owner(Protocol):
+    """What the tables need of their connection (:class:`~.connection.StoreDatabase`)."""
+
+    conn: sqlite3.Connection
+
+    def atomic(self) -> AbstractContextManager[object]: ...
+
+    def close(self) -> None: ...
 
 
 class Tables(Database):
     """sqlite-utils' Database on ``owner``'s connection, its transactions the owner's."""
 
-    def __init__(self, owner: StoreDatabase) -> None:
+    def __init__(self, owner: Owner) -> None:
         # The owner set recursive_triggers when it connected: nothing is run here, so
         # this can be built inside an open transaction.
         super().__init__(owner.conn, recursive_triggers=False, execute_plugins=False)
