@@ -62,7 +62,7 @@ class StoreBase:
         is what it changes, so two recovtui processes at once lose nothing.
 
         The write lock is taken first and waited for, and failures are one clear
-        line (:class:`tracker.data.db.StoreDatabase`); nested calls become
+        line (:class:`tracker.data.connection.StoreDatabase`); nested calls become
         savepoints. Settings are read afresh inside, in case another process
         changed them, and after a block that failed (what it wrote is undone).
         """
