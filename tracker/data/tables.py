@@ -1,6 +1,6 @@
 """sqlite-utils' table API over the store's own connection, built on the first write.
 
-Reading needs only sqlite3 (:class:`tracker.data.db.StoreDatabase`), so a start that
+Reading needs only sqlite3 (:class:`tracker.data.connection.StoreDatabase`), so a start that
 only reads, as the first evening screen does, never imports sqlite-utils (about a
 sixth of the app's own start). Every transaction sqlite-utils opens is the store's
 (:meth:`StoreDatabase.atomic`): the write lock first, one clear failure.
