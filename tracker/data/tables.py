@@ -1,9 +1,10 @@
 """sqlite-utils' table API over the store's own connection, built on the first write.
 
-Reading needs only sqlite3 (:class:`tracker.data.connection.StoreDatabase`), so a start that
-only reads, as the first evening screen does, never imports sqlite-utils (with
-click, pluggy and gettext, some 40-60 ms of a start). Every transaction sqlite-utils opens is the store's
-(:meth:`StoreDatabase.atomic`): the write lock first, one clear failure.
+Reading needs only sqlite3 (:class:`tracker.data.connection.StoreDatabase`), so a
+start that only reads, as the first evening screen does, never imports sqlite-utils
+(with click, pluggy and gettext, some 40-60 ms of a start). Every transaction
+sqlite-utils opens is the store's (:meth:`StoreDatabase.atomic`): the write lock
+first, one clear failure.
 """
 
 from __future__ import annotations
