@@ -35,7 +35,7 @@ class NutritionStore(StoreBase):
         name = clean_item_name(name)
         table = self._table("nutrition_items")
         with self.transaction():
-            if table.count_where("name = ?", [name]):
+            if self._count("nutrition_items", "name = ?", [name]):
                 raise ValueError(f"There is already an item called {name!r}")
             position = 1 + max((item.position for item in self.nutrition_items(True)), default=0)
             table.insert({"name": name, "position": position, "archived": 0})
@@ -46,7 +46,7 @@ class NutritionStore(StoreBase):
         name = clean_item_name(name)
         table = self._table("nutrition_items")
         with self.transaction():
-            if table.count_where("name = ? AND id != ?", [name, item_id]):
+            if self._count("nutrition_items", "name = ? AND id != ?", [name, item_id]):
                 raise ValueError(f"There is already an item called {name!r}")
             table.update(item_id, {"name": name})
         self._changed()

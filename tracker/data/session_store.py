@@ -157,14 +157,16 @@ class SessionStore(StoreBase):
         with self.transaction():
             position = None
             if replacing is not None:
-                for row in table.rows_where("name = ?", [replacing]):
+                for row in self._rows("timer_presets", "name = ?", [replacing]):
                     position = row["position"]
                 table.delete_where("name = ?", [replacing])
             if position is None:
-                for row in table.rows_where("name = ?", [preset.name]):
+                for row in self._rows("timer_presets", "name = ?", [preset.name]):
                     position = row["position"]
             if position is None:
-                position = 1 + max((row["position"] for row in table.rows), default=0)
+                position = 1 + max(
+                    (row["position"] for row in self._rows("timer_presets")), default=0
+                )
             table.upsert(
                 {
                     "name": preset.name,

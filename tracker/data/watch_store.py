@@ -33,20 +33,18 @@ class WatchStore(StoreBase):
 
     def watch_folder(self, folder: Path) -> bool:
         """Watch ``folder`` (an absolute path); False when it was already watched."""
-        table = self._table("watched_folders")
-        if table.count_where("path = ?", [str(folder)]):
+        if self._count("watched_folders", "path = ?", [str(folder)]):
             return False
-        table.insert({"path": str(folder), "added_at": now_stamp()})
+        self._table("watched_folders").insert({"path": str(folder), "added_at": now_stamp()})
         self._changed()
         return True
 
     def unwatch_folder(self, folder: Path) -> bool:
         """Stop watching ``folder``; False when it was not watched. Its files are forgotten."""
-        table = self._table("watched_folders")
-        if not table.count_where("path = ?", [str(folder)]):
+        if not self._count("watched_folders", "path = ?", [str(folder)]):
             return False
         with self.transaction():
-            table.delete_where("path = ?", [str(folder)])
+            self._table("watched_folders").delete_where("path = ?", [str(folder)])
             prefix = str(folder).rstrip("/") + "/"
             self._table("watched_files").delete_where(
                 "substr(path, 1, ?) = ?", [len(prefix), prefix]
