@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
@@ -126,7 +127,8 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(
     store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Bindings change dozens of times as a screen comes up (each focus move): the
-    footer is rebuilt when the keys it shows differ, and then shows them."""
+    footer is composed with the keys as they are, and rebuilt only when the keys it
+    shows differ (a focus move onto a widget with keys of its own), then shows them."""
     app = make_app(store, clock)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
@@ -140,12 +142,20 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(
         monkeypatch.setattr(Footer, "recompose", counted)
         app.switch_mode("timer")
         await pilot.pause()
-        assert rebuilt == [app.screen]
+        assert rebuilt == []
         shown = [key.description for key in app.screen.query(FooterKey)]
         assert "Add" in shown and "Log run" in shown
         app.switch_mode("week")
         await pilot.pause()
         assert "Prev wk" in [key.description for key in app.screen.query(FooterKey)]
+        app.switch_mode("settings")
+        await pilot.pause()
+        assert rebuilt == []
+        assert "Edit" not in [key.description for key in app.screen.query(FooterKey)]
+        app.screen.query_one("#items").focus()
+        await pilot.pause()
+        assert rebuilt == [app.screen]
+        assert "Edit" in [key.description for key in app.screen.query(FooterKey)]
 
 
 @pytest.mark.parametrize(("theme", "rereads"), [("textual-dark", 0), ("nord", 1)])
@@ -350,7 +360,8 @@ async def test_a_whole_screen_is_drawn_as_soon_as_it_has_resumed(
 ) -> None:
     """Textual holds a switch's frames for 50 ms to hide a screen being composed; a built
     screen, or one shown before, is held only until it has re-read its report. A mode
-    opened for the first time, not built, is held as Textual holds it."""
+    opened for the first time, not built, is held until it is whole (mounted, read, its
+    keys in the footer), not for a time: its first frame sent shows all of it."""
     holds: list[str] = []
     delay_update = App.delay_update
 
@@ -373,10 +384,44 @@ async def test_a_whole_screen_is_drawn_as_soon_as_it_has_resumed(
     cold = RecovApp(demo_store, clock)
     async with cold.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        for mode in ("week", "today", "week"):
+        whole: list[bool] = []
+        display = cold._display
+
+        def sent(screen: Screen[None], update: object) -> None:
+            if update is not None and not cold._batch_count:
+                keys = [key.description for key in screen.query(FooterKey)]
+                whole.append(screen.is_mounted and "Prev wk" in keys)
+            display(screen, update)  # type: ignore[arg-type]
+
+        cold._display = sent  # type: ignore[method-assign]
+        cold.switch_mode("week")
+        assert cold._batch_count == 1
+        await until(pilot, lambda: cold._batch_count == 0)
+        await pilot.pause()
+        assert whole and all(whole)
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
+        cold._display = display  # type: ignore[method-assign]
+        for mode in ("today", "week"):
             cold.switch_mode(mode)
             await pilot.pause()
-        assert holds == ["today"]  # the week's first open only: Today and the week shown
+        assert holds == []
+
+
+async def test_modes_opened_for_the_first_time_in_one_burst_end_on_the_last_drawn(
+    demo_store: Store, clock: FakeClock
+) -> None:
+    """Keys typed ahead open mode after mode while the first is still held back: each is
+    released as it is whole, and the last one pressed is the one shown and drawn."""
+    app = RecovApp(demo_store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for key in ("2", "3", "4", "2"):
+            app.post_message(events.Key(key, key))
+        await until(pilot, lambda: app.screen.MODE == "week" and app._batch_count == 0)
+        await pilot.pause()
+        assert app._drawn_modes >= {"today", "timer", "stats"}
+        assert "Mon 23 Nov – Sun 29 Nov 2026" in shown(pilot, "#week-header")
+        assert "Prev wk" in [key.description for key in app.screen.query(FooterKey)]
 
 
 async def test_a_screen_coming_back_with_nothing_new_lays_nothing_out_again(

@@ -59,6 +59,11 @@ class RecovScreen(LaidOutOnce, Screen[None]):
     into view needs no restyle (Textual restyles the whole screen on each resume, twice
     on a first open)."""
 
+    drawn_whole = False
+    """Its frames are held back until it is whole (its first open: see
+    :meth:`ModeScreens._open_cold`). Textual would make each frame meanwhile and then
+    drop it; none is made, and the end of the hold draws the whole screen once."""
+
     def __init__(self, clock: Clock) -> None:
         super().__init__()
         self.clock = clock
@@ -166,6 +171,11 @@ class RecovScreen(LaidOutOnce, Screen[None]):
 
     def refresh_data(self) -> None:
         """Re-read what the screen shows from its services."""
+
+    def _compositor_refresh(self) -> None:
+        if self.drawn_whole and self.app._batch_count:
+            return  # a frame held back is dropped: what is dirty stays so, drawn later
+        super()._compositor_refresh()
 
     # Built before it is shown (screens/mode_screens.py)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.screen import Screen
@@ -29,12 +29,14 @@ if TYPE_CHECKING:
 
 PREPARE_AFTER_S = 0.4
 """How long after the first screen is painted the other screens start being built."""
+COLD_HOLD_MAX_S = 1.0
+"""A screen opened for the first time is drawn after this long at the latest, whole or not."""
 PREPARE_GAP_S = 0.1
 """The pause between one screen built and the next: each is built in many short steps
 that keys can come between, and the gap leaves the loop idle between screens."""
 
 
-async def settled(screen: Screen[None]) -> None:
+async def settled(screen: Screen[Any]) -> None:
     """Return once ``screen`` and each of its widgets has handled what was sent to it
     before the call (as Textual's pilot waits for a screen)."""
     nodes = [screen, *screen.walk_children(with_self=False)]
@@ -70,6 +72,7 @@ class ModeScreens(App[None]):
     """The modes whose screen is whole: built (read, laid out and drawn) or shown and
     left. Switching to one skips Textual's hold (see :meth:`switch_mode`)."""
     _holding = True
+    _cold_opening: asyncio.Task[None] | None = None
     """Whether :meth:`delay_update` holds frames back (as Textual's does)."""
 
     def add_mode_screens(self) -> None:
@@ -91,14 +94,18 @@ class ModeScreens(App[None]):
         Textual holds every switch's frames back for 50 ms (``delay_update``), to hide a
         screen being composed and laid out. A built screen, or one shown before, has
         nothing to hide: its frames are held only until it has handled its resume (its
-        re-read), then drawn at once, which halves such an open. A screen not whole yet
-        (its mode opens for the first time, or it is still being built) is held as
-        Textual holds it.
+        re-read), then drawn at once, which halves such an open. A mode opened for the
+        first time is held until its screen is whole (:meth:`_open_cold`), not for a
+        time; one whose screen is still being built is held as Textual holds it.
         """
         if self._current_mode in self._screen_stacks:  # shown: whole as it is left
             self._drawn_modes |= {self._current_mode}
-        if mode == self._current_mode or mode not in self._drawn_modes:
+        if mode == self._current_mode:
             return super().switch_mode(mode)
+        if mode not in self._drawn_modes:
+            if mode in self._screen_stacks:  # still being built: held as Textual holds it
+                return super().switch_mode(mode)
+            return self._open_cold(mode)
         self._begin_batch()
         self._holding = False
         try:
@@ -107,6 +114,47 @@ class ModeScreens(App[None]):
             self._holding = True
         if not self.screen.call_later(self._end_batch):  # after the resume just posted
             self._end_batch()
+        return mounted
+
+    def _open_cold(self, mode: str) -> AwaitMount:
+        """Open ``mode`` for the first time: made, composed and mounted now, its frames
+        held until it is whole (mounted, its keys in the footer, laid out), then drawn."""
+        self._begin_batch()
+        self._holding = False
+        try:
+            mounted = super().switch_mode(mode)
+        finally:
+            self._holding = True
+        screen = self.screen
+        if isinstance(screen, RecovScreen):
+            screen.drawn_whole = True
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                at_latest.cancel()
+                if isinstance(screen, RecovScreen):
+                    screen.drawn_whole = False
+                self._end_batch()
+                if self.is_running and screen.is_current and not self._batch_count:
+                    screen.refresh()
+                    screen._on_timer_update()  # drawn now, not at the next frame tick
+
+        async def whole() -> None:
+            try:
+                await mounted
+                if isinstance(screen, RecovScreen) and screen.is_attached:
+                    await screen.show_keys()
+                await settled(screen)
+                await settled(screen)
+            finally:
+                release()
+
+        loop = asyncio.get_running_loop()
+        at_latest = loop.call_later(COLD_HOLD_MAX_S, release)
+        self._cold_opening = loop.create_task(whole())  # held here until it is done
         return mounted
 
     def delay_update(self, delay: float = 0.05) -> None:

@@ -37,8 +37,8 @@ class Footer(TextualFooter):
         return (self.compact, self.show_command_palette, self.combine_groups, shown)
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._composed = self._keys()
+        self._bindings_ready = True  # the keys now; a change later recomposes once
+        self._composed = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 self._settle(widget)
