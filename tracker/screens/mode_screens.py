@@ -106,25 +106,25 @@ class ModeScreens(App[None]):
             if mode in self._screen_stacks:  # still being built: held as Textual holds it
                 return super().switch_mode(mode)
             return self._open_cold(mode)
-        self._begin_batch()
-        self._holding = False
-        try:
-            mounted = super().switch_mode(mode)
-        finally:
-            self._holding = True
+        mounted = self._switch_held(mode)
         if not self.screen.call_later(self._end_batch):  # after the resume just posted
             self._end_batch()
         return mounted
 
-    def _open_cold(self, mode: str) -> AwaitMount:
-        """Open ``mode`` for the first time: made, composed and mounted now, its frames
-        held until it is whole (mounted, its keys in the footer, laid out), then drawn."""
+    def _switch_held(self, mode: str) -> AwaitMount:
+        """Switch to ``mode`` with its frames held back until the caller ends the hold
+        (``_end_batch``), instead of Textual's 50 ms."""
         self._begin_batch()
         self._holding = False
         try:
-            mounted = super().switch_mode(mode)
+            return super().switch_mode(mode)
         finally:
             self._holding = True
+
+    def _open_cold(self, mode: str) -> AwaitMount:
+        """Open ``mode`` for the first time: made, composed and mounted now, its frames
+        held until it is whole (mounted, its keys in the footer, laid out), then drawn."""
+        mounted = self._switch_held(mode)
         screen = self.screen
         if isinstance(screen, RecovScreen):
             screen.drawn_whole = True
