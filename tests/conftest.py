@@ -48,6 +48,43 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
+@pytest.fixture(autouse=True)
+def _frames_unsent(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A headless app's frames are composed and thrown away: a test composes none but
+    those it looks at (``export_screenshot``, the snapshots), or all of them if marked
+    ``frames`` (one that watches what is sent, or when).
+
+    Composing each frame (every line of every widget changed, cut and joined into the
+    screen's) was a third of the Pilot tests' time and is Textual's, checked by the
+    tests marked ``frames``, the snapshots and the screenshots. What recovtui draws is
+    still drawn at each frame: every widget due to be drawn renders what it shows, so a
+    ``render()`` or markup that fails still fails the test.
+    """
+    if request.node.get_closest_marker("frames") or "snapshots" in request.node.nodeid:
+        return
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    refresh = Screen._compositor_refresh
+
+    def _compositor_refresh(self: Screen[object]) -> None:
+        app = self.app
+        if not (app.is_headless and self is app.screen and not app.is_inline):
+            refresh(self)
+            return
+        compositor = self._compositor
+        visible = compositor.visible_widgets
+        due = visible if self in self._dirty_widgets else self._dirty_widgets
+        for widget in list(due):
+            if isinstance(widget, Widget) and widget.is_attached and widget in visible:
+                widget._render()
+        self._dirty_widgets.clear()
+        compositor._dirty_regions.clear()
+        app._update_mouse_over(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", _compositor_refresh)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "recovtui.db"

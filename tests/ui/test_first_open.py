@@ -355,6 +355,7 @@ async def test_a_key_pressed_while_a_screen_is_being_built_opens_it(
         assert "Rest streak" in shown(pilot, "#stats-streak")
 
 
+@pytest.mark.frames
 async def test_a_whole_screen_is_drawn_as_soon_as_it_has_resumed(
     demo_store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -484,6 +485,7 @@ async def test_a_screen_is_laid_out_again_only_at_a_new_size(
         assert sized == [Size(100, 32), Size(90, 30)]
 
 
+@pytest.mark.frames
 async def test_a_dialog_is_drawn_over_the_screen_under_it(store: Store, clock: FakeClock) -> None:
     """A dialog's first size lays out the screen it covers, which shows around it (a
     dialog that skipped its resize as a screen does was drawn over blank)."""
