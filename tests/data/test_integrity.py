@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import memory_db
 from tracker.data.db import DatabaseProblem, open_db, open_memory_db
 from tracker.data.integrity import TABLES
 from tracker.data.store import Store
@@ -20,6 +21,22 @@ def test_the_expected_schema_is_what_the_migrations_make() -> None:
         if not name.startswith("_")
     }
     assert made == TABLES
+
+
+def test_the_tests_copy_of_a_new_database_is_one_the_migrations_make() -> None:
+    """``tests.helpers.memory_db`` copies a migrated database instead of migrating."""
+    made, copied = open_memory_db(), memory_db()
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    assert copied.execute(schema).fetchall() == made.execute(schema).fetchall()
+    for name in made.table_names():  # the migrations' own table records when each ran
+        columns = "migration_set, name" if name == "_sqlite_migrations" else "*"
+        rows = f"SELECT {columns} FROM [{name}] ORDER BY 1, 2"
+        assert copied.execute(rows).fetchall() == made.execute(rows).fetchall(), name
+    assert copied.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert (
+        copied.execute("PRAGMA user_version").fetchone()
+        == made.execute("PRAGMA user_version").fetchone()
+    )
 
 
 @pytest.fixture

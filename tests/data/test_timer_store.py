@@ -8,8 +8,8 @@ from pathlib import Path
 import pendulum
 
 from tests.conftest import EVENING, TODAY
-from tests.helpers import ticked
-from tracker.data.db import open_db, open_memory_db
+from tests.helpers import memory_db, ticked
+from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.domain.presets import DEFAULT_PRESETS, Preset, Segment
 from tracker.domain.recovery import RecoverySession, SessionStatus
@@ -166,7 +166,7 @@ def test_a_crash_leaves_the_lock_file_but_not_the_claim(store: Store, db_path: P
 
 
 def test_an_in_memory_store_always_claims() -> None:
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     session = store.start_session(running())
     assert session.id is not None
     assert store.claim_session(session.id)

@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.data.db import open_memory_db
+from tests.helpers import memory_db
 from tracker.data.store import Store
 from tracker.domain.dates import WEEKDAYS, week_of
 from tracker.domain.kinds import DayKind
@@ -83,7 +83,7 @@ def apply(store: Store, op: tuple[Any, ...]) -> None:
 def test_every_planned_week_keeps_the_rule_and_refusals_change_nothing(
     week_start: str, template: list[DayKind], ops: list[tuple[Any, ...]]
 ) -> None:
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     store.set_setting("week_start", week_start)
     store.set_setting("template", [k.value for k in template])
     refused = 0
@@ -110,7 +110,7 @@ def test_every_planned_week_keeps_the_rule_and_refusals_change_nothing(
 
 def test_refused_change_on_a_week_never_shown_writes_nothing() -> None:
     """A fresh week's only rest day made a run: refused, and the week stays unplanned."""
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     monday = date(2026, 11, 23)
     try:
         store.set_kind(monday, DayKind.EASY)
@@ -122,7 +122,7 @@ def test_refused_change_on_a_week_never_shown_writes_nothing() -> None:
 
 
 def test_move_to_another_week_is_refused_and_writes_nothing() -> None:
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     sunday = date(2026, 11, 29)
     try:
         store.move_rest(sunday, sunday + timedelta(days=1))

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EVENING, TODAY
+from tests.helpers import memory_db
 from tests.unit.services.history import FIXTURES, LATER, dump, small_history, without_stamp
-from tracker.data.db import open_memory_db
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.dates import WEEKDAYS, week_of
@@ -315,7 +315,7 @@ def build(store: Store, h: dict[str, Any]) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(histories())
 def test_any_history_round_trips_and_imports_idempotently(h: dict[str, Any]) -> None:
-    original, restored = Store(open_memory_db()), Store(open_memory_db())
+    original, restored = Store(memory_db()), Store(memory_db())
     try:
         build(original, h)
         doc = json.loads(dumps_document(export_json(original, EVENING)))

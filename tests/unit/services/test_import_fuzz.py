@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import memory_db
 from tests.unit.formats.files import RUN, fit_file
-from tracker.data.db import open_memory_db
 from tracker.data.store import Store
 from tracker.formats.problems import ImportProblem
 from tracker.services.importing import load_file
@@ -37,7 +37,7 @@ CSV = (
 
 
 def _only_problems(path: Path) -> None:
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     try:
         loaded = load_file(store, path, "Europe/Berlin")
     except ImportProblem as problem:
@@ -61,7 +61,7 @@ def test_the_tcx_sample_imports() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "run.tcx"
         path.write_bytes(TCX)
-        store = Store(open_memory_db())
+        store = Store(memory_db())
         loaded = load_file(store, path, "UTC")
         store.close()
     assert loaded.runs is not None

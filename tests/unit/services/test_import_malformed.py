@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EVENING
+from tests.helpers import memory_db
 from tests.unit.services.history import FIXTURES
-from tracker.data.db import open_db, open_memory_db
+from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.formats.problems import ImportProblem
 from tracker.formats.recovtui_json import parse_document
@@ -174,7 +175,7 @@ def broken_documents(draw: st.DrawFn) -> dict[str, Any]:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken_documents())
 def test_any_broken_document_is_refused_cleanly_or_imported_whole(doc: dict[str, Any]) -> None:
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     before = rows(store)
     try:
         import_json(store, doc)

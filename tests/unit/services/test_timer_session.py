@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import EVENING, TODAY
 from tests.fakes import FakeClock
-from tests.helpers import ticked
-from tracker.data.db import open_db, open_memory_db
+from tests.helpers import memory_db, ticked
+from tracker.data.db import open_db
 from tracker.data.store import Store
 from tracker.domain.countdown import Finished, SegmentChanged, State
 from tracker.domain.presets import DEFAULT_PRESETS, Preset
@@ -283,7 +283,7 @@ def test_elapsed_never_exceeds_the_time_the_clock_advanced(
 ) -> None:
     """Whatever keys are pressed, the time shown, saved and logged is at most the
     time that passed (and exactly the time it ran)."""
-    store = Store(open_memory_db())
+    store = Store(memory_db())
     clock = FakeClock(EVENING)
     try:
         timed = TimerService(store, clock).start(preset)
