@@ -98,7 +98,7 @@ class RecovScreen(LaidOutOnce, Screen[None]):
         yield Static(TOO_SMALL, id="too-small")
         with Vertical(id="body"):
             yield from self.compose_body()
-        yield Footer()
+        yield Footer(keys_later=self.drawn_whole)
 
     def _nav(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")

@@ -125,7 +125,26 @@ class ModeScreens(App[None]):
         """Open ``mode`` for the first time: made, composed and mounted now, its frames
         held until it is whole (mounted, its keys in the footer, laid out), then drawn."""
         mounted = self._switch_held(mode)
-        screen = self.screen
+        self._draw_when_whole(self.screen, mounted)
+        return mounted
+
+    def _init_mode(self, mode: str) -> AwaitMount:
+        """The first screen (the app's start) is drawn once whole, as a first open is.
+
+        Textual draws it as soon as it is laid out, before its footer has the keys of the
+        widget it focuses: the footer then re-mounts its keys and the whole screen is laid
+        out and drawn a second time, a sixth of a start.
+        """
+        if any(self._screen_stacks.values()) or not self.is_running:
+            return super()._init_mode(mode)
+        self._begin_batch()
+        mounted = super()._init_mode(mode)
+        self._draw_when_whole(self._screen_stacks[mode][0], mounted)
+        return mounted
+
+    def _draw_when_whole(self, screen: Screen[Any], mounted: AwaitMount) -> None:
+        """Hold ``screen``'s frames (a batch begun by the caller) until it is mounted, its
+        footer shows its keys and what that asked of it is done; then draw it once."""
         if isinstance(screen, RecovScreen):
             screen.drawn_whole = True
         released = False
@@ -155,7 +174,6 @@ class ModeScreens(App[None]):
         loop = asyncio.get_running_loop()
         at_latest = loop.call_later(COLD_HOLD_MAX_S, release)
         self._cold_opening = loop.create_task(whole())  # held here until it is done
-        return mounted
 
     def delay_update(self, delay: float = 0.05) -> None:
         if self._holding:

@@ -25,6 +25,13 @@ class Footer(TextualFooter):
     _composed: tuple[object, ...] | None = None
     """The keys the footer was last composed with (see :meth:`_keys`)."""
 
+    def __init__(self, *, keys_later: bool = False) -> None:
+        super().__init__()
+        self._keys_later = keys_later
+        """Compose no key until :meth:`show_keys`: its screen is drawn only once it is
+        whole, and its keys are known only once it has focused a widget (a key composed
+        before that is mounted twice)."""
+
     def _keys(self) -> tuple[object, ...]:
         """What Textual's footer composes from: each shown binding as it would be drawn,
         and the palette's key."""
@@ -37,6 +44,9 @@ class Footer(TextualFooter):
         return (self.compact, self.show_command_palette, self.combine_groups, shown)
 
     def compose(self) -> ComposeResult:
+        if self._keys_later:
+            self._keys_later = False
+            return
         self._bindings_ready = True  # the keys now; a change later recomposes once
         self._composed = self._keys()
         for widget in super().compose():
