@@ -72,7 +72,7 @@ class RecovApp(GlobalActions, ModeScreens, App[None]):
     """The recovtui terminal app. Gets its store and clock from the caller."""
 
     TITLE = "recovtui"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "styles/base.tcss"  # each screen adds its own (screens/styles.py)
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(

@@ -171,22 +171,23 @@ async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock)
 
 
 def test_every_built_in_theme_has_every_colour_the_styles_use() -> None:
-    """app.tcss parses against each built-in theme's variables (theme variables only)."""
-    from pathlib import Path
-
+    """Every stylesheet parses against each built-in theme's variables (theme variables
+    only)."""
     from textual.css.stylesheet import Stylesheet
     from textual.theme import BUILTIN_THEMES
 
-    import tracker
+    from tracker.screens.styles import STYLES
 
-    tcss = Path(tracker.__file__).parent / "app.tcss"
+    files = sorted(STYLES.glob("*.tcss"))
+    assert {path.stem for path in files} >= {"base", "today", "week", "modals"}
     assert len(BUILTIN_THEMES) > 10
     for name, theme in BUILTIN_THEMES.items():
         variables = {**theme.to_color_system().generate(), **theme.variables}
-        sheet = Stylesheet(variables=variables)
-        sheet.read(tcss)
-        sheet.parse()  # raises on an unknown variable
-        assert sheet.rules, name
+        for path in files:
+            sheet = Stylesheet(variables=variables)
+            sheet.read(path)
+            sheet.parse()  # raises on an unknown variable
+            assert sheet.rules, (name, path.name)
 
 
 async def test_a_theme_chosen_by_keys_is_used_and_kept_and_p_opens_the_presets(

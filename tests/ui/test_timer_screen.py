@@ -29,7 +29,7 @@ SIZE = (100, 32)
 class TimerApp(RecovApp):
     """The real app, counting bells and keeping every toast it shows."""
 
-    CSS_PATH = str(Path(tracker.app.__file__).with_name("app.tcss"))
+    CSS_PATH = str(Path(tracker.app.__file__).parent / "styles" / "base.tcss")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

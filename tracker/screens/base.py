@@ -14,7 +14,7 @@ screen re-reads, so what it shows is what is stored.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -31,6 +31,7 @@ from tracker.domain.clock import Clock
 from tracker.messages import DataChanged
 from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.screens.sizing import LaidOutOnce
+from tracker.screens.styles import add_styles_of
 from tracker.services.failures import StoreUnavailable
 from tracker.widgets.footer import Footer
 
@@ -48,6 +49,9 @@ def report_unsaved(app: App[Any], error: StoreUnavailable, reread: bool = True) 
 
 class RecovScreen(LaidOutOnce, Screen[None]):
     """A screen of the app. Subclasses compose their body and refresh from their services."""
+
+    STYLES: ClassVar[str | None] = None
+    """The file of this screen's own rules in ``tracker/styles/`` (``screens/styles.py``)."""
 
     MODE = ""
     """The mode this screen is shown in (highlighted in the nav bar)."""
@@ -91,6 +95,10 @@ class RecovScreen(LaidOutOnce, Screen[None]):
         elif app._css_update_count == getattr(app, "css_variables_at", -1):
             app.stylesheet.update(app, animate=False)  # the app's own styles, not re-read
             self._css_update_count = app._css_update_count
+
+    def _post_register(self, app: App[Any]) -> None:
+        add_styles_of(app, self)  # before any of its widgets is styled
+        super()._post_register(app)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -39,6 +39,8 @@ FILTER_FIELDS = ("start", "end", "text")
 class HistoryScreen(RecovScreen):
     """See the module docstring."""
 
+    STYLES = "history"
+
     MODE = "history"
     AUTO_FOCUS = "#history-table"
     BINDINGS: ClassVar[list[BindingType]] = [

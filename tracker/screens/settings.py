@@ -53,6 +53,8 @@ def _row(label: str, widget: Widget, *, error: bool = False) -> ComposeResult:
 class SettingsScreen(RecovScreen):
     """Everything the runner can set, saved as it changes."""
 
+    STYLES = "settings"
+
     MODE = "settings"
     AUTO_FOCUS = "#units"
     BINDINGS: ClassVar[list[BindingType]] = [

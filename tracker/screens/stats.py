@@ -46,6 +46,8 @@ PANELS = {
 class StatsScreen(RecovScreen):
     """See the module docstring."""
 
+    STYLES = "stats"
+
     MODE = "stats"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

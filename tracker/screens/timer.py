@@ -53,6 +53,8 @@ PICKER_ACTIONS = {"new_preset", "edit_preset", "delete_preset", "settle_unfinish
 class TimerScreen(RecovScreen):
     """The preset picker, and the running timer once a session starts."""
 
+    STYLES = "timer"
+
     MODE = "timer"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "control('toggle')", "Pause", tooltip="Pause or resume the timer"),

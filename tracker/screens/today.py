@@ -63,6 +63,8 @@ def _set_title(widget: Widget, title: str) -> None:
 class TodayScreen(EveningDialogs):
     """The evening check-in."""
 
+    STYLES = "today"
+
     MODE = "today"
     AUTO_FOCUS = "#recovery"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -51,6 +51,8 @@ def refusal(exc: RuleViolation) -> str:
 class WeekScreen(RecovScreen):
     """Seven day cells, a header with the rule's status, and the keys to plan."""
 
+    STYLES = "week"
+
     MODE = "week"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

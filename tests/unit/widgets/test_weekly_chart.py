@@ -63,6 +63,6 @@ async def test_the_chart_writes_the_changes_and_a_legend_for_every_colour() -> N
 def test_every_style_is_named_in_the_stylesheet() -> None:
     from pathlib import Path
 
-    styles: Any = (Path(__file__).parents[3] / "tracker" / "app.tcss").read_text()
+    styles: Any = (Path(__file__).parents[3] / "tracker" / "styles" / "stats.tcss").read_text()
     for name in ("bar", "current", "warn", "strong", "axis"):
         assert f".weekly-chart--{name}" in styles

@@ -13,16 +13,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from tracker.screens.styles import add_styles_of
 from tracker.widgets.footer import Footer
 from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.plain import plain
@@ -50,6 +51,8 @@ class Modal(ModalScreen[T | None], Generic[T]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "escape", "Cancel", tooltip="Leave the field, then close without saving"),
     ]
+    STYLES: ClassVar[str | None] = "modals"
+    """Every dialog's rules (``tracker/styles/modals.tcss``, scoped to this class)."""
     FIELDS: ClassVar[tuple[str, ...]] = ()
     """The fields whose errors :meth:`show_errors` shows, in the order they are focused."""
     BOX_CLASSES: ClassVar[str] = ""
@@ -60,6 +63,10 @@ class Modal(ModalScreen[T | None], Generic[T]):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.title_text = title
+
+    def _post_register(self, app: App[Any]) -> None:
+        add_styles_of(app, self)  # before any of its widgets is styled
+        super()._post_register(app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.BOX_CLASSES}".strip(), id=self.BOX_ID):
