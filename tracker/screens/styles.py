@@ -24,26 +24,14 @@ from textual.app import App
 STYLES = Path(__file__).parent.parent / "styles"
 
 
-def styles_path(name: str) -> Path:
-    return STYLES / f"{name}.tcss"
-
-
-def add_styles(app: App[Any], owner: type) -> None:
-    """Add the file ``owner.STYLES`` names to ``app``'s stylesheet, scoped to
-    ``owner`` (once: a second screen of the kind finds it there)."""
-    name: str | None = owner.__dict__.get("STYLES")
-    if name is None:
-        return
-    path = str(styles_path(name))
-    stylesheet = app.stylesheet
-    if not stylesheet.has_source(path):
-        css = Path(path).read_text(encoding="utf-8")
-        stylesheet.add_source(css, read_from=(path, ""), scope=owner.__name__)
-
-
 def add_styles_of(app: App[Any], node: object) -> None:
-    """Add the styles of every class of ``node`` that names a file (its own kind's,
-    and a base class's such as every dialog's)."""
+    """Add to ``app``'s stylesheet the file each class of ``node`` names in ``STYLES``
+    (its own kind's, and a base class's such as every dialog's), scoped to that class;
+    each file once (a second screen of the kind finds it there)."""
+    stylesheet = app.stylesheet
     for owner in reversed(type(node).__mro__):
-        if "STYLES" in owner.__dict__:
-            add_styles(app, owner)
+        name: str | None = owner.__dict__.get("STYLES")
+        path = str(STYLES / f"{name}.tcss")
+        if name is not None and not stylesheet.has_source(path):
+            css = Path(path).read_text(encoding="utf-8")
+            stylesheet.add_source(css, read_from=(path, ""), scope=owner.__name__)
