@@ -31,7 +31,9 @@ def add_styles_of(app: App[Any], node: object) -> None:
     stylesheet = app.stylesheet
     for owner in reversed(type(node).__mro__):
         name: str | None = owner.__dict__.get("STYLES")
-        path = str(STYLES / f"{name}.tcss")
-        if name is not None and not stylesheet.has_source(path):
-            css = Path(path).read_text(encoding="utf-8")
-            stylesheet.add_source(css, read_from=(path, ""), scope=owner.__name__)
+        if name is None:
+            continue
+        path = STYLES / f"{name}.tcss"
+        if not stylesheet.has_source(str(path)):
+            css = path.read_text(encoding="utf-8")
+            stylesheet.add_source(css, read_from=(str(path), ""), scope=owner.__name__)
