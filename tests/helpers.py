@@ -14,11 +14,21 @@ from textual.widgets import Input, Static
 from tracker.data.db import StoreDatabase, open_memory_db
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
-from tracker.domain.kinds import ActivityKind
+from tracker.domain.kinds import ActivityKind, DayKind
 from tracker.domain.recovery import ticked_items
 from tracker.widgets.fitted import Lines, Parts
 
 S = TypeVar("S", bound=Screen[Any])
+
+R, E, W, L, A, C = (
+    DayKind.REST,
+    DayKind.EASY,
+    DayKind.WORKOUT,
+    DayKind.LONG,
+    DayKind.RACE,
+    DayKind.CROSS,
+)
+"""The plan kinds by their Week keys, for plans written out in a test."""
 
 
 _MIGRATED: list[StoreDatabase] = []

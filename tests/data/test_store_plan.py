@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import A, C, E, L, R, W
 from tracker.data.store import Store
 from tracker.domain.dates import Week
 from tracker.domain.kinds import DayKind
@@ -22,14 +23,6 @@ from tracker.domain.plan import (
     plan_warnings,
 )
 
-R, E, W, L, A, C = (
-    DayKind.REST,
-    DayKind.EASY,
-    DayKind.WORKOUT,
-    DayKind.LONG,
-    DayKind.RACE,
-    DayKind.CROSS,
-)
 MON = date(2026, 11, 23)
 TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
 

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from tests.conftest import TODAY, make_app
 from tests.fakes import FakeClock
-from tests.helpers import current, shown, toasts
+from tests.helpers import A, C, E, L, R, W, current, shown, toasts
 from tracker.data.store import Store
 from tracker.domain.activity import Activity
 from tracker.domain.kinds import ActivityKind, DayKind
@@ -26,14 +26,6 @@ from tracker.services.planning import WeekReport
 from tracker.widgets.day_cell import DayCell
 
 SIZE = (100, 32)
-R, E, W, L, A, C = (
-    DayKind.REST,
-    DayKind.EASY,
-    DayKind.WORKOUT,
-    DayKind.LONG,
-    DayKind.RACE,
-    DayKind.CROSS,
-)
 MON = date(2026, 11, 23)
 TUE, WED, THU, FRI, SAT, SUN = (MON + timedelta(days=i) for i in range(1, 7))
 assert TODAY == WED
