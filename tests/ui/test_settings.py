@@ -16,6 +16,7 @@ from tracker.domain.plan import DEFAULT_TEMPLATE, TOO_FEW_REST, TOO_MANY_REST
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.screens.settings import SettingsScreen
 from tracker.widgets.nutrition_editor import NutritionEditor
+from tracker.widgets.week_template import WeekTemplate
 
 SIZE = (100, 32)
 
@@ -23,6 +24,10 @@ SIZE = (100, 32)
 def item_names(pilot: Pilot[Any]) -> list[str]:
     editor = current(pilot, SettingsScreen).query_one("#items", NutritionEditor)
     return [str(editor.get_option_at_index(i).prompt) for i in range(editor.option_count)]
+
+
+def template_of(pilot: Pilot[Any]) -> WeekTemplate:
+    return current(pilot, SettingsScreen).query_one("#template", WeekTemplate)
 
 
 async def choose(pilot: Pilot[Any], select_id: str, search: str) -> None:
@@ -60,9 +65,7 @@ async def test_shows_the_stored_settings_and_saves_each_choice(
         assert screen.query_one("#week_start", Select).value == "monday"
         assert screen.query_one("#timezone", Input).value == "Europe/Berlin"
         assert screen.query_one("#theme", Select).value == pilot.app.theme
-        assert tuple(screen.query_one(f"#template-{i}", Select).value for i in range(7)) == (
-            DEFAULT_TEMPLATE
-        )
+        assert template_of(pilot).kinds == DEFAULT_TEMPLATE
         assert item_names(pilot)[0] == "Antioxidants"
         assert screen.focused is screen.query_one("#units")
 
@@ -71,8 +74,8 @@ async def test_shows_the_stored_settings_and_saves_each_choice(
         await pick(pilot, "week_start", "sunday")
         settings = store.settings()
         assert (settings.units, settings.temperature, settings.week_start) == ("km", "F", "sunday")
-        labels = [str(screen.query_one(f"#template-label-{i}").render()) for i in (0, 6)]
-        assert labels == ["Sun", "Sat"]
+        weekdays = template_of(pilot).weekdays
+        assert (weekdays[0], weekdays[6]) == ("Sun", "Sat")
         await pilot.press("1")
         assert store.week(TODAY).start.isoformat() == "2026-11-22"
 
@@ -112,19 +115,23 @@ async def test_a_week_start_that_breaks_a_planned_week_is_refused(
 
 async def test_the_template_keeps_the_rule(store: Store, clock: FakeClock) -> None:
     async with make_app(store, clock, start_mode="settings").run_test(size=SIZE) as pilot:
-        await pick(pilot, "template-0", DayKind.EASY)  # Monday: rest → easy leaves none
+        template_of(pilot).focus()
+        await pilot.press("E")  # Monday: rest → easy leaves none
         assert store.settings().template == DEFAULT_TEMPLATE
         assert f"Not saved: {TOO_FEW_REST}" in shown(pilot, "#template-status")
-        await pick(pilot, "template-1", DayKind.REST)  # Tuesday becomes the rest day
+        assert template_of(pilot).kinds[0] is DayKind.EASY  # the proposal stays shown
+        await pilot.press("right", "R")  # Tuesday becomes the rest day
         assert store.settings().template[:2] == (DayKind.EASY, DayKind.REST)
         assert shown(pilot, "#template-status").startswith("✓ 1 rest day")
-        await pick(pilot, "template-4", DayKind.REST)
-        await pick(pilot, "template-6", DayKind.REST)
+        assert ("Week template saved", "information") in toasts(pilot)
+        await pilot.press("right", "right", "right", "R")  # Friday
+        await pilot.press(*["left"] * 5, "R")  # round to Sunday
         assert f"Not saved: {TOO_MANY_REST}" in shown(pilot, "#template-status")
         assert store.settings().template.count(DayKind.REST) == 2
+        assert store.settings().template[6] is DayKind.EASY
         # Leaving and coming back shows what is stored.
         await pilot.press("1", "5")
-        assert current(pilot, SettingsScreen).query_one("#template-6", Select).value is DayKind.EASY
+        assert template_of(pilot).kinds[6] is DayKind.EASY
 
 
 async def test_add_rename_move_and_archive_items(store: Store, clock: FakeClock) -> None:
@@ -223,10 +230,11 @@ async def test_usable_at_80_by_24(store: Store, clock: FakeClock) -> None:
         await pilot.wait_for_scheduled_animations()  # the scroll to it, on a busy machine too
         region = editor.region
         assert region.height > 0 and region.bottom <= 23 and region.right <= 80
-        template = current(pilot, SettingsScreen).query_one("#template-6", Select)
+        template = template_of(pilot)
         template.focus()
         await pilot.wait_for_scheduled_animations()
-        assert template.region.right <= 80 and template.region.height == 1
+        assert template.region.right <= 80 and template.region.height == 2
+        assert "Workout" in str(template.render())  # no kind cut at 80 columns
 
 
 async def test_composed_holding_the_stored_values_so_mounting_writes_nothing(
@@ -248,8 +256,7 @@ async def test_composed_holding_the_stored_values_so_mounting_writes_nothing(
         screen = current(pilot, SettingsScreen)
         shown_values = [screen.query_one(f"#{n}", Select).value for n in CHOSEN]
         assert shown_values == ["mi", "F", "sunday"]
-        days = tuple(screen.query_one(f"#template-{i}", Select).value for i in range(7))
-        assert days == template
+        assert template_of(pilot).kinds == template
         assert screen.query_one("#theme", Select).value == pilot.app.theme
         assert not toasts(pilot)
         assert store.settings() == before

@@ -19,6 +19,7 @@ from tracker.widgets.checklist import Checklist
 from tracker.widgets.history_table import HistoryTable
 from tracker.widgets.nutrition_editor import NutritionEditor
 from tracker.widgets.run_list import RunList
+from tracker.widgets.week_template import WeekTemplate
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 TABLES: dict[str, tuple[type, ...]] = {
@@ -27,7 +28,7 @@ TABLES: dict[str, tuple[type, ...]] = {
     "Week": (WeekScreen,),
     "Timer": (TimerScreen,),
     "Stats": (StatsScreen,),
-    "Settings": (SettingsScreen, NutritionEditor),
+    "Settings": (SettingsScreen, NutritionEditor, WeekTemplate),
     "History": (HistoryScreen, HistoryTable),
 }
 """Each key table of the README, by the first word of the heading above it, and the
@@ -35,6 +36,8 @@ classes whose bindings it lists."""
 SHOWN = {
     "left": "←",
     "right": "→",
+    "up": "↑",
+    "down": "↓",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "question_mark": "?",

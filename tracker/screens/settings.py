@@ -13,13 +13,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.clock import Clock
-from tracker.domain.dates import WEEKDAY_ABBR, WEEKDAYS, weekday_index
+from tracker.domain.dates import WEEKDAYS, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import NutritionItem
 from tracker.domain.plan import RULE_RANGE, count_rest
@@ -28,11 +28,11 @@ from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.services.bundle import Services
-from tracker.widgets.kind_select import kind_select
 from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.nutrition_editor import NutritionEditor
 from tracker.widgets.plain import plain
 from tracker.widgets.shown import show, show_options
+from tracker.widgets.week_template import WeekTemplate
 
 CHOICES: dict[str, list[tuple[str, str]]] = {
     "units": [("Kilometres (km)", "km"), ("Miles (mi)", "mi")],
@@ -48,6 +48,13 @@ def _row(label: str, widget: Widget, *, error: bool = False) -> ComposeResult:
         yield widget
     if error:
         yield Static("", classes="settings-error", id=f"{widget.id}-error", markup=False)
+
+
+def _section(heading: str, *parts: Widget, hint: str) -> ComposeResult:
+    """A part of the screen: its heading, what it shows, and a line on its keys."""
+    yield Static(heading, classes="settings-heading")
+    yield from parts
+    yield Static(hint, classes="settings-hint")
 
 
 class SettingsScreen(RecovScreen):
@@ -136,29 +143,23 @@ class SettingsScreen(RecovScreen):
                     error=True,
                 )
 
-            yield Static(
-                "Week template — the plan new weeks start from", classes="settings-heading"
+            yield from _section(
+                "Week template — the plan new weeks start from",
+                WeekTemplate(self._template, weekday_index(settings.week_start), id="template"),
+                Static(id="template-status"),
+                hint="←/→ day · ↑/↓ or space its kind · R rest E easy W workout L long A race "
+                "C cross (as on Week)",
             )
-            with Grid(id="template"):
-                for index in range(7):
-                    with Vertical(classes="template-day"):
-                        yield Label(id=f"template-label-{index}")
-                        yield kind_select(f"template-{index}", self._template[index])
-            yield Static(id="template-status")
-
-            yield Static("Nutrition items", classes="settings-heading")
-            yield NutritionEditor(id="items")
-            yield Static(
-                "a add · r or enter rename · [ ] move · x archive or bring back "
+            yield from _section(
+                "Nutrition items",
+                NutritionEditor(id="items"),
+                hint="a add · r or enter rename · [ ] move · x archive or bring back "
                 "(archived items keep their history)",
-                classes="settings-hint",
             )
-
-            yield Static("Timer presets", classes="settings-heading")
-            yield Static(id="presets")
-            yield Static(
-                "p opens them on the Timer screen: a new · e edit · d delete",
-                classes="settings-hint",
+            yield from _section(
+                "Timer presets",
+                Static(id="presets"),
+                hint="p opens them on the Timer screen: a new · e edit · d delete",
             )
 
     # Showing
@@ -176,12 +177,8 @@ class SettingsScreen(RecovScreen):
             if not field.has_focus:
                 with self.prevent(Input.Changed):
                     field.value = getattr(settings, name) or ""
-        first = weekday_index(settings.week_start)
         self._template = list(settings.template)
-        for index, kind in enumerate(settings.template):
-            label = self.query_one(f"#template-label-{index}", Label)
-            show(label, WEEKDAY_ABBR[(first + index) % 7])
-            self._set_select(f"template-{index}", kind)
+        self._week_template.show(self._template, weekday_index(settings.week_start))
         self._show_template_status(None)
         self._show_items()
         show(
@@ -289,17 +286,17 @@ class SettingsScreen(RecovScreen):
         error.update(plain(f"✗ {problem} — not saved" if problem else ""))
         error.set_class(bool(problem), "-shown")
 
-    @on(Select.Changed, "#template Select")
-    def template_changed(self, event: Select.Changed) -> None:
-        select = event.select
-        if select.id is None or select.value != event.value:
-            return
-        if not isinstance(event.value, DayKind):
-            return
-        index = int(select.id.removeprefix("template-"))
-        if self._template[index] is event.value:
-            return
-        self._template[index] = event.value
+    @property
+    def _week_template(self) -> WeekTemplate:
+        return self.query_one("#template", WeekTemplate)
+
+    @on(WeekTemplate.Changed)
+    def template_changed(self, event: WeekTemplate.Changed) -> None:
+        """Show the day as asked; save the week when it keeps the rule (until then the
+        runner's proposal stays on screen, with the reason it is not saved)."""
+        self._template[event.index] = event.kind
+        template = event.template
+        template.show(self._template, weekday_index(self.preferences.settings().week_start))
         problem = self._save("template", [kind.value for kind in self._template])
         if problem:
             self._show_template_status(problem)

@@ -27,18 +27,9 @@ from tracker.services.bundle import Services
 from tracker.services.planning import WeekReport
 from tracker.widgets.day_cell import LEGEND, DayCell
 from tracker.widgets.day_strip import DayStrip, plan_cells
+from tracker.widgets.kind_keys import kind_bindings
 from tracker.widgets.shown import show
 
-KIND_KEYS = (
-    ("R", DayKind.REST),
-    ("E", DayKind.EASY),
-    ("W", DayKind.WORKOUT),
-    ("L", DayKind.LONG),
-    ("A", DayKind.RACE),
-    ("C", DayKind.CROSS),
-)
-"""Capitals plan the selected day: a lower-case letter means the same on every screen
-(``l`` logs a run, ``c`` checks in, ``e`` starts the feet-up timer)."""
 MOVE_HINT = " (m moves it)"
 
 
@@ -80,16 +71,7 @@ class WeekScreen(RecovScreen):
             show=False,
             tooltip="Back to this week, today selected",
         ),
-        *(
-            Binding(
-                key,
-                f"set_kind('{kind.value}')",
-                kind.label,
-                tooltip=f"Plan the selected day as {kind.value} (shift+{key.lower()})",
-                show=kind is DayKind.REST,
-            )
-            for key, kind in KIND_KEYS
-        ),
+        *kind_bindings("the selected day", shown=DayKind.REST),
         Binding("m", "move_rest", "Move", tooltip="Pick a day, then the day to swap with"),
         Binding("enter", "edit_day", "Edit", tooltip="Kind, target distance and note"),
         Binding("x", "excuse_week", "Excuse", tooltip="Illness, injury, travel, taper"),
