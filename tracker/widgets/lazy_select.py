@@ -14,8 +14,11 @@ from collections.abc import Hashable
 from typing import Generic, TypeVar
 
 from rich.console import RenderableType
-from textual.app import ComposeResult
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult, RenderResult
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.widgets import Select
 from textual.widgets._select import NonSelectableStatic, NoSelection, SelectCurrent, SelectOverlay
 
@@ -23,22 +26,56 @@ T = TypeVar("T", bound=Hashable)
 
 
 class _Current(SelectCurrent):
-    """The line showing the choice, composed with it (Textual's starts empty and is
-    filled, and restyled, once mounted); its open arrow is added when it first opens."""
+    """The line showing the choice, drawn by itself until the Select first opens
+    (Textual's is three widgets, filled and restyled once mounted): the choice, cut to
+    fit, and the open arrow, dimmed as Textual dims it. The first open mounts Textual's
+    label and arrows in its place, and from then on it is Textual's line."""
 
     def __init__(self, placeholder: str, label: RenderableType | None) -> None:
         super().__init__(placeholder)
-        self._first = label
         if label is not None:
             self.label = label
             self.set_reactive(SelectCurrent.has_value, True)
             self.set_class(True, "-has-value", update=False)
 
     def compose(self) -> ComposeResult:
-        yield NonSelectableStatic(
-            self.placeholder if self._first is None else self._first, id="label"
+        yield from ()
+
+    def update(self, label: RenderableType | NoSelection) -> None:
+        if self._nodes:
+            super().update(label)
+            return
+        self.label = label
+        self.has_value = label is not Select.NULL
+        self.refresh(layout=True)
+
+    async def mount_parts(self) -> None:
+        """Mount Textual's label and arrows, showing the choice, in place of the line."""
+        label = self.placeholder if isinstance(self.label, NoSelection) else self.label
+        await self.mount_all(
+            [
+                NonSelectableStatic(label, id="label"),
+                NonSelectableStatic("▼", classes="arrow down-arrow"),
+                NonSelectableStatic("▲", classes="arrow up-arrow"),
+            ]
         )
-        yield NonSelectableStatic("▼", classes="arrow down-arrow")
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._nodes:
+            return super().get_content_height(container, viewport, width)
+        return 1 if width else 0
+
+    def render(self) -> RenderResult:
+        if self._nodes:
+            return super().render()
+        _, _, background, color = self.colors
+        dim = Style(color=color.blend(background, 0.5).rich_color)
+        label = self.placeholder if isinstance(self.label, NoSelection) else self.label
+        text = label.copy() if isinstance(label, Text) else Text(str(label))
+        if not self.has_value:
+            text.stylize(dim)
+        text.truncate(max(self.content_size.width - 2, 0), overflow="ellipsis", pad=True)
+        return Text.assemble(text, " ", ("▼", dim), no_wrap=True, end="")
 
 
 class LazySelect(Select[T], Generic[T]):
@@ -101,9 +138,9 @@ class LazySelect(Select[T], Generic[T]):
             overlay = SelectOverlay(type_to_search=self._type_to_search).data_bind(
                 compact=Select.compact
             )
-        await self.query_one(SelectCurrent).mount(
-            NonSelectableStatic("▲", classes="arrow up-arrow")
-        )
+        current = self.query_one(SelectCurrent)
+        if isinstance(current, _Current):
+            await current.mount_parts()
         await self.mount(overlay)
         self._setup_options_renderables()
         index = next((i for i, (_, each) in enumerate(self._options) if each == self.value), None)
