@@ -88,6 +88,10 @@ async def test_the_text_settings_are_refused_at_the_field_or_saved_as_found(
         await enter(pilot, "timezone", "Mars/Base")
         assert "unknown time zone 'Mars/Base'" in shown(pilot, "#timezone-error")
         assert store.settings().timezone == "UTC"
+        error, field = screen.query_one("#timezone-error"), screen.query_one("#timezone")
+        theme = screen.query_one("#theme")
+        assert error.region.y == field.region.y + 1 and error.content_region.x == field.region.x
+        assert theme.region.y == error.region.bottom  # no blank line: one line, one row
         await enter(pilot, "timezone", "europe/berlin", key="tab")  # found whatever its case
         assert store.settings().timezone == "Europe/Berlin"
         assert screen.query_one("#timezone", Input).value == "Europe/Berlin"  # shown as saved

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -23,11 +23,13 @@ from tracker.domain.dates import WEEKDAYS, weekday_index
 from tracker.domain.kinds import DayKind
 from tracker.domain.nutrition import NutritionItem
 from tracker.domain.plan import RULE_RANGE, count_rest
+from tracker.domain.settings import Settings
 from tracker.domain.text import plural, terminal_text
 from tracker.domain.units import format_clock
 from tracker.screens.base import RecovScreen
 from tracker.screens.modals.confirm import TextPromptDialog
 from tracker.services.bundle import Services
+from tracker.widgets.grid_line import GridLine
 from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.nutrition_editor import NutritionEditor
 from tracker.widgets.plain import plain
@@ -42,12 +44,12 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
 
 
 def _row(label: str, widget: Widget, *, error: bool = False) -> ComposeResult:
-    """A setting: its label, its field, and (for typed values) the line for its error."""
-    with Horizontal(classes="settings-row"):
-        yield Label(label, classes="settings-label")
-        yield widget
+    """A setting, as two cells of the General grid: its label and its field; and for a
+    typed value, a line across both for its error."""
+    yield Label(label, classes="settings-label")
+    yield widget
     if error:
-        yield Static("", classes="settings-error", id=f"{widget.id}-error", markup=False)
+        yield GridLine("", classes="settings-error", id=f"{widget.id}-error", markup=False)
 
 
 def _section(heading: str, *parts: Widget, hint: str) -> ComposeResult:
@@ -95,53 +97,8 @@ class SettingsScreen(RecovScreen):
         self._template = list(settings.template)
         with VerticalScroll(id="settings"):
             yield Static("General", classes="settings-heading")
-            for name, label in (
-                ("units", "Units"),
-                ("temperature", "Temperature"),
-                ("week_start", "Week starts on"),
-            ):
-                yield from _row(
-                    label,
-                    LazySelect(
-                        CHOICES[name],
-                        value=getattr(settings, name),
-                        allow_blank=False,
-                        compact=True,
-                        id=name,
-                        classes="setting",
-                    ),
-                )
-            yield from _row(
-                "Time zone",
-                Input(
-                    placeholder="empty: this computer's zone (e.g. Europe/Berlin)",
-                    compact=True,
-                    id="timezone",
-                ),
-                error=True,
-            )
-            themes = [(name, name) for name in sorted(self.app.available_themes)]
-            theme = self.app.theme if self.app.theme in self.app.available_themes else None
-            yield from _row(
-                "Theme",
-                LazySelect(
-                    themes,
-                    value=theme if theme is not None else themes[0][1],
-                    allow_blank=False,
-                    compact=True,
-                    id="theme",
-                ),
-            )
-            if self.preferences.commands_allowed:  # never from a browser
-                yield from _row(
-                    "When a timer ends",
-                    Input(
-                        placeholder='optional: notify-send recovtui "{preset} done"',
-                        compact=True,
-                        id="on_finish_command",
-                    ),
-                    error=True,
-                )
+            with Grid(id="general"):
+                yield from self._general(settings)
 
             yield from _section(
                 "Week template — the plan new weeks start from",
@@ -160,6 +117,56 @@ class SettingsScreen(RecovScreen):
                 "Timer presets",
                 Static(id="presets"),
                 hint="p opens them on the Timer screen: a new · e edit · d delete",
+            )
+
+    def _general(self, settings: Settings) -> ComposeResult:
+        """Units, temperature, week start, time zone, theme and the command a timer runs."""
+        for name, label in (
+            ("units", "Units"),
+            ("temperature", "Temperature"),
+            ("week_start", "Week starts on"),
+        ):
+            yield from _row(
+                label,
+                LazySelect(
+                    CHOICES[name],
+                    value=getattr(settings, name),
+                    allow_blank=False,
+                    compact=True,
+                    id=name,
+                    classes="setting",
+                ),
+            )
+        yield from _row(
+            "Time zone",
+            Input(
+                placeholder="empty: this computer's zone (e.g. Europe/Berlin)",
+                compact=True,
+                id="timezone",
+            ),
+            error=True,
+        )
+        themes = [(name, name) for name in sorted(self.app.available_themes)]
+        theme = self.app.theme if self.app.theme in self.app.available_themes else None
+        yield from _row(
+            "Theme",
+            LazySelect(
+                themes,
+                value=theme if theme is not None else themes[0][1],
+                allow_blank=False,
+                compact=True,
+                id="theme",
+            ),
+        )
+        if self.preferences.commands_allowed:  # never from a browser
+            yield from _row(
+                "When a timer ends",
+                Input(
+                    placeholder='optional: notify-send recovtui "{preset} done"',
+                    compact=True,
+                    id="on_finish_command",
+                ),
+                error=True,
             )
 
     # Showing
