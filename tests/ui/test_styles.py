@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.widgets import Static
 
 from tests.conftest import make_app
 from tests.fakes import FakeClock
+from tests.helpers import until
 from tracker.data.store import Store
 from tracker.screens.modals.run_form import LogRunForm
+from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.screens.styles import STYLES
 from tracker.widgets.day_cell import DayCell
+from tracker.widgets.scroll_body import ScrollBody
 
 
 def styles_read(app: object) -> set[str]:
@@ -75,3 +82,56 @@ async def test_a_new_theme_keeps_every_screens_rules(store: Store, clock: FakeCl
         app.switch_mode("today")
         await pilot.pause()
         assert app.screen.query_one("#today-day").styles.border_top[0] == "round"
+
+
+def styled_by_focus_inside(rules: Iterable[RuleSet], bodies: list[ScrollBody]) -> list[str]:
+    """The rules that style a node inside one of ``bodies`` by that body's focus."""
+    return [
+        rule.css
+        for rule in rules
+        for selectors in rule.selector_set
+        for part in selectors.selectors[:-1]  # an ancestor's part of the selector
+        if "focus" in part.pseudo_classes and any(part._check(body) for body in bodies)
+    ]
+
+
+async def test_no_rule_styles_what_is_inside_a_scroll_body_by_its_focus(
+    store: Store, clock: FakeClock
+) -> None:
+    """A body's focus restyles the body alone (widgets/scroll_body.py): that is right only
+    while no rule of any screen, dialog or Textual widget is of the kind caught here."""
+    app = make_app(store, clock)
+    bodies: list[ScrollBody] = []
+    async with app.run_test(size=(100, 32)) as pilot:
+        for _key, mode, _title in SCREENS_BY_KEY:
+            app.switch_mode(mode)
+            await until(pilot, lambda m=mode: m == app.screen.MODE and not app._batch_count)
+            await pilot.pause()
+            bodies += app.screen.query(ScrollBody).results()
+        assert {body.id for body in bodies} >= {"stats-scroll", "settings"}
+        assert styled_by_focus_inside(app.stylesheet.rules, bodies) == []
+        stray = Stylesheet()
+        stray.add_source("#stats-scroll:focus Static { color: red; }")
+        stray.parse()
+        assert styled_by_focus_inside(stray.rules, bodies) != []  # the kind it catches
+
+
+async def test_stats_first_focus_restyles_its_body_alone(store: Store, clock: FakeClock) -> None:
+    """Stats focuses its body as it first opens; Textual restyled each panel with it."""
+    app = make_app(store, clock)
+    restyled: list[list[str]] = []
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        update_nodes = app.stylesheet.update_nodes
+
+        def counted(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.append([str(node.id) for node in nodes])
+            update_nodes(nodes, animate)
+
+        app.stylesheet.update_nodes = counted  # type: ignore[method-assign]
+        app.switch_mode("stats")
+        await until(pilot, lambda: isinstance(app.focused, ScrollBody))
+        await pilot.pause()
+    assert ["stats-scroll"] in restyled
+    assert all(len(nodes) < 3 for nodes in restyled), restyled

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -33,6 +33,7 @@ from tracker.widgets.grid_line import GridLine
 from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.nutrition_editor import NutritionEditor
 from tracker.widgets.plain import plain
+from tracker.widgets.scroll_body import ScrollBody
 from tracker.widgets.shown import show, show_options
 from tracker.widgets.week_template import WeekTemplate
 
@@ -95,7 +96,7 @@ class SettingsScreen(RecovScreen):
         # to run first).
         settings = self.preferences.settings()
         self._template = list(settings.template)
-        with VerticalScroll(id="settings"):
+        with ScrollBody(id="settings"):
             yield Static("General", classes="settings-heading")
             with Grid(id="general"):
                 yield from self._general(settings)

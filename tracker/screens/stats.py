@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from tracker.domain.clock import Clock
@@ -25,6 +25,7 @@ from tracker.services.reports import StatsReport
 from tracker.widgets.acwr_gauge import AcwrData, AcwrGauge, acwr_detail, acwr_title
 from tracker.widgets.adherence_view import AdherenceView
 from tracker.widgets.heatmap import HeatmapData, YearHeatmap
+from tracker.widgets.scroll_body import ScrollBody
 from tracker.widgets.shown import show
 from tracker.widgets.weekly_chart import ChartData, WeeklyChart
 from tracker.widgets.wellness_view import HelpedView, LoadWeekView, wellness_line
@@ -63,7 +64,7 @@ class StatsScreen(RecovScreen):
         self.stats = services.stats
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="stats-scroll"):
+        with ScrollBody(id="stats-scroll"):
             yield Static(id="stats-streak")
             yield WeeklyChart(id="stats-chart", classes="stats-panel")
             yield WeeklyChart(id="stats-load", classes="stats-panel")
