@@ -59,7 +59,7 @@ def recovtui_on(db: Path, mode: str = "today", *, build_screens: bool = False) -
     import pendulum
 
     from tracker.app import RecovApp
-    from tracker.cli.startup import pause, resume
+    from tracker.cli.startup import keep, pause, resume
     from tracker.data.db import open_db
     from tracker.data.store import Store
     from tracker.domain.clock import SystemClock
@@ -67,7 +67,10 @@ def recovtui_on(db: Path, mode: str = "today", *, build_screens: bool = False) -
     store = Store(open_db(db))
     clock = SystemClock("UTC", pendulum.date(2026, 11, 25))
     pause()
-    return store, RecovApp(store, clock, mode, prepare_screens=build_screens, on_shown=resume)
+    app = RecovApp(
+        store, clock, mode, prepare_screens=build_screens, on_shown=resume, on_screen_made=keep
+    )
+    return store, app
 
 
 def main() -> None:
@@ -78,7 +81,7 @@ def main() -> None:
     import pendulum
 
     from tracker.app import RecovApp
-    from tracker.cli.startup import resume
+    from tracker.cli.startup import keep, resume
     from tracker.data.db import open_db
     from tracker.data.store import Store
     from tracker.domain.clock import SystemClock
@@ -86,7 +89,7 @@ def main() -> None:
     store = Store(open_db(Path(sys.argv[2])))
     clock = SystemClock("UTC", pendulum.date(2026, 11, 25))
     mode = sys.argv[3] if len(sys.argv) > 3 else "today"
-    RecovApp(store, clock, mode, prepare_screens=True, on_shown=resume).run(
+    RecovApp(store, clock, mode, prepare_screens=True, on_shown=resume, on_screen_made=keep).run(
         headless=True, size=(100, 32), auto_pilot=_first_paint
     )
 

@@ -107,6 +107,7 @@ class RecovApp(GlobalActions, ModeScreens, App[None]):
         served: bool = False,
         prepare_screens: bool = False,
         on_shown: Callable[[], None] | None = None,
+        on_screen_made: Callable[[], None] | None = None,
     ) -> None:
         # Start straight in the first screen's mode: switching modes from the
         # default screen on mount re-parses the whole stylesheet twice.
@@ -125,6 +126,7 @@ class RecovApp(GlobalActions, ModeScreens, App[None]):
         self._on_shown = on_shown
         """Called once the first screen is painted (the command line resumes Python's
         cycle collector there: ``cli/startup.py``)."""
+        self.on_screen_made = on_screen_made
         self.add_mode_screens()
         self.set_reactive(RecovApp.today, clock.today())
         theme = store.settings().theme

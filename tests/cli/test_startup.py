@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.fakes import FakeClock
+from tests.helpers import until
 from tracker.__main__ import start
 from tracker.app import RecovApp
 from tracker.cli import plan, startup
@@ -19,11 +21,16 @@ from tracker.cli.context import Context
 from tracker.data.store import Store
 
 
+class _Node:
+    me: object = None
+
+
 @pytest.fixture(autouse=True)
 def _collector_restored(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Whatever a test does, the test process's collector runs after it (what a test
     froze stays frozen: the worker has frozen what it loaded too, ``tests/conftest.py``)."""
     monkeypatch.setattr(startup, "_paused", False)
+    monkeypatch.setattr(startup, "_managed", False)
     assert gc.isenabled()
     yield
     gc.enable()
@@ -44,9 +51,28 @@ def test_paused_until_resumed_then_what_was_made_is_kept_out_of_later_passes() -
     assert made
 
 
+def test_a_screen_made_later_is_kept_out_of_later_passes_once_resumed() -> None:
+    gc.collect()
+    startup.pause()
+    before = gc.get_freeze_count()
+    startup.keep()  # still loading: the resume freezes it all
+    assert gc.get_freeze_count() == before and not gc.isenabled()
+    startup.resume()
+    frozen = gc.get_freeze_count()
+    screen = [[object()] for _ in range(10)]
+    garbage = _Node()
+    garbage.me = garbage  # a cycle nothing holds: freed by the young pass, not frozen
+    gone = weakref.ref(garbage)
+    del garbage
+    startup.keep()
+    assert gc.get_freeze_count() >= frozen + len(screen)
+    assert gone() is None and gc.isenabled()
+
+
 def test_a_process_that_did_not_pause_keeps_its_collector_as_it_is() -> None:
     before = gc.get_freeze_count()
     startup.resume()
+    startup.keep()
     assert gc.isenabled() and gc.get_freeze_count() == before
     gc.disable()  # paused by someone else: theirs to resume
     startup.pause()
@@ -89,3 +115,17 @@ async def test_the_app_calls_back_once_its_first_screen_is_painted(
         app.switch_mode("week")
         await pilot.pause()
     assert painted == ["today"]
+
+
+async def test_the_app_calls_back_as_each_screen_is_made_and_drawn(
+    store: Store, clock: FakeClock
+) -> None:
+    made: list[str] = []
+    app = RecovApp(store, clock, on_screen_made=lambda: made.append(app.screen.MODE))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        for mode in ("week", "stats", "week"):
+            app.switch_mode(mode)
+            await until(pilot, lambda m=mode: m == app.screen.MODE and not app._batch_count)
+            await pilot.pause()
+    assert made == ["today", "week", "stats"]  # each once, as it is first drawn

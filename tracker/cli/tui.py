@@ -33,7 +33,7 @@ def run_tui(
 
             fill_demo(store, clock.today())
         from tracker.app import RecovApp
-        from tracker.cli.startup import resume
+        from tracker.cli.startup import keep, resume
         from tracker.web import SERVED_ENV
 
         served = os.environ.get(SERVED_ENV) == "1"
@@ -48,6 +48,7 @@ def run_tui(
             served=served,
             prepare_screens=True,
             on_shown=resume,
+            on_screen_made=keep,
         )
         app.run()
     return app.return_code or EXIT_OK

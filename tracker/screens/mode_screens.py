@@ -62,6 +62,9 @@ class ModeScreens(App[None]):
     clock: Clock
     _leaving: bool
     """The app is on its way out (its terminal closed): build nothing more."""
+    on_screen_made: Callable[[], None] | None = None
+    """Called as each screen is first drawn whole, or built unseen (the command line
+    keeps what it made out of the cycle collector's passes: ``cli/startup.py``)."""
     prepare_screens = False
     """Build the screens not shown yet once the first one is painted (see
     :meth:`prepare_next_screen`); without it, as in most tests, every screen is made
@@ -160,6 +163,7 @@ class ModeScreens(App[None]):
                 if self.is_running and screen.is_current and not self._batch_count:
                     screen.refresh()
                     screen._on_timer_update()  # drawn now, not at the next frame tick
+                self._screen_made()
 
         async def whole() -> None:
             try:
@@ -174,6 +178,10 @@ class ModeScreens(App[None]):
         loop = asyncio.get_running_loop()
         at_latest = loop.call_later(COLD_HOLD_MAX_S, release)
         self._cold_opening = loop.create_task(whole())  # held here until it is done
+
+    def _screen_made(self) -> None:
+        if self.on_screen_made is not None:
+            self.on_screen_made()
 
     def delay_update(self, delay: float = 0.05) -> None:
         if self._holding:
@@ -212,6 +220,7 @@ class ModeScreens(App[None]):
                 if screen.is_attached and not screen.is_current:
                     screen.draw_unseen()
                     self._drawn_modes |= {mode}
+                self._screen_made()
             self.set_timer(PREPARE_GAP_S, self.prepare_next_screen)
 
         self.call_next(next_after_mount)
