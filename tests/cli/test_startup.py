@@ -105,27 +105,22 @@ def test_a_command_that_fails_leaves_the_collector_on(
     assert gc.isenabled()
 
 
-async def test_the_app_calls_back_once_its_first_screen_is_painted(
+async def test_the_app_calls_back_once_painted_and_as_each_screen_is_first_drawn(
     store: Store, clock: FakeClock
 ) -> None:
     painted: list[str] = []
-    app = RecovApp(store, clock, on_shown=lambda: painted.append(app.screen.MODE))
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        app.switch_mode("week")
-        await pilot.pause()
-    assert painted == ["today"]
-
-
-async def test_the_app_calls_back_as_each_screen_is_made_and_drawn(
-    store: Store, clock: FakeClock
-) -> None:
     made: list[str] = []
-    app = RecovApp(store, clock, on_screen_made=lambda: made.append(app.screen.MODE))
+    app = RecovApp(
+        store,
+        clock,
+        on_shown=lambda: painted.append(app.screen.MODE),
+        on_screen_made=lambda: made.append(app.screen.MODE),
+    )
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         for mode in ("week", "stats", "week"):
             app.switch_mode(mode)
             await until(pilot, lambda m=mode: m == app.screen.MODE and not app._batch_count)
             await pilot.pause()
+    assert painted == ["today"]
     assert made == ["today", "week", "stats"]  # each once, as it is first drawn
