@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tests.conftest import make_app
 from tests.fakes import FakeClock
@@ -18,6 +18,7 @@ from tracker.screens.modals.run_form import LogRunForm
 from tracker.screens.modes import SCREENS_BY_KEY
 from tracker.screens.styles import STYLES
 from tracker.widgets.day_cell import DayCell
+from tracker.widgets.lazy_select import LazySelect
 from tracker.widgets.scroll_body import ScrollBody
 
 
@@ -135,3 +136,31 @@ async def test_stats_first_focus_restyles_its_body_alone(store: Store, clock: Fa
         await pilot.pause()
     assert ["stats-scroll"] in restyled
     assert all(len(nodes) < 3 for nodes in restyled), restyled
+
+
+async def test_a_field_is_styled_once_as_it_mounts_not_as_it_is_made(
+    store: Store, clock: FakeClock
+) -> None:
+    """A compact field sets its class as it is made; Textual restyled it then, unmounted,
+    and again as it mounted. It is styled once, as it mounts, with that class."""
+    app = make_app(store, clock)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        restyled: list[DOMNode] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counted(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update_nodes(nodes, animate)
+
+        app.stylesheet.update_nodes = counted  # type: ignore[method-assign]
+        field = Input(compact=True)
+        choice = LazySelect([("One", 1), ("Two", 2)], allow_blank=False, compact=True)
+        assert restyled == []
+        await app.screen.mount(field, choice)
+        await pilot.pause()
+        assert field.has_class("-textual-compact") and choice.has_class("-textual-compact")
+        assert field.styles.border_top[0] in {"", "none"}  # its compact style, as mounted
+        field.add_class("-later")  # mounted: a class change restyles it, as in Textual
+        assert field in restyled

@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -182,6 +183,18 @@ class ModeScreens(App[None]):
     def _screen_made(self) -> None:
         if self.on_screen_made is not None:
             self.on_screen_made()
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Restyle ``node`` only once it is in the app's DOM: it is styled as it is
+        mounted, on the classes it has by then.
+
+        Textual restyles a widget each time a class changes, mounted or not, and a
+        compact ``Input`` or ``Select`` sets its class as it is made: every compact field
+        of a screen was styled once for nothing before being styled as it mounted (some
+        3 ms of History's first open, and of Settings').
+        """
+        if node.is_attached:
+            super().update_styles(node, animate)
 
     def delay_update(self, delay: float = 0.05) -> None:
         if self._holding:
