@@ -47,7 +47,7 @@ class _Current(SelectCurrent):
             return
         self.label = label
         self.has_value = label is not Select.NULL
-        self.refresh(layout=True)
+        self.refresh()  # one line, whatever it holds: nothing to lay out again
 
     async def mount_parts(self) -> None:
         """Mount Textual's label and arrows, showing the choice, in place of the line."""
