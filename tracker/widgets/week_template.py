@@ -41,12 +41,6 @@ class WeekTemplate(Widget, can_focus=True):
     DEFAULT_CSS = """
     WeekTemplate {
         height: 2;
-        & > .week-template--rest { color: $text-success; }
-        & > .week-template--easy { color: $text; }
-        & > .week-template--workout { color: $text-warning; }
-        & > .week-template--long { color: $text-secondary; }
-        & > .week-template--race { color: $text-error; }
-        & > .week-template--cross { color: $text-primary; }
         & > .week-template--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
